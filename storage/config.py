@@ -1,0 +1,72 @@
+"""Settings in one place: each has a default, a help text and a README line.
+
+Read from environment variables (``BORGERBUDGET_*`` plus ``DATABASE_URL``).
+A test (tests/storage/test_config.py) fails when a setting is missing from
+the README.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_database_url() -> str:
+    return f"sqlite:///{PROJECT_ROOT / 'data' / 'borgerbudget.db'}"
+
+
+@dataclass(frozen=True)
+class Setting:
+    env: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("DATABASE_URL", "", "SQLAlchemy URL. Empty: a SQLite file under data/. Production: "
+            "postgresql+psycopg://user:pass@host/db"),
+    Setting("BORGERBUDGET_IDLE_MINUTES", "15", "Minutes without activity before a session is logged out."),
+    Setting("BORGERBUDGET_AUDIT_RETENTION_DAYS", "183", "Audit events older than this are deleted by "
+            "`borgerbudget purge-audit`."),
+    Setting("BORGERBUDGET_MAX_LOGIN_ATTEMPTS", "5", "Wrong tries before a citizen's code is locked."),
+    Setting("BORGERBUDGET_STAFF_AUTH", "password", "'password' (username + password) or 'oidc' "
+            "(Streamlit st.login, configured in .streamlit/secrets.toml)."),
+    Setting("BORGERBUDGET_ACCESSIBILITY_URL", "https://www.was.digst.dk/",
+            "Link to the municipality's Tilgængelighedserklæring (made in the WAS-tool)."),
+    Setting("BORGERBUDGET_LLM_PROVIDER", "", "Optional language model: '', 'ollama' or 'openai'."),
+    Setting("BORGERBUDGET_LLM_BASE_URL", "", "Base URL of the self-hosted model endpoint."),
+    Setting("BORGERBUDGET_LLM_MODEL", "", "Model name at that endpoint."),
+    Setting("BORGERBUDGET_LLM_API_KEY", "", "API key for an OpenAI-compatible endpoint (secret; no default)."),
+    Setting("BORGERBUDGET_LLM_TIMEOUT_SECONDS", "8", "Give up on the model after this long; the course goes on."),
+)
+
+
+def _env(name: str) -> str:
+    for s in SETTINGS:
+        if s.env == name:
+            return os.environ.get(name, s.default)
+    raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class Config:
+    database_url: str = field(default_factory=lambda: _env("DATABASE_URL") or _default_database_url())
+    idle_minutes: float = field(default_factory=lambda: float(_env("BORGERBUDGET_IDLE_MINUTES")))
+    audit_retention_days: int = field(default_factory=lambda: int(_env("BORGERBUDGET_AUDIT_RETENTION_DAYS")))
+    max_login_attempts: int = field(default_factory=lambda: int(_env("BORGERBUDGET_MAX_LOGIN_ATTEMPTS")))
+    staff_auth: str = field(default_factory=lambda: _env("BORGERBUDGET_STAFF_AUTH"))
+    accessibility_url: str = field(default_factory=lambda: _env("BORGERBUDGET_ACCESSIBILITY_URL"))
+    llm_provider: str = field(default_factory=lambda: _env("BORGERBUDGET_LLM_PROVIDER"))
+    llm_base_url: str = field(default_factory=lambda: _env("BORGERBUDGET_LLM_BASE_URL"))
+    llm_model: str = field(default_factory=lambda: _env("BORGERBUDGET_LLM_MODEL"))
+    llm_api_key: str = field(default_factory=lambda: _env("BORGERBUDGET_LLM_API_KEY"))
+    llm_timeout_seconds: float = field(default_factory=lambda: float(_env("BORGERBUDGET_LLM_TIMEOUT_SECONDS")))
+
+
+def load_config() -> Config:
+    return Config()
+
+
+__all__ = ["Config", "SETTINGS", "Setting", "load_config", "fields", "PROJECT_ROOT"]

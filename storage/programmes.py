@@ -1,0 +1,60 @@
+"""Programme set-up: the programme itself and its staff."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage import audit
+from storage.access import Actor, require_role
+from storage.errors import DomainError, N_
+from storage.models import Programme, StaffRole, StaffUser
+from storage.security import hash_secret
+
+MIN_PASSWORD_LENGTH = 10
+
+
+def create_programme(session: Session, *, name: str, default_budget_ore: int, period_months: int = 12,
+                     answer_working_days: int = 5) -> Programme:
+    programme = Programme(name=name.strip(), default_budget_ore=default_budget_ore,
+                          period_months=period_months, answer_working_days=answer_working_days)
+    session.add(programme)
+    session.flush()
+    return programme
+
+
+def goal_categories(programme: Programme) -> list[dict[str, Any]]:
+    """[{key, label}] for this programme; the eight defaults unless configured."""
+    if programme.goal_categories:
+        return list(programme.goal_categories)
+    from dialogs.categories import DEFAULT_CATEGORIES  # the course and the plan share one default set
+    return [{"key": key, "label": label} for key, label in DEFAULT_CATEGORIES]
+
+
+def create_staff(session: Session, *, programme_id: int, username: str, display_name: str, role: StaffRole,
+                 password: str | None, actor: Actor | None = None) -> StaffUser:
+    """Create a staff user. ``actor`` None means the operator's CLI; otherwise a coordinator."""
+    if actor is not None:
+        require_role(actor, StaffRole.COORDINATOR)
+        programme_id = actor.programme_id
+    username = username.strip().lower()
+    if not username:
+        raise DomainError(N_("Skriv et brugernavn."))
+    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
+        raise DomainError(N_("Adgangskoden skal have mindst {count} tegn."), count=MIN_PASSWORD_LENGTH)
+    if session.scalar(select(StaffUser.id).where(StaffUser.username == username)) is not None:
+        raise DomainError(N_("Brugernavnet er allerede i brug."))
+    user = StaffUser(programme_id=programme_id, username=username, display_name=display_name.strip(),
+                     role=role.value, password_hash=hash_secret(password) if password else None)
+    session.add(user)
+    session.flush()
+    audit.record(session, actor, "create_staff", object_type="staff", object_id=user.id, detail=role.value)
+    return user
+
+
+def support_persons(session: Session, *, programme_id: int) -> list[StaffUser]:
+    return list(session.scalars(
+        select(StaffUser).where(StaffUser.programme_id == programme_id, StaffUser.role == StaffRole.SUPPORT.value,
+                                StaffUser.active.is_(True)).order_by(StaffUser.display_name)
+    ))

@@ -1,0 +1,64 @@
+"""Argon2 hashes for PINs, passwords and access codes; readable access codes.
+
+An access code looks like ``K7QX-M4PW-2HRT``: the first group is a lookup
+key stored in clear (so login needs one row, not a hash per citizen), the
+other two groups are the secret, stored as an argon2 hash. The alphabet
+leaves out letters and digits that are easy to confuse (0/O, 1/I/L, 5/S, 8/B, 2/Z).
+With 8 secret characters from 26 symbols (~37 bits) and a lock after five
+wrong tries, guessing is not a practical attack.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+
+import os
+
+from argon2 import PasswordHasher, profiles
+from argon2.exceptions import InvalidHashError, VerificationError
+
+CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY234679"
+GROUP = 4
+# RFC 9106's low-memory profile in production; the test suite sets
+# BORGERBUDGET_FAST_HASHES=1 to hash thousands of demo secrets quickly.
+_hasher = PasswordHasher.from_parameters(
+    profiles.CHEAPEST if os.environ.get("BORGERBUDGET_FAST_HASHES") == "1" else profiles.RFC_9106_LOW_MEMORY
+)
+
+
+def hash_secret(secret: str) -> str:
+    return _hasher.hash(secret)
+
+
+def verify_secret(stored_hash: str | None, secret: str) -> bool:
+    if not stored_hash:
+        return False
+    try:
+        return _hasher.verify(stored_hash, secret)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _group() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(GROUP))
+
+
+def new_access_code() -> tuple[str, str, str]:
+    """Return (printable code, lookup part, secret part)."""
+    lookup, secret = _group(), _group() + _group()
+    return f"{lookup}-{secret[:GROUP]}-{secret[GROUP:]}", lookup, secret
+
+
+def split_access_code(typed: str) -> tuple[str, str] | None:
+    """Normalise what a person typed (spaces, dashes, lower case) into (lookup, secret)."""
+    cleaned = re.sub(r"[\s\-–.]", "", typed or "").upper()
+    if len(cleaned) != 3 * GROUP or any(c not in CODE_ALPHABET for c in cleaned):
+        return None
+    return cleaned[:GROUP], cleaned[GROUP:]
+
+
+PIN_PATTERN = re.compile(r"^\d{4}$")
+
+
+def valid_pin(pin: str) -> bool:
+    return bool(PIN_PATTERN.match(pin or ""))
