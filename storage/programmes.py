@@ -58,3 +58,35 @@ def support_persons(session: Session, *, programme_id: int) -> list[StaffUser]:
         select(StaffUser).where(StaffUser.programme_id == programme_id, StaffUser.role == StaffRole.SUPPORT.value,
                                 StaffUser.active.is_(True)).order_by(StaffUser.display_name)
     ))
+
+
+def get_programme(session: Session, *, actor: Actor) -> Programme:
+    return session.get_one(Programme, actor.programme_id)
+
+
+def update_programme(session: Session, *, actor: Actor, name: str, default_budget_ore: int, period_months: int,
+                     answer_working_days: int) -> Programme:
+    """The coordinator's settings. Existing citizens keep their own budget and period."""
+    require_role(actor, StaffRole.COORDINATOR)
+    name = " ".join((name or "").split())
+    if not name:
+        raise DomainError(N_("Skriv et navn til programmet."))
+    if default_budget_ore <= 0:
+        raise DomainError(N_("Budgettet skal være større end 0 kr."))
+    if not 1 <= period_months <= 60:
+        raise DomainError(N_("Perioden skal være mellem 1 og 60 måneder."))
+    if not 1 <= answer_working_days <= 60:
+        raise DomainError(N_("Svartiden skal være mellem 1 og 60 hverdage."))
+    programme = session.get_one(Programme, actor.programme_id)
+    programme.name, programme.default_budget_ore = name, default_budget_ore
+    programme.period_months, programme.answer_working_days = period_months, answer_working_days
+    audit.record(session, actor, "update_programme", object_type="programme", object_id=programme.id)
+    return programme
+
+
+def list_staff(session: Session, *, actor: Actor) -> list[StaffUser]:
+    require_role(actor, StaffRole.COORDINATOR)
+    return list(session.scalars(
+        select(StaffUser).where(StaffUser.programme_id == actor.programme_id).order_by(StaffUser.role,
+                                                                                        StaffUser.display_name)
+    ))

@@ -80,3 +80,13 @@ def engine(db_backend, request, tmp_path) -> Engine:
         eng = request.getfixturevalue("postgres_engine")
         _truncate_postgres(eng)
         yield eng
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many tests ran on each database (the CI note quotes these numbers)."""
+    passed = terminalreporter.stats.get("passed", [])
+    counts = {b: sum(1 for r in passed if f"[{b}" in r.nodeid or f"-{b}]" in r.nodeid or f"-{b}-" in r.nodeid)
+              for b in BACKENDS}
+    terminalreporter.write_line(
+        "database tests passed: " + ", ".join(f"{b}={n}" for b, n in counts.items())
+    )

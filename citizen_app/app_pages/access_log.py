@@ -1,0 +1,21 @@
+"""'Hvem har set min plan': which roles looked at or changed the citizen's data, and when."""
+from __future__ import annotations
+
+import streamlit as st
+
+from citizen_app import session
+from citizen_app.i18n import _, date_time
+from citizen_app.labels import action_label, role_label
+from storage import audit
+from storage.db import write_session
+
+actor = session.current_actor()
+with write_session() as s:
+    rows = audit.staff_views_of(s, actor=actor, citizen_id=actor.id)
+
+st.title(_("Hvem har set min plan"))
+st.write(_("Her kan du se, hvornår en medarbejder har set eller ændret noget i din plan."))
+if not rows:
+    st.write(_("Ingen medarbejdere har set din plan endnu."))
+for at, role, what in rows:
+    st.write(_("{when}: {role} – {action}", when=date_time(at), role=role_label(role), action=action_label(what)))

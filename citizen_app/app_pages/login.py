@@ -1,0 +1,115 @@
+"""Log in: citizens with their code and PIN, staff with username and password (or the municipality's login)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from citizen_app import session, ui
+from citizen_app.i18n import _
+from storage import auth
+from storage.config import load_config
+from storage.db import write_session
+from storage.errors import DomainError
+from storage.models import Citizen
+
+STEP_KEY = "login_step"
+CITIZEN_KEY = "login_citizen_id"
+
+
+def _finish_citizen_login(actor) -> None:
+    with write_session() as s:
+        language = s.get_one(Citizen, actor.id).language
+    session.log_in(actor, language=language)
+    st.rerun()
+
+
+def _citizen_code_step() -> None:
+    with st.form("citizen_code"):
+        code = st.text_input(_("Din kode"), placeholder="ABCD-EFGH-JKMN", autocomplete="off")
+        st.caption(_("Koden står på det papir, du fik af din støtteperson."))
+        sent = st.form_submit_button(_("Videre"), type="primary")
+    if sent:
+        try:
+            with write_session() as s:
+                check = auth.check_access_code(s, code)
+        except DomainError as error:
+            ui.show_domain_error(error)
+            return
+        st.session_state[CITIZEN_KEY] = check.citizen_id
+        st.session_state[STEP_KEY] = "new_pin" if check.needs_new_pin else "pin"
+        st.rerun()
+
+
+def _citizen_pin_step(new: bool) -> None:
+    citizen_id = st.session_state[CITIZEN_KEY]
+    with st.form("citizen_pin"):
+        if new:
+            st.write(_("Vælg en PIN-kode med 4 tal. Den skal du bruge, hver gang du logger ind."))
+            pin = st.text_input(_("Ny PIN-kode"), type="password", max_chars=4, autocomplete="new-password")
+            again = st.text_input(_("Skriv PIN-koden igen"), type="password", max_chars=4,
+                                  autocomplete="new-password")
+        else:
+            pin = st.text_input(_("Din PIN-kode"), type="password", max_chars=4, autocomplete="current-password")
+        sent = st.form_submit_button(_("Log ind"), type="primary")
+    if st.button(_("Tilbage")):
+        st.session_state[STEP_KEY] = "code"
+        st.rerun()
+    if sent:
+        try:
+            with write_session() as s:
+                actor = auth.choose_pin(s, citizen_id, pin, again) if new else auth.verify_pin(s, citizen_id, pin)
+        except DomainError as error:
+            ui.show_domain_error(error)
+            return
+        _finish_citizen_login(actor)
+
+
+def citizen_login() -> None:
+    step = st.session_state.get(STEP_KEY, "code")
+    if step == "code":
+        _citizen_code_step()
+    else:
+        _citizen_pin_step(new=step == "new_pin")
+
+
+def staff_login() -> None:
+    if load_config().staff_auth == "oidc":
+        _staff_oidc_login()
+        return
+    with st.form("staff_login"):
+        username = st.text_input(_("Brugernavn"), autocomplete="username")
+        password = st.text_input(_("Adgangskode"), type="password", autocomplete="current-password")
+        sent = st.form_submit_button(_("Log ind"), type="primary")
+    if sent:
+        try:
+            with write_session() as s:
+                actor = auth.staff_login(s, username, password)
+        except DomainError as error:
+            ui.show_domain_error(error)
+            return
+        session.log_in(actor)
+        st.rerun()
+
+
+def _staff_oidc_login() -> None:
+    if not st.user.is_logged_in:
+        st.button(_("Log ind med kommunens login"), on_click=st.login, type="primary")
+        return
+    try:
+        with write_session() as s:
+            actor = auth.staff_actor_for_oidc(s, st.user.get("sub"), st.user.get("email"))
+    except DomainError as error:
+        ui.show_domain_error(error)
+        return
+    session.log_in(actor)
+    st.rerun()
+
+
+st.title(_("Log ind"))
+notice = st.session_state.pop(session.NOTICE_KEY, None)
+if notice:
+    st.info(notice, icon=":material/lock:")
+citizen_tab, staff_tab = st.tabs([_("Borger"), _("Medarbejder")])
+with citizen_tab:
+    citizen_login()
+with staff_tab:
+    staff_login()

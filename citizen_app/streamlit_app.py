@@ -1,0 +1,43 @@
+"""Entry point: session set-up, language, login, role-based navigation and one error boundary."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+if __package__ in (None, ""):  # `streamlit run citizen_app/streamlit_app.py` runs this as a script
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from citizen_app import session, ui  # noqa: E402
+from citizen_app.i18n import _  # noqa: E402
+from citizen_app.navigation import pages_for  # noqa: E402
+from storage.errors import DomainError  # noqa: E402
+
+log = logging.getLogger("borgerbudget")
+
+
+def main() -> None:
+    st.set_page_config(page_title="Borgerbudget", page_icon=":material/savings:", layout="centered",
+                       initial_sidebar_state="collapsed")
+    ui.set_html_lang()
+    if session.is_idle_expired():
+        session.log_out(notice=_("Du er logget ud, fordi der ikke skete noget et stykke tid. Dine svar er gemt."))
+    actor = session.current_actor()
+    if actor is not None:
+        session.touch()
+        ui.idle_watch(max(1.0, min(30.0, session.idle_seconds_allowed() / 4)))()
+    ui.top_bar(show_logout=actor is not None)
+    page = st.navigation(pages_for(actor), position="top" if actor is not None else "hidden")
+    try:
+        page.run()
+    except DomainError as error:
+        ui.show_domain_error(error)
+    except Exception:  # noqa: BLE001 - the one error boundary; detail goes to the operator's log
+        log.exception("unhandled error on page %s", page.url_path)
+        st.error(_("Beklager, der skete en fejl. Dine svar er gemt."), icon=":material/error:")
+    ui.footer()
+
+
+main()

@@ -1,0 +1,75 @@
+"""The demo programme that `make run` loads into an empty database.
+
+Fixed, documented codes and passwords (see README) so a newcomer can try
+the app as a citizen and as staff within two minutes. Never use in production.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage import citizens, programmes
+from storage.auth import staff_actor
+from storage.models import CitizenCredential, Programme, StaffRole
+from storage.security import hash_secret, split_access_code
+
+DEMO_PASSWORD = "demo-borgerbudget"
+DEMO_PIN = "1234"
+
+
+@dataclass
+class DemoLogins:
+    staff: list[tuple[str, str]] = field(default_factory=list)         # (username, role)
+    citizens: list[tuple[str, str, str, str]] = field(default_factory=list)  # (name, code, pin, stage)
+
+
+def database_is_empty(session: Session) -> bool:
+    return session.scalar(select(Programme.id).limit(1)) is None
+
+
+def _fixed_code(session: Session, citizen_id: int, code: str, pin: str | None) -> None:
+    lookup, secret = split_access_code(code)  # type: ignore[misc]
+    credential = session.get_one(CitizenCredential, citizen_id)
+    credential.lookup, credential.secret_hash = lookup, hash_secret(secret)
+    credential.pin_hash = hash_secret(pin) if pin else None
+
+
+def load(session: Session, today: date | None = None) -> DemoLogins:
+    today = today or date.today()
+    logins = DemoLogins()
+    programme = programmes.create_programme(session, name="Demo Kommune – borgerstyrede budgetter",
+                                            default_budget_ore=5_000_000, period_months=12, answer_working_days=5)
+    staff = {}
+    for username, name, role in (("karin", "Karin Koordinator", StaffRole.COORDINATOR),
+                                 ("sara", "Sara Støtte", StaffRole.SUPPORT),
+                                 ("ole", "Ole Støtte", StaffRole.SUPPORT),
+                                 ("finn", "Finn Økonomi", StaffRole.FINANCE),
+                                 ("frida", "Frida Værksted", StaffRole.FACILITATOR)):
+        user = programmes.create_staff(session, programme_id=programme.id, username=username, display_name=name,
+                                       role=role, password=DEMO_PASSWORD)
+        staff[username] = staff_actor(user)
+        logins.staff.append((username, role.value))
+
+    stages = (
+        ("Mette", "NYNY-DEMA-2222", None, "new", "sara", 0),
+        ("Jonas", "HAVE-DEMA-3333", DEMO_PIN, "halfway", "sara", 40),
+        ("Aisha", "PAAN-DEMA-4444", DEMO_PIN, "plan", "ole", 90),
+    )
+    for name, code, pin, stage, support, days_ago in stages:
+        created = citizens.create_citizen(session, actor=staff[support], display_name=name,
+                                          start_date=today - timedelta(days=days_ago))
+        _fixed_code(session, created.citizen_id, code, pin)
+        logins.citizens.append((name, code, pin or "", stage))
+    return logins
+
+
+def describe(logins: DemoLogins) -> str:
+    lines = ["Demo data loaded.", f"Staff (password '{DEMO_PASSWORD}'):"]
+    lines += [f"  {username:8} {role}" for username, role in logins.staff]
+    lines.append("Citizens (code, PIN):")
+    lines += [f"  {name:8} {code}  {pin or '(chooses a PIN at first login)'}  [{stage}]"
+              for name, code, pin, stage in logins.citizens]
+    return "\n".join(lines)
