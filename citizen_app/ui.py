@@ -8,7 +8,7 @@ from typing import TypeVar
 import streamlit as st
 
 from citizen_app import session
-from citizen_app.i18n import LANGUAGES, _, current_language, set_language
+from citizen_app.i18n import LANGUAGES, _, current_language, money, set_language
 from storage.config import load_config
 from storage.db import write_session
 from storage.errors import DomainError
@@ -25,8 +25,21 @@ def plain(text: str | None) -> None:
         st.text(text)
 
 
+def message_params(params: dict) -> dict:
+    """Amounts travel as integer øre named '<x>_ore'; show them as kroner in '{x}'."""
+    shown = dict(params)
+    for key, value in params.items():
+        if key.endswith("_ore") and isinstance(value, int):
+            shown[key[:-4]] = money(value)
+    return shown
+
+
+def translate_error(error: DomainError) -> str:
+    return _(error.message, **message_params(error.params))
+
+
 def show_domain_error(error: DomainError) -> None:
-    st.error(_(error.message, **error.params), icon=":material/info:")
+    st.error(translate_error(error), icon=":material/info:")
 
 
 def attempt(work: Callable[[Session], T], success: str | None = None) -> T | None:

@@ -1,7 +1,8 @@
 """Errors the UI turns into calm, specific guidance.
 
 ``message`` is a Danish msgid (marked with N_ for extraction); the UI
-translates it with the session's language and fills ``params``.
+translates it with the session's language and fills ``params``. A param
+named ``<x>_ore`` is an amount: the UI formats it as kroner into ``{x}``.
 """
 from __future__ import annotations
 

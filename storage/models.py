@@ -259,6 +259,7 @@ class Goal(Base):
     category: Mapped[str | None] = mapped_column(String(40), default=None)
     position: Mapped[int] = mapped_column(Integer, default=0)
     source_step_id: Mapped[str | None] = mapped_column(String(80), default=None)
+    removed_at: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -282,6 +283,8 @@ class WishItem(Base):
     status: Mapped[str] = mapped_column(String(20), default=ItemStatus.DRAFT.value)
     approved_ore: Mapped[int] = mapped_column(Integer, default=0)
     source_step_id: Mapped[str | None] = mapped_column(String(80), default=None)
+    # Items that were ever sent are never deleted (submissions point at them); they are marked removed.
+    removed_at: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -319,7 +322,7 @@ class SubmissionItem(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"), index=True)
-    wish_item_id: Mapped[int] = mapped_column(ForeignKey("wish_items.id", ondelete="CASCADE"), index=True)
+    wish_item_id: Mapped[int] = mapped_column(ForeignKey("wish_items.id", ondelete="RESTRICT"), index=True)
     title: Mapped[str] = mapped_column(String(200))
     price_ore: Mapped[int] = mapped_column(Integer)
     quantity: Mapped[int] = mapped_column(Integer)

@@ -4,12 +4,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import csv
+import io
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage import audit
-from storage.access import Actor, require_role
-from storage.models import Citizen, PaymentRequest, StaffRole
+from storage import audit, ledger
+from storage.access import Action, Actor, Resource, authorize, require_role
+from storage.errors import AccessDenied, DomainError, N_, NotFound
+from storage.models import (Citizen, CitizenStatus, ItemStatus, LedgerKind, PaymentRequest, PaymentStatus, StaffRole,
+                            WishItem, utcnow)
+from storage.plan import clean_text
 
 
 @dataclass(frozen=True)
@@ -39,3 +45,115 @@ def list_for_finance(session: Session, *, actor: Actor, status: str | None = Non
     rows = [FinanceRow(*r) for r in session.execute(query)]
     audit.record(session, actor, "list_payment_requests", detail=f"status={status or 'all'} count={len(rows)}")
     return rows
+
+
+# --- the support person asks; finance pays or rejects ------------------------------------------------
+
+def _open_amount(session: Session, item: WishItem) -> int:
+    """Approved money on the item not yet asked for (rejected requests give their amount back)."""
+    _a, _w, requested, _paid, rejected = ledger.figures(session, item.citizen_id, item_id=item.id)
+    return item.approved_ore - (requested - rejected)
+
+
+def request_payment(session: Session, *, actor: Actor, wish_item_id: int, vendor: str, amount_ore: int,
+                    reference: str | None, purchase_date: date) -> int:
+    """Ask finance to pay a vendor for an approved item, within what was approved for it."""
+    item = session.get(WishItem, wish_item_id)
+    if item is None:
+        raise NotFound()
+    citizen = authorize(session, actor, item.citizen_id, Resource.PAYMENT, Action.WRITE)
+    require_role(actor, StaffRole.SUPPORT)
+    session.refresh(item, with_for_update=True)
+    if citizen.status != CitizenStatus.ACTIVE.value:
+        raise DomainError(N_("Planen holder pause eller er afsluttet, så der kan ikke købes noget nu."))
+    if item.status not in (ItemStatus.APPROVED.value, ItemStatus.ORDERED.value, ItemStatus.PAID.value):
+        raise DomainError(N_("Der kan kun betales for godkendte ønsker."))
+    vendor = clean_text(vendor, limit=200, required=True, empty_message=N_("Skriv, hvem der skal have pengene."))
+    reference = clean_text(reference, limit=200, required=False, empty_message="")
+    if amount_ore <= 0:
+        raise DomainError(N_("Beløbet skal være mere end 0 kr."))
+    open_amount = _open_amount(session, item)
+    if amount_ore > open_amount:
+        raise DomainError(N_("Beløbet er større end det, der er godkendt og ikke betalt: {open}."),
+                          open_ore=open_amount)
+    payment = PaymentRequest(citizen_id=citizen.id, wish_item_id=item.id, vendor=vendor, amount_ore=amount_ore,
+                             reference=reference, purchase_date=purchase_date, requested_by_id=actor.id)
+    session.add(payment)
+    session.flush()
+    ledger.record_payment_event(session, citizen_id=citizen.id, item_id=item.id, payment_id=payment.id,
+                                kind=LedgerKind.PAYMENT_REQUESTED, amount_ore=amount_ore, actor=actor)
+    item.status = ItemStatus.ORDERED.value
+    audit.record(session, actor, "request_payment", citizen_id=citizen.id, object_type="payment_request",
+                 object_id=payment.id)
+    return payment.id
+
+
+def _payment_for_finance(session: Session, actor: Actor, payment_id: int) -> tuple[PaymentRequest, WishItem]:
+    require_role(actor, StaffRole.FINANCE)
+    payment = session.get(PaymentRequest, payment_id)
+    if payment is None:
+        raise NotFound()
+    citizen = session.get_one(Citizen, payment.citizen_id)
+    if citizen.programme_id != actor.programme_id:
+        raise AccessDenied()
+    session.refresh(payment, with_for_update=True)
+    if payment.status != PaymentStatus.REQUESTED.value:
+        raise DomainError(N_("Betalingen er allerede behandlet."))
+    return payment, session.get_one(WishItem, payment.wish_item_id)
+
+
+def _item_status_after_payment(session: Session, item: WishItem) -> str:
+    statuses = set(session.scalars(select(PaymentRequest.status).where(PaymentRequest.wish_item_id == item.id)))
+    if PaymentStatus.REQUESTED.value in statuses:
+        return ItemStatus.ORDERED.value
+    if PaymentStatus.PAID.value in statuses:
+        return ItemStatus.PAID.value
+    return ItemStatus.APPROVED.value
+
+
+def mark_paid(session: Session, *, actor: Actor, payment_id: int) -> None:
+    payment, item = _payment_for_finance(session, actor, payment_id)
+    payment.status, payment.handled_by_id, payment.handled_at = PaymentStatus.PAID.value, actor.id, utcnow()
+    ledger.record_payment_event(session, citizen_id=payment.citizen_id, item_id=item.id, payment_id=payment.id,
+                                kind=LedgerKind.PAYMENT_PAID, amount_ore=payment.amount_ore, actor=actor)
+    session.flush()
+    item.status = _item_status_after_payment(session, item)
+    audit.record(session, actor, "mark_paid", citizen_id=payment.citizen_id, object_type="payment_request",
+                 object_id=payment.id)
+
+
+def reject(session: Session, *, actor: Actor, payment_id: int, reason: str) -> None:
+    payment, item = _payment_for_finance(session, actor, payment_id)
+    reason = clean_text(reason, limit=2000, required=True, empty_message=N_("Skriv en grund til afvisningen."))
+    payment.status, payment.handled_by_id, payment.handled_at = PaymentStatus.REJECTED.value, actor.id, utcnow()
+    payment.reject_reason = reason
+    ledger.record_payment_event(session, citizen_id=payment.citizen_id, item_id=item.id, payment_id=payment.id,
+                                kind=LedgerKind.PAYMENT_REJECTED, amount_ore=payment.amount_ore, actor=actor)
+    session.flush()
+    item.status = _item_status_after_payment(session, item)
+    audit.record(session, actor, "reject_payment", citizen_id=payment.citizen_id, object_type="payment_request",
+                 object_id=payment.id)
+
+
+CSV_COLUMNS = ("betaling_id", "borger_nr", "leverandoer", "beloeb_kr", "reference", "koebsdato", "status",
+               "anmodet", "behandlet", "afvist_grund")
+
+
+def export_csv(session: Session, *, actor: Actor) -> str:
+    """Payment requests for the municipality's finance system (semicolon CSV, Danish decimal comma)."""
+    require_role(actor, StaffRole.FINANCE)
+    rows = session.execute(
+        select(PaymentRequest, Citizen.internal_ref).join(Citizen, Citizen.id == PaymentRequest.citizen_id)
+        .where(Citizen.programme_id == actor.programme_id).order_by(PaymentRequest.id))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for payment, ref in rows:
+        kroner, ore = divmod(payment.amount_ore, 100)
+        writer.writerow([payment.id, ref, payment.vendor, f"{kroner},{ore:02d}", payment.reference or "",
+                         payment.purchase_date.isoformat(), payment.status, payment.requested_at.isoformat(),
+                         payment.handled_at.isoformat() if payment.handled_at else "", payment.reject_reason or ""])
+        count += 1
+    audit.record(session, actor, "export_payments", detail=f"count={count}")
+    return out.getvalue()

@@ -54,3 +54,39 @@ def build_world(engine) -> World:
         foreign = citizens.create_citizen(s, actor=foreign_support, display_name="Ib")
     return World(p1.id, p2.id, support, other_support, coordinator, finance, facilitator, other_coordinator,
                  other_finance, mine.citizen_id, mine.access_code, other.citizen_id, foreign.citizen_id)
+
+
+def citizen_of(w: World, citizen_id: int | None = None) -> Actor:
+    from storage.access import ActorKind
+    return Actor(kind=ActorKind.CITIZEN, id=citizen_id or w.citizen_id, programme_id=w.programme_id)
+
+
+def plan_with_items(engine, actor: Actor, prices_ore: list[int], goal_text: str = "Et job") -> tuple[int, list[int]]:
+    """One long-term goal with a sub-goal, and one item per price linked to the sub-goal."""
+    from storage import plan
+    with write_session(engine) as s:
+        goal = plan.add_goal(s, actor=actor, citizen_id=actor.id, text=goal_text, category="education_job")
+        sub = plan.add_goal(s, actor=actor, citizen_id=actor.id, text="Kørekort", parent_id=goal)
+        items = [plan.add_item(s, actor=actor, citizen_id=actor.id, title=f"Ting {n}", price_ore=p, goal_id=sub)
+                 for n, p in enumerate(prices_ore)]
+    return goal, items
+
+
+def submit(engine, actor: Actor) -> int:
+    from sqlalchemy import select
+    from storage import submissions
+    from storage.models import Submission
+    with write_session(engine) as s:
+        version = submissions.submit(s, actor=actor, citizen_id=actor.id)
+        return s.scalar(select(Submission.id).where(Submission.citizen_id == actor.id,
+                                                    Submission.version == version))
+
+
+def decide_all(engine, support: Actor, submission_id: int, kind, reason: str | None = None) -> None:
+    from sqlalchemy import select
+    from storage import decisions
+    from storage.models import SubmissionItem
+    with write_session(engine) as s:
+        ids = list(s.scalars(select(SubmissionItem.id).where(SubmissionItem.submission_id == submission_id)))
+        for sid in ids:
+            decisions.record(s, actor=support, submission_item_id=sid, decision=kind, reason=reason)

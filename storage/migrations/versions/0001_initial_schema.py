@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 11:33:15.629151
+Create Date: 2026-11-23 11:44:05.906299
 """
 from alembic import op
 import sqlalchemy as sa
@@ -15,7 +15,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-
     op.create_table('audit_events',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
@@ -176,6 +175,7 @@ def upgrade() -> None:
     sa.Column('category', sa.String(length=40), nullable=True),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('source_step_id', sa.String(length=80), nullable=True),
+    sa.Column('removed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_goals_citizen_id_citizens'), ondelete='CASCADE'),
@@ -230,6 +230,7 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('approved_ore', sa.Integer(), nullable=False),
     sa.Column('source_step_id', sa.String(length=80), nullable=True),
+    sa.Column('removed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.CheckConstraint("status IN ('draft', 'submitted', 'approved', 'change_requested', 'declined', 'ordered', 'paid')", name=op.f('ck_wish_items_status_known')),
@@ -299,7 +300,7 @@ def upgrade() -> None:
     sa.Column('shop', sa.String(length=300), nullable=True),
     sa.CheckConstraint('price_ore > 0', name=op.f('ck_submission_items_price_positive')),
     sa.ForeignKeyConstraint(['submission_id'], ['submissions.id'], name=op.f('fk_submission_items_submission_id_submissions'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['wish_item_id'], ['wish_items.id'], name=op.f('fk_submission_items_wish_item_id_wish_items'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['wish_item_id'], ['wish_items.id'], name=op.f('fk_submission_items_wish_item_id_wish_items'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_submission_items'))
     )
     with op.batch_alter_table('submission_items', schema=None) as batch_op:
@@ -349,9 +350,7 @@ def upgrade() -> None:
 
 
 
-
 def downgrade() -> None:
-
     with op.batch_alter_table('ledger_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_ledger_entries_citizen_id'))
 
@@ -421,4 +420,3 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_audit_events_at'))
 
     op.drop_table('audit_events')
-

@@ -1,0 +1,151 @@
+"""The support person's decisions: saved per item as they are made, published together with 'Send svar'.
+
+Approve, ask for a change, or decline; the last two always with a reason
+written for the citizen. Until the answer is sent a decision can be
+corrected in place; afterwards only by a new decision, and history is kept.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage import audit, ledger
+from storage.access import Action, Actor, Resource, authorize
+from storage.errors import DomainError, N_, NotFound
+from storage.models import (Citizen, CitizenStatus, DecisionKind, ItemDecision, ItemStatus, PaymentRequest,
+                            PaymentStatus, Submission, SubmissionItem, SubmissionStatus, WishItem, utcnow)
+from storage.plan import MAX_NOTE, clean_text
+
+STATUS_AFTER = {
+    DecisionKind.APPROVE: ItemStatus.APPROVED,
+    DecisionKind.CHANGE: ItemStatus.CHANGE_REQUESTED,
+    DecisionKind.DECLINE: ItemStatus.DECLINED,
+}
+
+
+@dataclass(frozen=True)
+class DraftDecision:
+    submission_item_id: int
+    decision: str
+    reason: str | None
+
+
+def _submission_item(session: Session, actor: Actor, submission_item_id: int) -> tuple[SubmissionItem, Submission,
+                                                                                        Citizen]:
+    sub_item = session.get(SubmissionItem, submission_item_id)
+    if sub_item is None:
+        raise NotFound()
+    submission = session.get_one(Submission, sub_item.submission_id)
+    citizen = authorize(session, actor, submission.citizen_id, Resource.DECISION, Action.WRITE)
+    return sub_item, submission, citizen
+
+
+def _check_reason(kind: DecisionKind, reason: str | None) -> str | None:
+    reason = clean_text(reason, limit=MAX_NOTE, required=kind is not DecisionKind.APPROVE,
+                        empty_message=N_("Skriv en grund til borgeren. Brug almindelige ord."))
+    return reason
+
+
+def record(session: Session, *, actor: Actor, submission_item_id: int, decision: DecisionKind,
+           reason: str | None) -> None:
+    """Save (or correct) the decision on one item of a waiting submission. The citizen sees nothing yet."""
+    sub_item, submission, citizen = _submission_item(session, actor, submission_item_id)
+    session.refresh(submission, with_for_update=True)
+    if submission.status != SubmissionStatus.WAITING.value:
+        raise DomainError(N_("Svaret er allerede sendt. Lav en ny beslutning i stedet."))
+    reason = _check_reason(decision, reason)
+    draft = session.scalar(select(ItemDecision).where(ItemDecision.submission_item_id == sub_item.id,
+                                                      ItemDecision.published_at.is_(None)))
+    if draft is None:
+        session.add(ItemDecision(submission_item_id=sub_item.id, wish_item_id=sub_item.wish_item_id,
+                                 decision=decision.value, reason=reason, decided_by_id=actor.id))
+    else:
+        draft.decision, draft.reason, draft.decided_by_id, draft.decided_at = decision.value, reason, actor.id, utcnow()
+    audit.record(session, actor, "record_decision", citizen_id=citizen.id, object_type="submission_item",
+                 object_id=sub_item.id, detail=decision.value)
+
+
+def drafts(session: Session, *, actor: Actor, submission_id: int) -> dict[int, DraftDecision]:
+    submission = session.get(Submission, submission_id)
+    if submission is None:
+        raise NotFound()
+    authorize(session, actor, submission.citizen_id, Resource.DECISION, Action.READ)
+    rows = session.scalars(select(ItemDecision).join(SubmissionItem)
+                           .where(SubmissionItem.submission_id == submission_id, ItemDecision.published_at.is_(None)))
+    return {d.submission_item_id: DraftDecision(d.submission_item_id, d.decision, d.reason) for d in rows}
+
+
+def _apply(session: Session, actor: Actor, citizen: Citizen, decision: ItemDecision, amount_ore: int) -> None:
+    """Make one decision take effect: item status, and money for approvals."""
+    item = session.get_one(WishItem, decision.wish_item_id)
+    kind = DecisionKind(decision.decision)
+    if kind is DecisionKind.APPROVE:
+        ledger.commit_money(session, citizen_id=citizen.id, item_id=item.id, amount_ore=amount_ore, actor=actor)
+        item.approved_ore += amount_ore
+    item.status = STATUS_AFTER[kind].value
+
+
+def publish(session: Session, *, actor: Actor, submission_id: int) -> None:
+    """'Send svar': every item needs a decision; then all take effect at once, or none does."""
+    submission = session.get(Submission, submission_id)
+    if submission is None:
+        raise NotFound()
+    citizen = authorize(session, actor, submission.citizen_id, Resource.DECISION, Action.WRITE)
+    session.refresh(submission, with_for_update=True)
+    if submission.status != SubmissionStatus.WAITING.value:
+        raise DomainError(N_("Svaret er allerede sendt."))
+    items = list(session.scalars(select(SubmissionItem).where(SubmissionItem.submission_id == submission_id)))
+    pending = {d.submission_item_id: d for d in session.scalars(
+        select(ItemDecision).join(SubmissionItem)
+        .where(SubmissionItem.submission_id == submission_id, ItemDecision.published_at.is_(None)))}
+    missing = [i for i in items if i.id not in pending]
+    if missing:
+        raise DomainError(N_("Tag stilling til alle ønsker, før du sender svaret. Der mangler {count}."),
+                          count=len(missing))
+    if citizen.status != CitizenStatus.ACTIVE.value and any(
+            d.decision == DecisionKind.APPROVE.value for d in pending.values()):
+        raise DomainError(N_("Planen holder pause eller er afsluttet, så intet kan godkendes nu."))
+    now = utcnow()
+    for sub_item in items:
+        decision = pending[sub_item.id]
+        _apply(session, actor, citizen, decision, sub_item.price_ore)
+        decision.published_at = now
+    submission.status, submission.answered_at, submission.answered_by_id = SubmissionStatus.ANSWERED.value, now, actor.id
+    audit.record(session, actor, "publish_decisions", citizen_id=citizen.id, object_type="submission",
+                 object_id=submission.id, detail=f"items={len(items)}")
+
+
+def revise(session: Session, *, actor: Actor, wish_item_id: int, decision: DecisionKind, reason: str | None) -> None:
+    """A new decision on an item whose answer was already sent; takes effect and is shown at once."""
+    item = session.get(WishItem, wish_item_id)
+    if item is None:
+        raise NotFound()
+    citizen = authorize(session, actor, item.citizen_id, Resource.DECISION, Action.WRITE)
+    session.refresh(item, with_for_update=True)
+    last = session.scalar(select(ItemDecision).where(ItemDecision.wish_item_id == item.id,
+                                                     ItemDecision.published_at.is_not(None))
+                          .order_by(ItemDecision.published_at.desc(), ItemDecision.id.desc()).limit(1))
+    if last is None:
+        raise DomainError(N_("Der er ingen sendt beslutning at ændre."))
+    if DecisionKind(last.decision) is decision:
+        raise DomainError(N_("Beslutningen er allerede sådan."))
+    reason = _check_reason(decision, reason)
+    if item.approved_ore:
+        in_payment = session.scalar(select(PaymentRequest.id).where(
+            PaymentRequest.wish_item_id == item.id, PaymentRequest.status != PaymentStatus.REJECTED.value).limit(1))
+        if in_payment is not None:
+            raise DomainError(N_("Der er bedt om betaling for ønsket, så godkendelsen kan ikke trækkes tilbage."))
+        ledger.release_money(session, citizen_id=citizen.id, item_id=item.id, amount_ore=item.approved_ore,
+                             actor=actor)
+        item.approved_ore = 0
+    if decision is DecisionKind.APPROVE and citizen.status != CitizenStatus.ACTIVE.value:
+        raise DomainError(N_("Planen holder pause eller er afsluttet, så intet kan godkendes nu."))
+    new = ItemDecision(submission_item_id=last.submission_item_id, wish_item_id=item.id, decision=decision.value,
+                       reason=reason, decided_by_id=actor.id, published_at=utcnow())
+    session.add(new)
+    sub_item = session.get_one(SubmissionItem, last.submission_item_id)
+    _apply(session, actor, citizen, new, sub_item.price_ore)
+    audit.record(session, actor, "revise_decision", citizen_id=citizen.id, object_type="wish_item",
+                 object_id=item.id, detail=decision.value)

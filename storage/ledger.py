@@ -1,0 +1,97 @@
+"""The budget ledger: totals derived from stored events, never edited by hand.
+
+Over-commitment is impossible by construction: committing money is one
+atomic ``UPDATE citizens SET committed_ore = committed_ore + :x`` in the same
+transaction as the ledger event, and the table's CHECK constraint
+(``committed_ore <= budget_total_ore``) rejects the UPDATE that would
+overspend — also when two approvals race (PostgreSQL row lock; SQLite
+``BEGIN IMMEDIATE``). ``committed_ore`` always equals the sum of the events'
+``committed_delta_ore``; :func:`summary` recomputes the figures from events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from storage.access import Action, Actor, Resource, authorize
+from storage.errors import DomainError, N_
+from storage.models import Citizen, LedgerEntry, LedgerKind
+
+
+@dataclass(frozen=True)
+class Ledger:
+    total_ore: int
+    approved_ore: int
+    requested_ore: int
+    paid_ore: int
+
+    @property
+    def left_ore(self) -> int:
+        return self.total_ore - self.approved_ore
+
+
+def _entry(session: Session, citizen_id: int, kind: LedgerKind, amount_ore: int, *, delta: int = 0,
+           item_id: int | None = None, payment_id: int | None = None, actor: Actor | None = None) -> None:
+    session.add(LedgerEntry(citizen_id=citizen_id, wish_item_id=item_id, payment_request_id=payment_id,
+                            kind=kind.value, amount_ore=amount_ore, committed_delta_ore=delta,
+                            actor_id=actor.id if actor and actor.is_staff else None))
+
+
+def commit_money(session: Session, *, citizen_id: int, item_id: int, amount_ore: int, actor: Actor) -> None:
+    """Promise ``amount_ore`` of the budget to an item, or raise if the budget cannot carry it."""
+    try:
+        with session.begin_nested():
+            session.execute(update(Citizen).where(Citizen.id == citizen_id)
+                            .values(committed_ore=Citizen.committed_ore + amount_ore)
+                            .execution_options(synchronize_session=False))
+    except IntegrityError:
+        left = session.scalar(select(Citizen.budget_total_ore - Citizen.committed_ore).where(Citizen.id == citizen_id))
+        raise DomainError(N_("Der er ikke penge nok tilbage i budgettet. Der er {left} tilbage, og det koster {amount}."),
+                          left_ore=int(left), amount_ore=amount_ore) from None
+    _entry(session, citizen_id, LedgerKind.APPROVED, amount_ore, delta=amount_ore, item_id=item_id, actor=actor)
+
+
+def release_money(session: Session, *, citizen_id: int, item_id: int, amount_ore: int, actor: Actor) -> None:
+    """Give back money promised to an item (an approval corrected by a later decision)."""
+    session.execute(update(Citizen).where(Citizen.id == citizen_id)
+                    .values(committed_ore=Citizen.committed_ore - amount_ore)
+                    .execution_options(synchronize_session=False))
+    _entry(session, citizen_id, LedgerKind.APPROVAL_WITHDRAWN, amount_ore, delta=-amount_ore, item_id=item_id,
+           actor=actor)
+
+
+def record_payment_event(session: Session, *, citizen_id: int, item_id: int, payment_id: int, kind: LedgerKind,
+                         amount_ore: int, actor: Actor) -> None:
+    _entry(session, citizen_id, kind, amount_ore, item_id=item_id, payment_id=payment_id, actor=actor)
+
+
+def _sum_of(kind: LedgerKind):
+    return func.coalesce(func.sum(case((LedgerEntry.kind == kind.value, LedgerEntry.amount_ore), else_=0)), 0)
+
+
+def figures(session: Session, citizen_id: int, *, item_id: int | None = None) -> tuple[int, int, int, int, int]:
+    """(approved, withdrawn, requested, paid, rejected) sums of the events, for a citizen or one item."""
+    query = select(_sum_of(LedgerKind.APPROVED), _sum_of(LedgerKind.APPROVAL_WITHDRAWN),
+                   _sum_of(LedgerKind.PAYMENT_REQUESTED), _sum_of(LedgerKind.PAYMENT_PAID),
+                   _sum_of(LedgerKind.PAYMENT_REJECTED)).where(LedgerEntry.citizen_id == citizen_id)
+    if item_id is not None:
+        query = query.where(LedgerEntry.wish_item_id == item_id)
+    return tuple(int(v) for v in session.execute(query).one())  # type: ignore[return-value]
+
+
+def summary(session: Session, *, actor: Actor, citizen_id: int) -> Ledger:
+    citizen = authorize(session, actor, citizen_id, Resource.LEDGER, Action.READ)
+    approved, withdrawn, requested, paid, rejected = figures(session, citizen_id)
+    return Ledger(total_ore=citizen.budget_total_ore, approved_ore=approved - withdrawn,
+                  requested_ore=requested - paid - rejected, paid_ore=paid)
+
+
+def committed_matches_events(session: Session, citizen_id: int) -> bool:
+    """The invariant the tests check after every concurrent run."""
+    events = session.scalar(select(func.coalesce(func.sum(LedgerEntry.committed_delta_ore), 0))
+                            .where(LedgerEntry.citizen_id == citizen_id))
+    committed = session.scalar(select(Citizen.committed_ore).where(Citizen.id == citizen_id))
+    return int(events) == int(committed)

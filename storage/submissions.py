@@ -1,0 +1,143 @@
+"""Sending the plan to the support person: validation, immutable numbered snapshots, the answer promise."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage import audit
+from storage.access import Action, Actor, Resource, authorize
+from storage.dates import add_working_days
+from storage.errors import DomainError, N_
+from storage.models import (Citizen, DecisionKind, Goal, ItemDecision, ItemStatus, Programme, Submission,
+                            SubmissionItem, SubmissionStatus, WishItem, utcnow)
+from storage.plan import EDITABLE, PlanView, get_plan, open_plan
+
+TIMEZONE_NAME = "Europe/Copenhagen"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something missing before the plan can be sent, as a Danish msgid with params."""
+
+    message: str
+    params: dict
+    item_id: int | None = None
+
+
+def problems(plan: PlanView) -> list[Problem]:
+    """Everything that stops the plan from being sent, in plain words (empty list: ready)."""
+    found: list[Problem] = []
+    if not plan.goals:
+        found.append(Problem(N_("Skriv mindst ét langsigtet mål."), {}))
+    new_items = [i for i in plan.all_items() if i.status in EDITABLE]
+    if not new_items:
+        found.append(Problem(N_("Der er ingen nye ønsker at sende."), {}))
+    for item in new_items:
+        if item.goal_id is None:
+            found.append(Problem(N_("Vælg, hvilket mål '{title}' hjælper med."), {"title": item.title}, item.id))
+        if item.price_ore is None:
+            found.append(Problem(N_("Skriv en pris på '{title}'."), {"title": item.title}, item.id))
+    new_total = sum(i.total_ore or 0 for i in new_items)
+    over = new_total - plan.budget.left_ore
+    if over > 0:
+        found.append(Problem(N_("Ønskerne koster {amount} mere, end der er tilbage."), {"amount_ore": over}))
+    return found
+
+
+def _snapshot(session: Session, citizen_id: int, items: list[WishItem]) -> dict:
+    goals = session.scalars(select(Goal).where(Goal.citizen_id == citizen_id, Goal.removed_at.is_(None))
+                            .order_by(Goal.position, Goal.id))
+    return {
+        "goals": [{"id": g.id, "parent_id": g.parent_id, "text": g.text, "category": g.category} for g in goals],
+        "items": [{"id": i.id, "goal_id": i.goal_id, "title": i.title, "price_ore": i.price_ore,
+                   "quantity": i.quantity, "shop": i.shop, "note": i.note} for i in items],
+    }
+
+
+def _goal_text(session: Session, goal_id: int | None) -> str | None:
+    goal = session.get(Goal, goal_id) if goal_id else None
+    return goal.text if goal else None
+
+
+def submit(session: Session, *, actor: Actor, citizen_id: int) -> int:
+    """Send every draft item as a new numbered version. Returns the version number."""
+    open_plan(session, actor, citizen_id)  # locks the citizen row: versions cannot collide
+    plan = get_plan(session, actor=actor, citizen_id=citizen_id)
+    found = problems(plan)
+    if found:
+        raise DomainError(found[0].message, **found[0].params)
+    items = list(session.scalars(select(WishItem).where(
+        WishItem.citizen_id == citizen_id, WishItem.removed_at.is_(None), WishItem.status.in_(EDITABLE))
+        .order_by(WishItem.position, WishItem.id)))
+    version = int(session.scalar(select(func.coalesce(func.max(Submission.version), 0))
+                                 .where(Submission.citizen_id == citizen_id))) + 1
+    submission = Submission(citizen_id=citizen_id, version=version, snapshot=_snapshot(session, citizen_id, items))
+    session.add(submission)
+    session.flush()
+    for item in items:
+        session.add(SubmissionItem(submission_id=submission.id, wish_item_id=item.id, title=item.title,
+                                   price_ore=item.price_ore * item.quantity, quantity=item.quantity,
+                                   goal_text=_goal_text(session, item.goal_id), note=item.note, shop=item.shop))
+        item.status = ItemStatus.SUBMITTED.value
+    return version
+
+
+# --- what the citizen sees after sending -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SubmissionSummary:
+    id: int
+    version: int
+    status: str
+    submitted_at: datetime
+    answer_by: date
+    answered_at: datetime | None
+    item_count: int
+
+
+def answer_by(session: Session, citizen: Citizen, submitted_at: datetime) -> date:
+    """The promised answer date: the programme's number of Danish working days after sending."""
+    from zoneinfo import ZoneInfo
+    days = session.get_one(Programme, citizen.programme_id).answer_working_days
+    return add_working_days(submitted_at.astimezone(ZoneInfo(TIMEZONE_NAME)).date(), days)
+
+
+def list_submissions(session: Session, *, actor: Actor, citizen_id: int) -> list[SubmissionSummary]:
+    citizen = authorize(session, actor, citizen_id, Resource.SUBMISSION, Action.READ)
+    audit.record_staff(session, actor, "read_submissions", citizen_id=citizen_id)
+    counts = dict(session.execute(
+        select(SubmissionItem.submission_id, func.count()).join(Submission)
+        .where(Submission.citizen_id == citizen_id).group_by(SubmissionItem.submission_id)).all())
+    rows = session.scalars(select(Submission).where(Submission.citizen_id == citizen_id)
+                           .order_by(Submission.version.desc()))
+    return [SubmissionSummary(s.id, s.version, s.status, s.submitted_at, answer_by(session, citizen, s.submitted_at),
+                              s.answered_at, counts.get(s.id, 0)) for s in rows]
+
+
+@dataclass(frozen=True)
+class PublishedDecision:
+    wish_item_id: int
+    decision: str
+    reason: str | None
+    decided_at: datetime
+
+
+def published_decisions(session: Session, *, actor: Actor, citizen_id: int) -> dict[int, list[PublishedDecision]]:
+    """Per wish item, every decision the citizen has been told, newest first (history kept)."""
+    authorize(session, actor, citizen_id, Resource.DECISION, Action.READ)
+    rows = session.scalars(
+        select(ItemDecision).join(WishItem, WishItem.id == ItemDecision.wish_item_id)
+        .where(WishItem.citizen_id == citizen_id, ItemDecision.published_at.is_not(None))
+        .order_by(ItemDecision.published_at.desc(), ItemDecision.id.desc()))
+    result: dict[int, list[PublishedDecision]] = {}
+    for d in rows:
+        result.setdefault(d.wish_item_id, []).append(
+            PublishedDecision(d.wish_item_id, d.decision, d.reason, d.published_at))
+    return result
+
+
+__all__ = ["Problem", "problems", "submit", "list_submissions", "published_decisions", "answer_by",
+           "SubmissionSummary", "PublishedDecision", "DecisionKind", "SubmissionStatus", "utcnow"]
