@@ -22,16 +22,22 @@ def pages_for(actor: Actor | None) -> list:
     if actor.kind is ActorKind.CITIZEN:
         return [
             _page("citizen_home.py", _("Forside"), "forside", ":material/home:", default=True),
+            _page("course.py", _("Samtale"), "samtale", ":material/chat:"),
+            _page("plan.py", _("Min plan"), "plan", ":material/checklist:"),
+            _page("submit.py", _("Send og svar"), "send", ":material/send:"),
             _page("access_log.py", _("Hvem har set min plan"), "hvem-har-set", ":material/visibility:"),
         ]
     if actor.role is StaffRole.SUPPORT:
         return [
             _page("support_overview.py", _("Mine borgere"), "mine-borgere", ":material/groups:", default=True),
+            _page("support_citizen.py", _("Borger"), "borger", ":material/person:"),
+            _page("review.py", _("Svar på plan"), "svar", ":material/rule:"),
             _page("citizen_setup.py", _("Ny borger"), "ny-borger", ":material/person_add:"),
         ]
     if actor.role is StaffRole.COORDINATOR:
         return [
             _page("programme.py", _("Programmet"), "programmet", ":material/settings:", default=True),
+            _page("second_opinions.py", _("Spørgsmål"), "spoergsmaal", ":material/help:"),
             _page("citizen_setup.py", _("Ny borger"), "ny-borger", ":material/person_add:"),
             _page("audit_export.py", _("Log over opslag"), "log", ":material/history:"),
         ]
