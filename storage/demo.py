@@ -6,14 +6,16 @@ the app as a citizen and as staff within two minutes. Never use in production.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage import citizens, programmes
-from storage.auth import staff_actor
-from storage.models import CitizenCredential, Programme, StaffRole
+from storage import citizens, decisions, payments, plan, programmes, submissions
+from storage.access import Actor
+from storage.auth import citizen_actor, staff_actor
+from storage.models import (Citizen, CitizenCredential, DecisionKind, Programme, StaffRole, Submission,
+                            SubmissionItem)
 from storage.security import hash_secret, split_access_code
 
 DEMO_PASSWORD = "demo-borgerbudget"
@@ -63,7 +65,38 @@ def load(session: Session, today: date | None = None) -> DemoLogins:
                                           start_date=today - timedelta(days=days_ago))
         _fixed_code(session, created.citizen_id, code, pin)
         logins.citizens.append((name, code, pin or "", stage))
+        if stage == "plan":
+            _submitted_plan(session, citizen_actor(session.get_one(Citizen, created.citizen_id)), staff[support],
+                            today)
     return logins
+
+
+def _submitted_plan(session: Session, me: Actor, support: Actor, today: date) -> None:
+    """Aisha: two goals, version 1 answered (two approved, one to change, one bought), a new draft item."""
+    job = plan.add_goal(session, actor=me, citizen_id=me.id, text="At få et job i et køkken", category="education_job")
+    licence = plan.add_goal(session, actor=me, citizen_id=me.id, text="Tage kørekort", parent_id=job)
+    course = plan.add_goal(session, actor=me, citizen_id=me.id, text="Tage hygiejnekursus", parent_id=job)
+    home = plan.add_goal(session, actor=me, citizen_id=me.id, text="En lejlighed der føles rolig", category="housing")
+    furniture = plan.add_goal(session, actor=me, citizen_id=me.id, text="Møbler til stuen", parent_id=home)
+    lessons = plan.add_item(session, actor=me, citizen_id=me.id, title="Køreskole, pakke med 20 lektioner",
+                            price_ore=1_650_000, goal_id=licence, shop="Køreskolen i byen")
+    plan.add_item(session, actor=me, citizen_id=me.id, title="Hygiejnekursus", price_ore=95_000, goal_id=course)
+    plan.add_item(session, actor=me, citizen_id=me.id, title="Ny sofa", price_ore=1_200_000, goal_id=furniture,
+                  note="Gerne en sovesofa")
+    version = submissions.submit(session, actor=me, citizen_id=me.id)
+    sub = session.scalar(select(Submission).where(Submission.citizen_id == me.id, Submission.version == version))
+    sub.submitted_at = datetime.combine(today - timedelta(days=20), datetime.min.time(), tzinfo=timezone.utc)
+    for sub_item in session.scalars(select(SubmissionItem).where(SubmissionItem.submission_id == sub.id)):
+        if sub_item.title.startswith("Ny sofa"):
+            decisions.record(session, actor=support, submission_item_id=sub_item.id, decision=DecisionKind.CHANGE,
+                             reason="Sofaen er dyr. Kig efter en brugt sofa, så er der flere penge til resten.")
+        else:
+            decisions.record(session, actor=support, submission_item_id=sub_item.id, decision=DecisionKind.APPROVE,
+                             reason=None)
+    decisions.publish(session, actor=support, submission_id=sub.id)
+    payments.request_payment(session, actor=support, wish_item_id=lessons, vendor="Køreskolen i byen",
+                             amount_ore=1_650_000, reference="Faktura 2026-118", purchase_date=today)
+    plan.add_item(session, actor=me, citizen_id=me.id, title="Sko til køkkenet", price_ore=60_000, goal_id=job)
 
 
 def describe(logins: DemoLogins) -> str:

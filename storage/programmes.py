@@ -29,7 +29,7 @@ def goal_categories(programme: Programme) -> list[dict[str, Any]]:
     if programme.goal_categories:
         return list(programme.goal_categories)
     from dialogs.categories import DEFAULT_CATEGORIES  # the course and the plan share one default set
-    return [{"key": key, "label": label} for key, label in DEFAULT_CATEGORIES]
+    return [{"key": c.key, "label": c.label} for c in DEFAULT_CATEGORIES]
 
 
 def create_staff(session: Session, *, programme_id: int, username: str, display_name: str, role: StaffRole,

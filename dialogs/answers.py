@@ -1,0 +1,174 @@
+"""Check a raw answer for one step and turn it into the JSON-ready value to store.
+
+Validating a stored value again gives the same value, so answers can be re-checked on load.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+from dialogs.categories import DEFAULT_CATEGORY_KEYS
+from dialogs.extract import AmountError, extract_wish, parse_amount
+from dialogs.i18n_markers import N_
+from dialogs.model import SKIPPED, Step
+
+MAX_WISH_TITLE = 200
+
+MSG_EMPTY = N_("Skriv et svar, eller spring spørgsmålet over.")
+MSG_TOO_LONG = N_("Dit svar er for langt. Skriv højst {max_length} tegn.")
+MSG_BAD_CHARACTERS = N_("Der er tegn i dit svar, som ikke kan gemmes. Prøv at skrive det igen.")
+MSG_PICK_ONE = N_("Vælg et af svarene.")
+MSG_PICK_SOME = N_("Vælg mindst ét svar.")
+MSG_YES_NO = N_("Svar ja eller nej.")
+MSG_RATING = N_("Vælg et tal fra {min} til {max}.")
+MSG_AMOUNT_LOW = N_("Beløbet skal være mindst {min} kr.")
+MSG_AMOUNT_HIGH = N_("Beløbet må højst være {max} kr.")
+MSG_CATEGORY = N_("Vælg, hvad målet handler om.")
+MSG_WISH_TITLE = N_("Skriv, hvad du ønsker dig.")
+
+_YES = frozenset({"ja", "j", "yes", "y"})
+_NO = frozenset({"nej", "n", "no"})
+_ALLOWED_CONTROLS = frozenset("\n\t")
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    """Either ok with the normalised `value`, or not ok with a Danish `error_msgid` and its params."""
+
+    ok: bool
+    value: object = None
+    error_msgid: str | None = None
+    error_params: Mapping[str, object] = field(default_factory=dict)
+
+
+def _accept(value: object) -> AnswerResult:
+    return AnswerResult(True, value)
+
+
+def _reject(msgid: str, **params: object) -> AnswerResult:
+    return AnswerResult(False, None, msgid, params)
+
+
+def _clean_text(raw: object, max_length: int) -> AnswerResult:
+    """Text without outer spaces; emoji and right-to-left text are fine, control characters not."""
+    if not isinstance(raw, str):
+        return _reject(MSG_EMPTY)
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    if not text or text == SKIPPED:
+        return _reject(MSG_EMPTY)
+    if any(unicodedata.category(c) in ("Cc", "Cs", "Co") and c not in _ALLOWED_CONTROLS for c in text):
+        return _reject(MSG_BAD_CHARACTERS)
+    if len(text) > max_length:
+        return _reject(MSG_TOO_LONG, max_length=max_length)
+    return _accept(text)
+
+
+def _choice(step: Step, raw: object) -> str | None:
+    """The option value for a button value or a typed label."""
+    if not isinstance(raw, str):
+        return None
+    typed = raw.strip().casefold()
+    return next(
+        (o.value for o in step.options if typed in (o.value.casefold(), o.label.casefold())), None
+    )
+
+
+def _whole_number(raw: object) -> int | None:
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.strip().lstrip("-").isdigit() and raw.strip().isascii():
+        return int(raw.strip())
+    return None
+
+
+def _amount(step: Step, raw: object) -> AnswerResult:
+    """Øre from text ("ca. 4.000 kr."); an int is taken as øre already (a stored value)."""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        ore = raw
+    else:
+        try:
+            ore = parse_amount(raw)  # type: ignore[arg-type]
+        except AmountError as exc:
+            return _reject(exc.msgid, **exc.params)
+    if ore <= 0:
+        return _reject(MSG_AMOUNT_LOW, min=step.min or 1)
+    if step.min is not None and ore < step.min * 100:
+        return _reject(MSG_AMOUNT_LOW, min=step.min)
+    if step.max is not None and ore > step.max * 100:
+        return _reject(MSG_AMOUNT_HIGH, max=step.max)
+    return _accept(ore)
+
+
+def _wish(step: Step, raw: object) -> AnswerResult:
+    """{"title", "price_ore"} from one sentence or from {"title": …, "price": …} fields."""
+    if isinstance(raw, str):
+        checked = _clean_text(raw, step.max_length)
+        if not checked.ok:
+            return checked
+        draft = extract_wish(checked.value)  # type: ignore[arg-type]
+        if draft is None:
+            return _reject(MSG_WISH_TITLE)
+        return _accept({"title": draft.title, "price_ore": draft.price_ore})
+    if not isinstance(raw, Mapping):
+        return _reject(MSG_WISH_TITLE)
+    title = _clean_text(raw.get("title"), min(step.max_length, MAX_WISH_TITLE))
+    if not title.ok:
+        return _reject(MSG_WISH_TITLE) if title.error_msgid == MSG_EMPTY else title
+    price = raw.get("price_ore", raw.get("price"))
+    if price is None or (isinstance(price, str) and not price.strip()):
+        return _accept({"title": title.value, "price_ore": None})
+    amount = _amount(step, price)
+    return _accept({"title": title.value, "price_ore": amount.value}) if amount.ok else amount
+
+
+def validate_answer(
+    step: Step, raw: object, *, categories: Collection[str] = DEFAULT_CATEGORY_KEYS
+) -> AnswerResult:
+    """Check `raw` for `step` and normalise it to the value to store:
+
+    text -> str, choice -> option value, choices -> [option values], yesno -> bool,
+    amount -> int øre, rating -> int, goal -> {"text", "category"} (a key of `categories`),
+    subgoal -> {"text"}, wish -> {"title", "price_ore" (int or None)}.
+    A skipped step is not validated: the caller stores SKIPPED instead.
+    """
+    kind = step.kind
+    if kind == "text":
+        return _clean_text(raw, step.max_length)
+    if kind == "choice":
+        value = _choice(step, raw)
+        return _accept(value) if value else _reject(MSG_PICK_ONE)
+    if kind == "choices":
+        picked = [raw] if isinstance(raw, str) else raw
+        if not isinstance(picked, (list, tuple, set, frozenset)) or not picked:
+            return _reject(MSG_PICK_SOME)
+        values = {_choice(step, item) for item in picked}
+        if None in values:
+            return _reject(MSG_PICK_SOME)
+        return _accept([o.value for o in step.options if o.value in values])
+    if kind == "yesno":
+        if isinstance(raw, bool):
+            return _accept(raw)
+        word = raw.strip().casefold() if isinstance(raw, str) else ""
+        return _accept(word in _YES) if word in _YES | _NO else _reject(MSG_YES_NO)
+    if kind == "rating":
+        number = _whole_number(raw)
+        low = 1 if step.min is None else step.min
+        high = 5 if step.max is None else step.max
+        if number is None or not low <= number <= high:
+            return _reject(MSG_RATING, min=low, max=high)
+        return _accept(number)
+    if kind == "amount":
+        return _amount(step, raw)
+    if kind == "wish":
+        return _wish(step, raw)
+    fields = raw if isinstance(raw, Mapping) else {"text": raw}
+    text = _clean_text(fields.get("text"), step.max_length)
+    if not text.ok:
+        return text
+    if kind == "subgoal":
+        return _accept({"text": text.value})
+    category = fields.get("category")
+    if category not in categories:
+        return _reject(MSG_CATEGORY)
+    return _accept({"text": text.value, "category": category})

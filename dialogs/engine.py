@@ -1,0 +1,174 @@
+"""Walk the course: load it, pick the next step from the answers so far, report progress.
+
+Pure functions over frozen value objects; no Streamlit, no database. `answers` maps a step id to
+the stored value (see `validate_answer`) or SKIPPED.
+"""
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dialogs.answers import AnswerResult, validate_answer
+from dialogs.conditions import CONDITIONS, Condition
+from dialogs.model import (
+    END, SKIPPED, Course, Module, Option, Route, Step, build_course, is_skipped,
+)
+from dialogs.validate import validate_course
+
+COURSE_DIR = Path(__file__).parent / "course"
+
+__all__ = [
+    "END", "SKIPPED", "AnswerResult", "Course", "CourseError", "Module", "Option", "Progress",
+    "Route", "Step", "current_step_id", "goal_step_id", "is_skipped", "load_course",
+    "next_step_id", "previous_step_id", "progress", "read_course_data", "routing_path",
+    "step_params", "validate_answer",
+]
+
+Answers = Mapping[str, object]
+
+
+class CourseError(ValueError):
+    """The course files are broken; `errors` lists every problem with its step id."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("invalid course:\n" + "\n".join(errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a step is in the course, for "Trin {module_number} af {module_count}"."""
+
+    module_id: str
+    module_number: int
+    module_count: int
+    module_title: str
+
+
+def read_course_data(path: Path) -> dict[str, Any]:
+    """Course data from one TOML file or from every *.toml in a folder, in file-name order.
+
+    Each file holds `[[modules]]` tables with their `[[modules.steps]]`.
+    """
+    files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
+    modules: list[Any] = []
+    errors = []
+    for file in files:
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            errors.append(f"file {file.name!r}: {exc}")
+            continue
+        found = data.get("modules")
+        if not isinstance(found, list):
+            errors.append(f"file {file.name!r}: has no [[modules]]")
+            continue
+        modules.extend(found)
+    if errors or not files:
+        raise CourseError(errors or [f"no course files in {path}"])
+    return {"modules": modules}
+
+
+def load_course(path: Path | None = None, *, conditions: Mapping[str, Condition] = CONDITIONS) -> Course:
+    """The course at `path` (default: the packaged course, loaded once), checked by validate_course.
+
+    Raises CourseError listing every error.
+    """
+    if path is None and conditions is CONDITIONS:
+        return _packaged_course()
+    return _load(path or COURSE_DIR, conditions)
+
+
+@functools.cache
+def _packaged_course() -> Course:
+    return _load(COURSE_DIR, CONDITIONS)
+
+
+def _load(path: Path, conditions: Mapping[str, Condition]) -> Course:
+    data = read_course_data(path)
+    errors = validate_course(data, conditions=conditions)
+    if errors:
+        raise CourseError(errors)
+    return build_course(data)
+
+
+def next_step_id(
+    course: Course, step_id: str, answers: Answers, *, conditions: Mapping[str, Condition] = CONDITIONS
+) -> str | None:
+    """The step after `step_id`: the first route whose condition holds, else the default.
+
+    None means the course is finished.
+    """
+    step = course.step(step_id)
+    target = next((r.goto for r in step.routes if conditions[r.when](answers)), step.default)
+    return None if target == END else target
+
+
+def routing_path(
+    course: Course, answers: Answers, *, conditions: Mapping[str, Condition] = CONDITIONS
+) -> tuple[str, ...]:
+    """Every step on the route from the first step to the end, given the answers so far.
+
+    Steps not answered yet route as their conditions say with the answers there are (mostly the
+    default), so the path can grow or shrink as the citizen answers.
+    """
+    path: list[str] = []
+    step_id: str | None = course.first_step_id
+    while step_id is not None and step_id not in path:  # validation forbids loops; be safe anyway
+        path.append(step_id)
+        step_id = next_step_id(course, step_id, answers, conditions=conditions)
+    return tuple(path)
+
+
+def current_step_id(
+    course: Course, answers: Answers, *, conditions: Mapping[str, Condition] = CONDITIONS
+) -> str | None:
+    """Where to continue: the first step on the route without an answer (None when all are done)."""
+    path = routing_path(course, answers, conditions=conditions)
+    return next((s for s in path if s not in answers), None)
+
+
+def previous_step_id(
+    course: Course, step_id: str, answers: Answers, *, conditions: Mapping[str, Condition] = CONDITIONS
+) -> str | None:
+    """The step before `step_id` on the current route; None for the first step or one off the route."""
+    path = routing_path(course, answers, conditions=conditions)
+    if step_id not in path:
+        return None
+    index = path.index(step_id)
+    return path[index - 1] if index > 0 else None
+
+
+def progress(course: Course, step_id: str) -> Progress:
+    """The module `step_id` belongs to, counted from 1."""
+    module = course.module_of(step_id)
+    number = course.modules.index(module) + 1
+    return Progress(module.id, number, len(course.modules), module.title)
+
+
+def goal_step_id(course: Course, step_id: str) -> str | None:
+    """The goal step that `step_id` (a goal, sub-goal or wish step) belongs to, via its parents."""
+    step: Step | None = course.step(step_id)
+    while step is not None and step.kind != "goal":
+        step = course.step(step.parent) if step.parent else None
+    return step.id if step else None
+
+
+def step_params(course: Course, step_id: str, answers: Answers) -> dict[str, str]:
+    """Values for {goal} and {subgoal} in the step's messages, from its parents' answers.
+
+    A missing or skipped parent gives "". The UI adds {budget} and {months} itself.
+    """
+    params = {"goal": "", "subgoal": ""}
+    parent = course.step(step_id).parent
+    while parent:
+        step = course.step(parent)
+        value = answers.get(parent)
+        if isinstance(value, Mapping) and not is_skipped(value) and not params[step.kind]:
+            params[step.kind] = str(value.get("text", ""))
+        parent = step.parent
+    return params
