@@ -22,6 +22,7 @@ def main() -> None:
     st.set_page_config(page_title="Borgerbudget", page_icon=":material/savings:", layout="centered",
                        initial_sidebar_state="collapsed")
     ui.set_html_lang()
+    __import__("citizen_app.theme").theme.apply_theme()  # TEMP e2e-theme check, to be removed
     if session.is_idle_expired():
         session.log_out(notice=_("Du er logget ud, fordi der ikke skete noget et stykke tid. Dine svar er gemt."))
     actor = session.current_actor()

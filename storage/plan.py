@@ -309,8 +309,27 @@ def remove_item(session: Session, *, actor: Actor, citizen_id: int, item_id: int
     _remove_item_row(session, _editable_item(session, citizen_id, item_id), utcnow())
 
 
-def move_item(session: Session, *, actor: Actor, citizen_id: int, item_id: int, up: bool) -> None:
-    """Swap an item with its neighbour in priority order."""
+def _swap_with_neighbour(rows: list, index: int, up: bool, same_group) -> None:
+    """Swap rows[index] with the nearest row before/after it in the same group; renumber positions.
+
+    At the top or bottom of its group nothing changes.
+    """
+    step = -1 if up else 1
+    other = index + step
+    while 0 <= other < len(rows) and not same_group(rows[other]):
+        other += step
+    if 0 <= other < len(rows):
+        rows[index], rows[other] = rows[other], rows[index]
+        for position, row in enumerate(rows):
+            row.position = position
+
+
+def move_item(session: Session, *, actor: Actor, citizen_id: int, item_id: int, up: bool,
+              within_goal: bool = False) -> None:
+    """Swap an item with its neighbour in priority order.
+
+    ``within_goal``: the neighbour is the nearest item serving the same goal (as the plan page shows them).
+    """
     open_plan(session, actor, citizen_id)
     items = list(session.scalars(select(WishItem).where(WishItem.citizen_id == citizen_id,
                                                         WishItem.removed_at.is_(None))
@@ -318,8 +337,17 @@ def move_item(session: Session, *, actor: Actor, citizen_id: int, item_id: int, 
     index = next((n for n, i in enumerate(items) if i.id == item_id), None)
     if index is None:
         raise NotFound()
-    other = index - 1 if up else index + 1
-    if 0 <= other < len(items):
-        items[index], items[other] = items[other], items[index]
-        for position, item in enumerate(items):
-            item.position = position
+    goal_id = items[index].goal_id
+    _swap_with_neighbour(items, index, up, lambda i: not within_goal or i.goal_id == goal_id)
+
+
+def move_goal(session: Session, *, actor: Actor, citizen_id: int, goal_id: int, up: bool) -> None:
+    """Swap a goal with its neighbour: a long-term goal with the one above/below, a sub-goal within its goal."""
+    open_plan(session, actor, citizen_id)
+    goals = list(session.scalars(select(Goal).where(Goal.citizen_id == citizen_id, Goal.removed_at.is_(None))
+                                 .order_by(Goal.position, Goal.id)))
+    index = next((n for n, g in enumerate(goals) if g.id == goal_id), None)
+    if index is None:
+        raise NotFound()
+    parent_id = goals[index].parent_id
+    _swap_with_neighbour(goals, index, up, lambda g: g.parent_id == parent_id)

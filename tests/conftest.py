@@ -25,6 +25,7 @@ from storage.models import Base
 POSTGRES_URL = os.environ.get("BORGERBUDGET_TEST_POSTGRES_URL",
                               "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 BACKENDS = ("sqlite", "postgresql")
+_REOPEN: dict = {}
 
 
 @pytest.fixture(scope="session")
@@ -49,6 +50,7 @@ def postgres_engine() -> Engine:
             pytest.fail(f"PostgreSQL is required in CI but not reachable at {POSTGRES_URL}: {exc}")
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL} (set CI=1 to make this a failure)")
     engine = make_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"}, pool_size=10)
+    _REOPEN[id(engine)] = lambda: make_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"})
     upgrade(engine)
     yield engine
     engine.dispose()
@@ -61,6 +63,12 @@ def _truncate_postgres(engine: Engine) -> None:
     names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def reopen(engine):
+    """A brand-new engine on the same database, as after a server restart."""
+    return _REOPEN.get(id(engine), lambda: make_engine(engine.url.render_as_string(hide_password=False)))
 
 
 @pytest.fixture(params=BACKENDS)
