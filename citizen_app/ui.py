@@ -55,6 +55,19 @@ def attempt(work: Callable[[Session], T], success: str | None = None) -> T | Non
     return result
 
 
+def act(work: Callable[[Session], object], success: str | None = None) -> bool:
+    """Like attempt(), for actions with no result: True when it went through."""
+    try:
+        with write_session() as s:
+            work(s)
+    except DomainError as error:
+        show_domain_error(error)
+        return False
+    if success:
+        st.success(success, icon=":material/check:")
+    return True
+
+
 def set_html_lang() -> None:
     """Tell screen readers the page language (Streamlit's index.html says 'en')."""
     lang = current_language()

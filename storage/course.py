@@ -256,3 +256,20 @@ def _apply_to_plan(session: Session, actor: Actor, step_id: str, value: object) 
         goal.removed_at = None
         plan.update_goal(session, actor=actor, citizen_id=citizen_id, goal_id=goal.id, text=value["text"],
                          category=value.get("category"))
+
+
+@dataclass(frozen=True)
+class CourseContext:
+    """What the guide's messages need besides the answers: {budget}, {months}, categories, and the name to redact."""
+
+    budget_ore: int
+    months: int
+    display_name: str
+    categories: tuple[dict, ...]
+
+
+def context(session: Session, *, actor: Actor) -> CourseContext:
+    from storage.programmes import goal_categories
+    citizen = authorize(session, actor, actor.id, Resource.COURSE, Action.WRITE)
+    return CourseContext(citizen.budget_total_ore, citizen.programme.period_months, citizen.display_name,
+                         tuple(goal_categories(citizen.programme)))

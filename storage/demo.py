@@ -65,10 +65,29 @@ def load(session: Session, today: date | None = None) -> DemoLogins:
                                           start_date=today - timedelta(days=days_ago))
         _fixed_code(session, created.citizen_id, code, pin)
         logins.citizens.append((name, code, pin or "", stage))
+        if stage == "halfway":
+            _halfway_course(session, citizen_actor(session.get_one(Citizen, created.citizen_id)))
         if stage == "plan":
             _submitted_plan(session, citizen_actor(session.get_one(Citizen, created.citizen_id)), staff[support],
                             today)
     return logins
+
+
+HALFWAY_ANSWERS = {
+    "welcome_start": "start", "welcome_budget": "clear", "welcome_privacy": "ok",
+    "now_good": "Jeg har fået et værelse på et bosted, og jeg har en god ven.",
+    "now_hard": "Jeg sover dårligt, og jeg har ikke noget at lave om dagen.",
+    "now_housing": "fine", "now_mood": 3, "matters_most": ["friends", "work"],
+    "matters_why": "Jeg vil gerne være noget for andre.",
+    "matters_day": "En dag hvor jeg har været ude og lave noget.",
+}
+
+
+def _halfway_course(session: Session, me: Actor) -> None:
+    """Jonas: the first three modules answered; he continues at the dreams."""
+    from storage import course
+    for step_id, raw in HALFWAY_ANSWERS.items():
+        course.answer(session, actor=me, step_id=step_id, raw=raw)
 
 
 def _submitted_plan(session: Session, me: Actor, support: Actor, today: date) -> None:

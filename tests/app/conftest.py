@@ -68,3 +68,24 @@ def staff_login(at: AppTest, username: str, password: str = demo.DEMO_PASSWORD) 
             at.run()
             return
     raise AssertionError("no staff login button")
+
+
+@pytest.fixture
+def fresh_code(demo_db) -> str:
+    """A brand-new citizen of support person Sara (no answers yet); returns the access code."""
+    from sqlalchemy import select
+
+    from storage import citizens
+    from storage.models import StaffUser
+    with write_session(demo_db) as s:
+        sara = s.scalar(select(StaffUser).where(StaffUser.username == "sara"))
+        return citizens.create_citizen(s, actor=None, display_name="Nanna", programme_id=sara.programme_id,
+                                       support_person_id=sara.id).access_code
+
+
+def first_login(at: AppTest, code: str, pin: str = "2580") -> None:
+    fill(at, "Din kode", code)
+    press(at, "Videre")
+    fill(at, "Ny PIN-kode", pin)
+    fill(at, "Skriv PIN-koden igen", pin)
+    press(at, "Log ind")

@@ -1,0 +1,163 @@
+"""Pieces of the course page: the help panel, guide text, and one input per answer kind.
+
+Every text a citizen wrote, and every guide message that may contain it
+(e.g. "{goal}"), is shown with st.text: never markdown, never HTML.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+import streamlit as st
+
+from citizen_app import session
+from citizen_app.i18n import _, money
+from dialogs import safety
+from dialogs.engine import Step, is_skipped
+from dialogs.llm import CourseHelper, LLMSettingsError, model_from_settings
+from storage import citizens
+from storage.config import load_config
+from storage.db import write_session
+from storage.errors import N_
+
+HELP_KEY = "course_help_open"
+ANSWER_LABEL = N_("Dit svar")
+
+
+def guide_text(message: str, params: dict) -> str:
+    return _(message, **params) if params else _(message)
+
+
+def show_guide(step: Step, params: dict) -> None:
+    with st.chat_message("assistant", avatar=":material/support_agent:"):
+        for message in step.messages:
+            st.text(guide_text(message, params))
+        if step.hint:
+            st.caption(_(step.hint))
+
+
+def show_citizen(words: str) -> None:
+    with st.chat_message("user", avatar=":material/person:"):
+        st.text(words)
+
+
+def describe_answer(step: Step, value: object, words: str | None) -> str:
+    """What the citizen said, in the session's language (choices by their labels)."""
+    if is_skipped(value):
+        return _("Det vil jeg ikke svare på nu.")
+    labels = {o.value: _(o.label) for o in step.options}
+    if step.kind == "choice":
+        return labels.get(value, str(value))
+    if step.kind == "choices":
+        return ", ".join(labels.get(v, str(v)) for v in value)  # type: ignore[union-attr]
+    if step.kind == "yesno":
+        return _("Ja") if value else _("Nej")
+    if step.kind == "wish" and isinstance(value, dict):
+        if value.get("price_ore"):
+            return _("{title} – ca. {price}", title=value["title"], price=money(value["price_ore"]))
+        return str(value["title"])
+    if step.kind == "amount" and isinstance(value, int):
+        return money(value)
+    if isinstance(value, dict):
+        return str(value.get("text", ""))
+    return words or str(value)
+
+
+def _flag_support_person() -> None:
+    actor = session.current_actor()
+    with write_session() as s:
+        citizens.flag_needs_help(s, actor=actor)
+    st.session_state["course_flagged"] = True
+
+
+def help_panel(*, offer_flag: bool) -> None:
+    """Where help is: 112, Livslinien, 1813, Sind, Den Blå Linje, and that the app is no emergency service."""
+    with st.container(border=True):
+        st.subheader(_("Hjælp lige nu"))
+        st.write(_(safety.HELP_INTRO))
+        for line in safety.HELP_LINES:
+            st.markdown(f"**{_(line.name)}**: [{line.phone}](tel:{line.tel})  \n{_(line.description)}")
+        st.warning(_(safety.NOT_EMERGENCY), icon=":material/emergency:")
+        if st.session_state.get("course_flagged"):
+            st.success(_("Din støtteperson kan nu se, at du har det svært."), icon=":material/check:")
+        elif offer_flag:
+            st.button(_("Sig det til min støtteperson"), on_click=_flag_support_person, key="flag_from_panel")
+
+
+@lru_cache(maxsize=1)
+def _helper_for(provider: str, base_url: str, model: str, api_key: str, timeout: float) -> CourseHelper | None:
+    try:
+        chat_model = model_from_settings(provider, base_url, model, api_key, timeout)
+    except LLMSettingsError:
+        return None
+    return CourseHelper(chat_model, timeout=timeout) if chat_model else None
+
+
+def language_helper() -> CourseHelper | None:
+    """The optional model, built once per setting; None when not configured (the default)."""
+    c = load_config()
+    return _helper_for(c.llm_provider, c.llm_base_url, c.llm_model, c.llm_api_key, c.llm_timeout_seconds)
+
+
+def answer_input(step: Step, categories: list[dict], submit: Callable[[object, str], None], *,
+                 chat: bool, initial: object = None) -> None:
+    """The right input for the step's kind; calls submit(raw, words) when the citizen answers."""
+    key = f"in_{step.id}"
+    if step.kind in ("choice", "yesno") or (step.kind == "rating" and chat):
+        if step.kind == "choice":
+            options = [(o.value, _(o.label)) for o in step.options]
+        elif step.kind == "yesno":
+            options = [(True, _("Ja")), (False, _("Nej"))]
+        else:
+            low, high = step.min or 1, step.max or 5
+            options = [(n, str(n)) for n in range(low, high + 1)]
+        row = st.container(horizontal=True)
+        for n, (value, label) in enumerate(options):
+            if row.button(label, key=f"{key}_{n}"):
+                submit(value, label)
+        return
+    if chat and step.kind in ("text", "subgoal", "wish", "amount"):
+        typed = st.chat_input(_("Skriv dit svar her"), key=f"{key}_chat", max_chars=step.max_length)
+        if typed:
+            submit({"text": typed} if step.kind == "subgoal" else typed, typed)
+        return
+    with st.form(key, clear_on_submit=True, border=not chat):
+        raw, words = _form_fields(step, categories, initial)
+        if st.form_submit_button(_("Send svar") if chat else _("Gem og gå videre"), type="primary"):
+            submit(raw, words)
+
+
+def _form_fields(step: Step, categories: list[dict], initial: object) -> tuple[object, str]:
+    if step.kind == "choices":
+        labels = {o.value: _(o.label) for o in step.options}
+        picked = st.multiselect(_("Vælg et eller flere svar"), list(labels), format_func=labels.get,
+                                default=[v for v in (initial or []) if v in labels])
+        return picked, ", ".join(labels[v] for v in picked)
+    if step.kind == "rating":
+        low, high = step.min or 1, step.max or 5
+        value = st.radio(_("Vælg et tal"), list(range(low, high + 1)), horizontal=True,
+                         index=(initial - low) if isinstance(initial, int) else None)
+        return value, str(value)
+    if step.kind == "goal":
+        text = st.text_area(_("Dit mål"), value=(initial or {}).get("text", "") if isinstance(initial, dict) else "",
+                            max_chars=500)
+        keys = [c["key"] for c in categories]
+        label_of = {c["key"]: _(c["label"]) for c in categories}
+        chosen = (initial or {}).get("category") if isinstance(initial, dict) else None
+        category = st.selectbox(_("Hvad handler målet om?"), keys, format_func=label_of.get,
+                                index=keys.index(chosen) if chosen in keys else None,
+                                placeholder=_("Vælg"))
+        return {"text": text, "category": category}, text
+    if step.kind == "subgoal":
+        text = st.text_input(_(ANSWER_LABEL), value=(initial or {}).get("text", "") if isinstance(initial, dict)
+                             else "", max_chars=500)
+        return {"text": text}, text
+    if step.kind == "wish":
+        text = st.text_input(_(ANSWER_LABEL), placeholder=_("Fx: en brugt cykel til ca. 2.000 kr."), max_chars=300)
+        return text, text
+    if step.kind == "amount":
+        text = st.text_input(_("Beløb i kroner"), placeholder=_("Fx 3.000"))
+        return text, text
+    text = st.text_area(_(ANSWER_LABEL), value=initial if isinstance(initial, str) else "",
+                        max_chars=step.max_length)
+    return text, text

@@ -1,0 +1,87 @@
+"""The course page: answers saved as given, the place kept across sessions, help on crisis words."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from streamlit.testing.v1 import AppTest
+
+from storage.db import write_session
+from storage.models import Citizen, CourseAnswer
+from tests.app.conftest import APP, citizen_login, first_login, press, texts
+
+
+def _open_course(at: AppTest, code: str, first: bool = True) -> AppTest:
+    if first:
+        first_login(at, code)
+    else:
+        citizen_login(at, code, "2580")
+    at.switch_page("app_pages/course.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _answers(engine) -> dict:
+    with write_session(engine) as s:
+        return {a.step_id: a.value for a in s.scalars(select(CourseAnswer))}
+
+
+def test_quick_reply_answer_is_saved_and_the_guide_moves_on(app, demo_db, fresh_code):
+    at = _open_course(app, fresh_code)
+    [bar] = at.get("progress")
+    assert bar.proto.text == "Trin 1 af 9: Velkommen"
+    press(at, "Lad os gå i gang")
+    assert _answers(demo_db).get("welcome_start") == "start"
+    assert "at bruge i 12 måneder" in texts(at)  # the next step's guide text, with {budget} and {months} filled
+
+
+def test_a_new_session_continues_at_the_same_step(app, demo_db, fresh_code):
+    at = _open_course(app, fresh_code)
+    press(at, "Lad os gå i gang")
+    press(at, "Det giver mening")
+    # A closed phone / another device: a brand-new session logs in again.
+    again = _open_course(AppTest.from_file(APP, default_timeout=30).run(), fresh_code, first=False)
+    assert "Kun du og din støtteperson kan se det." in texts(again)
+
+
+def test_crisis_words_stop_the_course_and_show_help(app, demo_db, fresh_code):
+    at = _open_course(app, fresh_code)
+    for label in ("Lad os gå i gang", "Det giver mening", "Det er fint"):
+        press(at, label)
+    at.chat_input[0].set_value("Jeg vil ikke leve mere").run()
+    page = texts(at)
+    assert "70 201 201" in page and "112" in page and "ikke en nødtjeneste" in page
+    assert _answers(demo_db)["now_good"] == "Jeg vil ikke leve mere"  # saved, nothing lost
+    assert not at.chat_input  # the flow is paused until the citizen chooses to go on
+
+
+def test_hard_now_button_shows_help_and_flags_the_support_person(app, demo_db, fresh_code):
+    at = _open_course(app, fresh_code)
+    press(at, "Jeg har det svært lige nu")
+    assert "Livslinien" in texts(at)
+    with write_session(demo_db) as s:
+        nanna = s.scalar(select(Citizen).where(Citizen.display_name == "Nanna"))
+        assert nanna.needs_help_since is not None
+
+
+def test_form_mode_saves_the_same_answers(app, demo_db, fresh_code):
+    at = _open_course(app, fresh_code)
+    at.toggle[0].set_value(True).run()
+    press(at, "Lad os gå i gang")
+    assert _answers(demo_db)["welcome_start"] == "start"
+
+
+def test_skip_and_back(app, demo_db, fresh_code):
+    at = _open_course(app, fresh_code)
+    press(at, "Lad os gå i gang")
+    press(at, "Det vil jeg ikke svare på nu")
+    assert "welcome_budget" in _answers(demo_db)
+    press(at, "Tilbage")
+    assert "at bruge i 12 måneder" in texts(at)
+
+
+def test_demo_citizen_halfway_continues_at_the_dreams(app):
+    citizen_login(app, "HAVE-DEMA-3333", "1234")
+    app.switch_page("app_pages/course.py")
+    app.run()
+    [bar] = app.get("progress")
+    assert bar.proto.text.startswith("Trin 4 af 9")
