@@ -22,13 +22,13 @@ $(STAMP): pyproject.toml
 install: $(STAMP) compile ## Create .venv and install the app with its test tools
 
 compile: $(STAMP) ## Compile the gettext catalogs (.po -> .mo)
-	$(BIN)/pybabel compile -q -d locales -D messages --statistics
+	$(BIN)/pybabel compile -d locales -D messages --statistics
 
 messages: $(STAMP) ## Extract user-facing text and update the catalogs (Danish is the source)
 	$(BIN)/pybabel extract -F babel.cfg -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k npgettext:1c,2,3 \
 	  --add-location=file --sort-by-file --project=Borgerbudget --copyright-holder=Borgerbudget \
 	  -o locales/messages.pot .
-	$(BIN)/pybabel update -q -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete --init-missing
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching --ignore-obsolete
 
 migrate: install ## Bring the database up to date (alembic upgrade head)
 	$(BIN)/borgerbudget migrate
