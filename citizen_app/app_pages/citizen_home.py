@@ -1,21 +1,37 @@
-"""The citizen's start page: who they are, their budget period, and where to go next."""
+"""The citizen's start page: who they are, their budget, and the next thing to do."""
 from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import session
-from citizen_app.i18n import _, long_date, money
-from storage import citizens
+from citizen_app import session, ui
+from citizen_app.budget_bar import budget_bar
+from citizen_app.i18n import _
+from storage import citizens, course, plan
 from storage.db import write_session
 
 actor = session.current_actor()
 with write_session() as s:
     me = citizens.get_profile(s, actor=actor, citizen_id=actor.id)
+    name, status, reason = me.display_name, me.status, me.status_reason
+    state = course.load_state(s, actor=actor, citizen_id=actor.id)
+    my_plan = plan.get_plan(s, actor=actor, citizen_id=actor.id)
 
-st.title(_("Hej {name}", name=me.display_name))
-st.write(_("Dit budget: {amount}", amount=money(me.budget_total_ore)))
-st.write(_("Dit budget gælder til {date}.", date=long_date(me.end_date)))
-if me.status == "paused":
+st.title(_("Hej {name}", name=name))
+if status == "paused":
     st.info(_("Din plan holder pause lige nu. Intet er væk. Tal med din støtteperson om, hvornår I går videre."))
-elif me.status == "ended":
-    st.info(_("Dit forløb er slut."))
+    ui.plain(reason)
+elif status == "ended":
+    st.info(_("Dit forløb er slut. Tak for nu."))
+    ui.plain(reason)
+
+if not state.answers:
+    st.write(_("Start med en samtale om, hvad der er vigtigt for dig."))
+    st.page_link("app_pages/course.py", label=_("Start samtalen"), icon=":material/chat:")
+elif not state.finished:
+    st.write(_("Du er i gang med samtalen. Du kan fortsætte, hvor du slap."))
+    st.page_link("app_pages/course.py", label=_("Fortsæt samtalen"), icon=":material/chat:")
+else:
+    st.write(_("Du har været hele samtalen igennem. Nu kan du arbejde med din plan."))
+st.page_link("app_pages/plan.py", label=_("Se min plan"), icon=":material/checklist:")
+st.page_link("app_pages/submit.py", label=_("Send planen og se svar"), icon=":material/send:")
+budget_bar(my_plan.budget, my_plan.end_date)
