@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from dialogs.answers import AnswerResult, validate_answer
-from dialogs.conditions import CONDITIONS, Condition
+from dialogs.conditions import CONDITIONS, Answers, Condition
 from dialogs.model import (
     END, SKIPPED, Course, Module, Option, Route, Step, build_course, is_skipped,
 )
@@ -27,8 +27,6 @@ __all__ = [
     "next_step_id", "previous_step_id", "progress", "read_course_data", "routing_path",
     "step_params", "validate_answer",
 ]
-
-Answers = Mapping[str, object]
 
 
 class CourseError(ValueError):
@@ -158,17 +156,20 @@ def goal_step_id(course: Course, step_id: str) -> str | None:
     return step.id if step else None
 
 
-def step_params(course: Course, step_id: str, answers: Answers) -> dict[str, str]:
-    """Values for {goal} and {subgoal} in the step's messages, from its parents' answers.
+def step_params(
+    course: Course, step_id: str, answers: Answers, *, budget: str = "", months: str = ""
+) -> dict[str, str]:
+    """Values for every placeholder a message may use: translate first, then `.format(**params)`.
 
-    A missing or skipped parent gives "". The UI adds {budget} and {months} itself.
+    {goal} and {subgoal} come from the step's parents' answers ("" when missing or skipped);
+    {budget} and {months} are passed in by the UI, already formatted for the citizen's language.
     """
-    params = {"goal": "", "subgoal": ""}
+    params = {"goal": "", "subgoal": "", "budget": budget, "months": months}
     parent = course.step(step_id).parent
     while parent:
         step = course.step(parent)
         value = answers.get(parent)
-        if isinstance(value, Mapping) and not is_skipped(value) and not params[step.kind]:
+        if isinstance(value, Mapping) and not params[step.kind]:
             params[step.kind] = str(value.get("text", ""))
         parent = step.parent
     return params

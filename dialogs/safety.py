@@ -84,7 +84,7 @@ _PATTERNS: tuple[tuple[Category, str], ...] = (
     ("suicide", r"(?:slå|slår|slog) mig (?:selv )?ihjel|(?:dræbe|dræber|myrde) mig selv"),
     ("suicide", r"(?:gøre|gør) en ende på (?:det|mit liv|det hele|mig selv)"),
     ("suicide", r"(?:ende|afslutte|stoppe) (?:mit liv|det hele)"),
-    ("suicide", r"(?:vil|ville|skal) (?:gerne |bare |helst )?dø(?! af)"),
+    ("suicide", r"(?:vil|ville|skal) (?:gerne |bare |helst )?dø(?! af| gammel)"),
     ("suicide", r"(?:ønsker|ønske|lyst til) (?:at dø|jeg var død|at være død)"),
     ("suicide", r"(?:bedre|nemmere) (?:hvis|om) jeg var død"),
     ("suicide", r"ikke (?:at )?(?:være her|vågne op|vågne) (?:mere|længere|igen)"),

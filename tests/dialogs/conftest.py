@@ -8,7 +8,7 @@ from dialogs.engine import load_course
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def fixture_course():
     """Load a fixture course by name, e.g. fixture_course("linear")."""
 

@@ -1,14 +1,14 @@
 """Course files are checked at load, and every error is reported with its step id."""
 import pytest
 
-from dialogs.engine import CourseError, load_course, read_course_data
+from dialogs.engine import COURSE_DIR, CourseError, load_course, read_course_data
 from dialogs.validate import validate_course
 
 from .conftest import FIXTURES
 
 
 def test_packaged_course_has_no_errors():
-    assert validate_course(read_course_data(FIXTURES.parent.parent.parent / "dialogs" / "course")) == []
+    assert validate_course(read_course_data(COURSE_DIR)) == []
 
 
 def test_packaged_course_is_loaded_once():

@@ -1,6 +1,8 @@
 """Crisis words are noticed (with and without æøå, misspelt, in English); everyday words are not."""
 import pytest
 
+from dialogs.babel_extract import translatable_strings
+from dialogs.engine import COURSE_DIR, read_course_data
 from dialogs.safety import HELP_LINES, NOT_EMERGENCY, CrisisSignal, detect_crisis
 
 MUST_TRIGGER = [
@@ -83,6 +85,7 @@ MUST_NOT_TRIGGER = [
     "jeg kan ikke leve uden min hund",
     "jeg vil gerne slå mig ned et roligt sted",
     "jeg var ved at dø af grin",
+    "jeg vil gerne dø gammel og glad",
     "min mor døde sidste år",
     "jeg vil tage mit liv i egen hånd",
     "jeg vil tage mit liv tilbage",
@@ -130,3 +133,8 @@ def test_help_lines_offer_more_than_one_number_and_say_app_is_no_emergency_servi
 def test_signal_does_not_carry_the_citizens_words():
     signal = detect_crisis("jeg tænker på selvmord")
     assert vars(signal) == {"category": "suicide"}
+
+
+def test_the_course_itself_never_looks_like_a_crisis():
+    texts = [text for text, _ in translatable_strings(read_course_data(COURSE_DIR))]
+    assert [t for t in texts if detect_crisis(t)] == []

@@ -1,5 +1,6 @@
 """Sub-goals and wishes belong to a goal; their messages show the citizen's own goal."""
 from dialogs.engine import SKIPPED, goal_step_id, routing_path, step_params
+from dialogs.validate import PLACEHOLDERS
 
 GOAL = {"text": "Få et job", "category": "education_job"}
 
@@ -15,7 +16,7 @@ def test_messages_get_the_goal_and_sub_goal_text(fixture_course):
     course = fixture_course("goal_chain")
     answers = {"goal_1": GOAL, "subgoal_1": {"text": "Tage kørekort"}}
     params = step_params(course, "wish_1", answers)
-    assert params == {"goal": "Få et job", "subgoal": "Tage kørekort"}
+    assert params == {"goal": "Få et job", "subgoal": "Tage kørekort", "budget": "", "months": ""}
     assert course.step("wish_1").messages[0].format(**params) == (
         "Skridtet: Tage kørekort. Målet: Få et job. Hvad kan hjælpe?"
     )
@@ -24,7 +25,13 @@ def test_messages_get_the_goal_and_sub_goal_text(fixture_course):
 def test_skipped_sub_goal_leaves_its_placeholder_empty(fixture_course):
     course = fixture_course("goal_chain")
     params = step_params(course, "wish_1", {"goal_1": GOAL, "subgoal_1": SKIPPED})
-    assert params == {"goal": "Få et job", "subgoal": ""}
+    assert params == {"goal": "Få et job", "subgoal": "", "budget": "", "months": ""}
+
+
+def test_budget_and_period_come_from_the_ui(fixture_course):
+    course = fixture_course("goal_chain")
+    params = step_params(course, "goal_1", {}, budget="50.000 kr.", months="15")
+    assert params == {"goal": "", "subgoal": "", "budget": "50.000 kr.", "months": "15"}
 
 
 def test_skipped_goal_skips_its_sub_goal_and_wish(fixture_course):
@@ -37,3 +44,7 @@ def test_steps_say_where_their_answers_go(fixture_course):
     course = fixture_course("goal_chain")
     assert [course.step(s).store for s in ("goal_1", "subgoal_1", "wish_1")] == ["goal", "subgoal", "wish"]
     assert course.step("wish_1").parent == "subgoal_1"
+
+
+def test_engine_fills_every_placeholder_the_validator_allows(fixture_course):
+    assert set(step_params(fixture_course("goal_chain"), "wish_1", {})) == PLACEHOLDERS
