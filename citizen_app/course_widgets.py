@@ -12,6 +12,7 @@ import streamlit as st
 
 from citizen_app import session
 from citizen_app.i18n import _, money
+from citizen_app.labels import category_label
 from dialogs import safety
 from dialogs.engine import Step, is_skipped
 from dialogs.llm import CourseHelper, LLMSettingsError, model_from_settings
@@ -142,7 +143,7 @@ def _form_fields(step: Step, categories: list[dict], initial: object) -> tuple[o
         text = st.text_area(_("Dit mål"), value=(initial or {}).get("text", "") if isinstance(initial, dict) else "",
                             max_chars=500)
         keys = [c["key"] for c in categories]
-        label_of = {c["key"]: _(c["label"]) for c in categories}
+        label_of = {c["key"]: category_label(c) for c in categories}
         chosen = (initial or {}).get("category") if isinstance(initial, dict) else None
         category = st.selectbox(_("Hvad handler målet om?"), keys, format_func=label_of.get,
                                 index=keys.index(chosen) if chosen in keys else None,

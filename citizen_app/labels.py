@@ -51,3 +51,9 @@ STAFF_ROLE_LABELS = {
 
 def staff_role_label(role: str) -> str:
     return _(STAFF_ROLE_LABELS.get(role, role))
+
+
+def category_label(category: dict) -> str:
+    """A goal category's label in the session's language (the eight defaults are Danish msgids)."""
+    label = category["label"]  # a variable, so pybabel does not mistake the key "label" for a message
+    return _(label)

@@ -1,4 +1,142 @@
-"""Placeholder until the page lands."""
+"""'Send og svar': what is missing, sending, the answer promise, and every answer with its reason."""
+from __future__ import annotations
+
 import streamlit as st
 
-st.write("…")
+from citizen_app import plan_widgets as pw
+from citizen_app import session, ui
+from citizen_app.i18n import TIMEZONE, _, date_time, local_today, money, ngettext, weekday_date
+from storage import plan as plans
+from storage import programmes, submissions
+from storage.db import read_session
+from storage.plan import EDITABLE
+from storage.submissions import SubmissionSummary
+
+PLAN_PAGE = "app_pages/plan.py"
+# Answers the citizen must act on come first.
+DECISION_ORDER = {"change": 0, "decline": 1, "approve": 2}
+
+actor = session.current_actor()
+cid = actor.id
+with read_session() as s:
+    plan = plans.get_plan(s, actor=actor, citizen_id=cid)
+    versions = submissions.list_submissions(s, actor=actor, citizen_id=cid)
+    answers = submissions.published_decisions(s, actor=actor, citizen_id=cid)
+    answer_days = programmes.get_programme(s, actor=actor).answer_working_days
+items = {item.id: item for item in plan.all_items()}
+new_items = [item for item in plan.all_items() if item.status in EDITABLE]
+read_only = not pw.plan_is_open(plan)
+
+
+def go_to_item(item_id: int | None) -> None:
+    """Open the plan page, with the wish's form already open when there is one to fix."""
+    pw.open_form(pw.edit_item_form(item_id) if item_id is not None else None)
+    st.switch_page(PLAN_PAGE)
+
+
+def send() -> None:
+    def work(s):
+        return submissions.submit(s, actor=actor, citizen_id=cid)
+
+    if ui.attempt(work) is not None:
+        st.session_state[pw.FLASH_KEY] = _("Din plan er sendt til din støtteperson.")
+        st.rerun()
+
+
+def sent_day(version: SubmissionSummary) -> str:
+    return weekday_date(version.submitted_at.astimezone(TIMEZONE).date())
+
+
+def waiting_status(version: SubmissionSummary) -> None:
+    """The promise: when it was sent, and when the answer normally comes."""
+    with st.container(border=True):
+        st.markdown("#### " + _("Du venter på svar"))
+        st.markdown(ngettext("Sendt {day}. Din støtteperson svarer normalt inden for {n} hverdag.",
+                             "Sendt {day}. Din støtteperson svarer normalt inden for {n} hverdage.",
+                             answer_days, day=sent_day(version)))
+        if local_today() > version.answer_by:
+            st.warning(_("Svaret er forsinket. Skriv eller ring til din støtteperson, og spørg hvordan det går."),
+                       icon=":material/schedule:")
+        else:
+            st.markdown(_("Du kan regne med svar senest {day}.", day=weekday_date(version.answer_by)))
+        st.caption(_("Du kan godt arbejde videre på din plan, mens du venter."))
+
+
+def missing_or_send() -> None:
+    st.markdown("#### " + _("Send din plan"))
+    if not new_items and versions:
+        st.markdown(_("Du har ingen nye ønsker at sende lige nu."))
+        st.page_link(PLAN_PAGE, label=_("Gå til min plan"), icon=":material/checklist:")
+        return
+    found = submissions.problems(plan)
+    if found:
+        st.markdown(_("Før du kan sende, mangler du det her:"))
+        for n, problem in enumerate(found):
+            with st.container(border=True):
+                ui.plain(_(problem.message, **ui.message_params(problem.params)))  # may hold a wish's title
+                if problem.item_id is not None:
+                    if st.button(_("Ret det i min plan"), key=f"fix_{n}_{problem.item_id}", icon=":material/edit:"):
+                        go_to_item(problem.item_id)
+        st.page_link(PLAN_PAGE, label=_("Gå til min plan"), icon=":material/checklist:")
+        return
+    total = sum(item.total_ore or 0 for item in new_items)
+    st.markdown(ngettext("Du sender {n} ønske. Det koster {amount}.", "Du sender {n} ønsker. De koster {amount} i alt.",
+                         len(new_items), amount=money(total)))
+    st.caption(_("Din støtteperson ser på ønskerne og svarer dig. Du kan ikke ændre dem, mens du venter på svar."))
+    if st.button(_("Send til min støtteperson"), key="send_plan", type="primary", icon=":material/send:"):
+        send()
+
+
+def answer_card(item_id: int) -> None:
+    history = answers[item_id]
+    item = items[item_id]
+    with st.container(border=True):
+        ui.plain(item.title)
+        st.markdown(pw.price_line(item))
+        pw.show_decisions(history, key=f"history_answer_{item_id}")
+        st.markdown(_("Status nu: {status}", status=pw.item_status_label(item.status)))
+        if item.status == "change_requested" and not read_only:
+            if st.button(_("Ret ønsket i min plan"), key=f"change_{item_id}", type="primary", icon=":material/edit:"):
+                go_to_item(item_id)
+
+
+def answered() -> None:
+    shown = [i for i in answers if i in items]
+    if not shown:
+        return
+    shown.sort(key=lambda i: (DECISION_ORDER.get(answers[i][0].decision, 3), -answers[i][0].decided_at.timestamp()))
+    st.markdown("#### " + _("Svar fra din støtteperson"))
+    to_change = sum(1 for i in shown if items[i].status == "change_requested")
+    if to_change and not read_only:
+        st.warning(ngettext("{n} ønske skal ændres. Ret det i din plan, og send det igen.",
+                            "{n} ønsker skal ændres. Ret dem i din plan, og send dem igen.", to_change),
+                   icon=":material/edit_note:")
+    for item_id in shown:
+        answer_card(item_id)
+
+
+def version_list() -> None:
+    st.markdown("#### " + _("Det har du sendt"))
+    for version in versions:
+        line = ngettext("Version {version}: sendt {day} med {n} ønske.",
+                        "Version {version}: sendt {day} med {n} ønsker.", version.item_count,
+                        version=version.version, day=sent_day(version))
+        if version.answered_at is not None:
+            status = _("Du fik svar {time}.", time=date_time(version.answered_at))
+        else:
+            status = _("Den venter på svar.")
+        st.markdown(f"- {line} {status}")
+
+
+st.title(_("Send og svar"))
+pw.show_flash()
+pw.plan_status_notice(plan)
+
+waiting = [v for v in versions if v.answered_at is None]
+if waiting:
+    waiting_status(waiting[0])
+answered()
+if not read_only:
+    missing_or_send()
+if versions:
+    version_list()

@@ -1,0 +1,213 @@
+"""The printable plan: goals, sub-goals, wish items, prices, statuses and the budget figures as a PDF.
+
+A pure function (no Streamlit): the page passes the session's translation and formatting functions,
+so the PDF is in the citizen's language and can be tested without an app.
+
+fpdf2's built-in fonts only know the Windows-1252 character set (Danish letters are fine). Anything
+else (emoji, Arabic, Hebrew, Chinese ...) is replaced so the PDF never fails: letters from other
+alphabets become "?", emoji and other symbols are left out, and the PDF then says so at the end.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from storage.plan import EDITABLE, PLANNED, Budget, GoalView, ItemView, PlanView
+
+ENCODING = "windows-1252"  # the core fonts' WinAnsiEncoding
+FONT = "Helvetica"
+MARGIN_MM = 18
+LINE_MM = 5.5
+INDENT_MM = 6
+TIMEZONE = ZoneInfo("Europe/Copenhagen")
+_UNKNOWN = "?"
+_SPACES = re.compile(r"[ \t]+")
+
+Translate = Callable[..., str]
+
+
+def _encodable(ch: str) -> bool:
+    try:
+        ch.encode(ENCODING)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def pdf_text(text: str) -> tuple[str, bool]:
+    """Text the core fonts can draw, and whether anything had to be replaced or left out.
+
+    Letters with accents the font lacks lose the accent ("ő" -> "o"); a run of letters from another
+    alphabet becomes one "?"; emoji, other symbols and invisible joiners are left out.
+    """
+    out: list[str] = []
+    changed = False
+    for ch in text:
+        if ch in "\r":
+            continue
+        if _encodable(ch):
+            out.append(ch)
+            continue
+        changed = True
+        category = unicodedata.category(ch)
+        if category in ("Mn", "Me", "Cf", "Sk") or category.startswith("C"):
+            continue  # combining marks, joiners, variation selectors, direction marks
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        if base and all(_encodable(c) for c in base):
+            out.append(base)
+        elif category.startswith("S"):
+            continue  # emoji and other symbols: decoration, left out
+        elif category.startswith("Z"):
+            out.append(" ")
+        elif not out or out[-1] != _UNKNOWN:
+            out.append(_UNKNOWN)
+    result = "\n".join(_SPACES.sub(" ", line).strip() for line in "".join(out).split("\n"))
+    if not result.strip() and text.strip():
+        result = _UNKNOWN
+    return result, changed
+
+
+class _PlanPDF(FPDF):
+    def __init__(self, footer_text: Callable[[int], str]) -> None:
+        super().__init__(format="A4")
+        self.core_fonts_encoding = ENCODING
+        self._footer_text = footer_text
+        self.replaced = False  # any text changed to fit the font
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, size=8)
+        self.cell(0, 5, self.safe(self._footer_text(self.page_no())), align="C")
+
+    def safe(self, text: str) -> str:
+        shown, changed = pdf_text(text)
+        self.replaced = self.replaced or changed
+        return shown
+
+    def para(self, text: str | None, *, size: float = 11, style: str = "", indent: float = 0,
+             space_before: float = 0) -> None:
+        if not text:
+            return
+        if space_before:
+            self.ln(space_before)
+        self.set_font(FONT, style=style, size=size)
+        self.set_x(self.l_margin + indent)
+        self.multi_cell(self.epw - indent, LINE_MM if size <= 12 else size * 0.5, self.safe(text),
+                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def rule(self) -> None:
+        self.ln(2)
+        self.set_draw_color(180, 180, 180)
+        self.line(self.l_margin, self.get_y(), self.l_margin + self.epw, self.get_y())
+        self.ln(3)
+
+
+def _price_line(item: ItemView, _: Translate, money_fmt: Callable[[int | None], str]) -> str:
+    if item.price_ore is None:
+        return _("Pris mangler. Skriv en pris.")
+    if item.quantity == 1:
+        return _("Pris: {price}", price=money_fmt(item.price_ore))
+    return _("Pris: {price} × {quantity} = {total}", price=money_fmt(item.price_ore), quantity=item.quantity,
+             total=money_fmt(item.total_ore))
+
+
+def _item(pdf: _PlanPDF, item: ItemView, *, budget: Budget, indent: float, _: Translate,
+          money_fmt: Callable[[int | None], str], status_labels: Mapping[str, str], needs_goal: bool) -> None:
+    pdf.para(item.title, style="B", indent=indent, space_before=2)
+    pdf.para(_price_line(item, _, money_fmt), indent=indent)
+    pdf.para(_("Status: {status}", status=_(status_labels.get(item.status, item.status))), indent=indent)
+    if item.shop:
+        pdf.para(_("Butik eller link: {shop}", shop=item.shop), size=10, indent=indent)
+    if item.note:
+        pdf.para(_("Note: {note}", note=item.note), size=10, indent=indent)
+    if is_over_left(item, budget):
+        pdf.para(_("Koster mere, end der er tilbage."), style="I", indent=indent)
+    if needs_goal and item.status in EDITABLE:
+        pdf.para(_("Ønsket mangler et mål."), style="I", indent=indent)
+
+
+def is_over_left(item: ItemView, budget: Budget) -> bool:
+    """A wish not approved yet that costs more than what is left of the budget."""
+    return item.status in PLANNED and item.total_ore is not None and item.total_ore > budget.left_ore
+
+
+def _goal(pdf: _PlanPDF, number: int, goal: GoalView, categories: Mapping[str, str], _: Translate,
+          item_args: dict) -> None:
+    pdf.para(_("Mål {number}", number=number), size=13, style="B", space_before=2)
+    pdf.para(goal.text)
+    if goal.category in categories:
+        pdf.para(_("Emne: {category}", category=_(categories[goal.category])), size=10)
+    for item in goal.items:
+        _item(pdf, item, indent=INDENT_MM, **item_args)
+    for sub in goal.sub_goals:
+        pdf.para(_("Delmål"), style="B", indent=INDENT_MM, space_before=3)
+        pdf.para(sub.text, indent=INDENT_MM)
+        for item in sub.items:
+            _item(pdf, item, indent=2 * INDENT_MM, **item_args)
+    pdf.para(_("Ønskerne til dette mål koster {amount} i alt.", amount=item_args["money_fmt"](goal.subtotal_ore)),
+             style="B", space_before=3)
+    pdf.rule()
+
+
+def plan_pdf(plan_view: PlanView, categories: Sequence[Mapping[str, str]], translate: Translate,
+             money_fmt: Callable[[int | None], str], date_fmt: Callable[[date], str], *,
+             status_labels: Mapping[str, str] | None = None, language: str = "da",
+             today: date | None = None) -> bytes:
+    """The whole plan as PDF bytes.
+
+    ``categories``: [{key, label}] with Danish label msgids; ``translate(msgid, **params)`` fills
+    placeholders; ``status_labels``: item status -> msgid (default: the plan page's labels).
+    """
+    if status_labels is None:
+        from citizen_app.plan_widgets import ITEM_STATUS_LABELS  # one set of words for page and PDF
+        status_labels = ITEM_STATUS_LABELS
+    _ = translate  # named _ so that pybabel extracts the texts below
+    today = today or datetime.now(TIMEZONE).date()
+    budget = plan_view.budget
+    pdf = _PlanPDF(lambda page: _("Side {page} af {pages}", page=page, pages="{nb}"))
+    pdf.set_title(pdf_text(_("Min plan"))[0])
+    pdf.set_lang(language)
+    pdf.set_creator("Borgerbudget")
+    pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    pdf.set_auto_page_break(True, margin=MARGIN_MM)
+    pdf.add_page()
+
+    pdf.para(_("Min plan"), size=20, style="B")
+    pdf.para(_("Lavet {date}.", date=date_fmt(today)), size=10)
+    if plan_view.status == "paused":
+        pdf.para(_("Din plan holder pause lige nu. Intet er væk."), style="I", space_before=2)
+    elif plan_view.status == "ended":
+        pdf.para(_("Dit forløb er slut."), style="I", space_before=2)
+    pdf.para(plan_view.status_reason, size=10)
+
+    pdf.para(_("Budget: {total}", total=money_fmt(budget.total_ore)), size=13, style="B", space_before=4)
+    pdf.para(_("Godkendt: {amount}", amount=money_fmt(budget.approved_ore)))
+    pdf.para(_("I din plan, ikke godkendt endnu: {amount}", amount=money_fmt(budget.planned_ore)))
+    pdf.para(_("Tilbage nu: {amount}", amount=money_fmt(budget.left_ore)))
+    if budget.level == "over":
+        pdf.para(_("Din plan koster {amount} mere, end der er tilbage.", amount=money_fmt(-budget.left_after_plan_ore)),
+                 style="B")
+    pdf.para(_("Dit budget gælder til {date}.", date=date_fmt(plan_view.end_date)))
+    pdf.rule()
+
+    labels = {c["key"]: c["label"] for c in categories}
+    item_args = dict(budget=budget, _=_, money_fmt=money_fmt, status_labels=status_labels, needs_goal=False)
+    if not plan_view.goals and not plan_view.unlinked_items:
+        pdf.para(_("Din plan er tom."))
+    for number, goal in enumerate(plan_view.goals, start=1):
+        _goal(pdf, number, goal, labels, _, item_args)
+    if plan_view.unlinked_items:
+        pdf.para(_("Ikke koblet til et mål"), size=13, style="B", space_before=2)
+        for item in plan_view.unlinked_items:
+            _item(pdf, item, indent=INDENT_MM, **{**item_args, "needs_goal": True})
+        pdf.rule()
+    if pdf.replaced:
+        pdf.para(_("Nogle tegn kan ikke vises i PDF'en. Der står et ? i stedet. Du kan se al din tekst i appen."),
+                 size=10, style="I", space_before=2)
+    return bytes(pdf.output())
