@@ -141,3 +141,19 @@ def test_removing_a_goal_removes_its_draft_items(engine):
         plan.remove_goal(s, actor=me, citizen_id=me.id, goal_id=goal)
     view = _plan(engine, me)
     assert view.goals == () and view.all_items() == []
+
+
+def test_goals_can_be_reordered_and_items_move_within_their_goal(engine):
+    w = build_world(engine)
+    me = citizen_of(w)
+    first, _ = plan_with_items(engine, me, [100], goal_text="Første")
+    second, _ = plan_with_items(engine, me, [200], goal_text="Andet")
+    with write_session(engine) as s:
+        plan.move_goal(s, actor=me, citizen_id=me.id, goal_id=second, up=True)
+    assert [g.text for g in _plan(engine, me).goals] == ["Andet", "Første"]
+    with write_session(engine) as s:
+        sub = _plan(engine, me).goals[1].sub_goals[0].id
+        a = plan.add_item(s, actor=me, citizen_id=me.id, title="A", price_ore=100, goal_id=sub)
+        plan.move_item(s, actor=me, citizen_id=me.id, item_id=a, up=True, within_goal=True)
+    items = _plan(engine, me).goals[1].sub_goals[0].items
+    assert [i.title for i in items] == ["A", "Ting 0"]
