@@ -3,14 +3,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from storage import audit
 from storage.access import Actor, require_role
-from storage.models import (Citizen, CitizenCredential, CourseProgress, StaffRole, StaffUser, Submission,
+from storage.dates import add_working_days, working_days_between
+from storage.models import (Citizen, CitizenCredential, CourseProgress, Programme, StaffRole, StaffUser, Submission,
                             SubmissionStatus)
+
+LOCAL_TIMEZONE = ZoneInfo("Europe/Copenhagen")
+
+
+def promised_answer_date(submitted_at: datetime, answer_working_days: int) -> date:
+    """The promised answer date: the programme's number of Danish working days after sending.
+
+    The same rule as ``submissions.answer_by``, without a query (the days come with the row).
+    """
+    return add_working_days(submitted_at.astimezone(LOCAL_TIMEZONE).date(), answer_working_days)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """How long a sent plan has waited for an answer, against the promise."""
+
+    version: int
+    since: datetime
+    working_days: int        # Danish working days since it was sent
+    answer_by: date          # the promised answer date
+    overdue: bool            # the promised date has passed
+    working_days_late: int   # working days after the promised date (0 on a weekend just after it)
 
 
 @dataclass(frozen=True)
@@ -27,31 +51,46 @@ class CaseRow:
     waiting_since: datetime | None
     waiting_version: int | None
     end_date: date
+    answer_working_days: int = 5
+    created_at: datetime | None = None
+    status_reason: str | None = None
+
+    def waiting(self, today: date) -> Waiting | None:
+        """The waiting plan measured in Danish working days up to ``today`` (local date), or None."""
+        if self.waiting_since is None or self.waiting_version is None:
+            return None
+        sent = self.waiting_since.astimezone(LOCAL_TIMEZONE).date()
+        answer_by = promised_answer_date(self.waiting_since, self.answer_working_days)
+        return Waiting(self.waiting_version, self.waiting_since, working_days_between(sent, today), answer_by,
+                       today > answer_by, working_days_between(answer_by, today))
 
 
 def overview(session: Session, *, actor: Actor) -> list[CaseRow]:
     """A support person's own citizens (a coordinator: the programme's), most urgent first.
 
     Urgent = flagged 'har det svært', then plans waiting longest for an answer, then newest.
-    Two queries whatever the number of citizens (one here, one audit insert).
+    Two statements whatever the number of citizens (one select here, one audit insert at flush);
+    the programme's answer days come in the same select, so the page needs no query per row.
     """
     require_role(actor, StaffRole.SUPPORT, StaffRole.COORDINATOR)
-    latest = (
-        select(Submission.citizen_id, func.max(Submission.version).label("version"))
+    # The oldest plan still waiting: that is the one the answer promise runs for.
+    oldest = (
+        select(Submission.citizen_id, func.min(Submission.version).label("version"))
+        .where(Submission.status == SubmissionStatus.WAITING.value)
         .group_by(Submission.citizen_id).subquery()
     )
     waiting = (
         select(Submission.citizen_id, Submission.submitted_at, Submission.version)
-        .join(latest, and_(latest.c.citizen_id == Submission.citizen_id, latest.c.version == Submission.version))
-        .where(Submission.status == SubmissionStatus.WAITING.value)
+        .join(oldest, and_(oldest.c.citizen_id == Submission.citizen_id, oldest.c.version == Submission.version))
         .subquery()
     )
     query = (
         select(Citizen.id, Citizen.display_name, Citizen.internal_ref, Citizen.status, StaffUser.display_name,
                Citizen.needs_help_since, CitizenCredential.locked_at, CourseProgress.current_step_id,
                CourseProgress.completed_at, waiting.c.submitted_at, waiting.c.version, Citizen.end_date,
-               Citizen.created_at)
+               Programme.answer_working_days, Citizen.created_at, Citizen.status_reason)
         .join(StaffUser, StaffUser.id == Citizen.support_person_id)
+        .join(Programme, Programme.id == Citizen.programme_id)
         .outerjoin(CitizenCredential, CitizenCredential.citizen_id == Citizen.id)
         .outerjoin(CourseProgress, CourseProgress.citizen_id == Citizen.id)
         .outerjoin(waiting, waiting.c.citizen_id == Citizen.id)
@@ -60,7 +99,8 @@ def overview(session: Session, *, actor: Actor) -> list[CaseRow]:
     if actor.role is StaffRole.SUPPORT:
         query = query.where(Citizen.support_person_id == actor.id)
     rows = [
-        CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] is not None, r[7], r[8] is not None, r[9], r[10], r[11])
+        CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] is not None, r[7], r[8] is not None, r[9], r[10], r[11],
+                r[12], r[13], r[14])
         for r in session.execute(query.order_by(Citizen.created_at.desc(), Citizen.id.desc()))
     ]
     rows.sort(key=_urgency)

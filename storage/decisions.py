@@ -149,3 +149,39 @@ def revise(session: Session, *, actor: Actor, wish_item_id: int, decision: Decis
     _apply(session, actor, citizen, new, sub_item.price_ore)
     audit.record(session, actor, "revise_decision", citizen_id=citizen.id, object_type="wish_item",
                  object_id=item.id, detail=decision.value)
+
+
+# --- what the support person reviews -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One item of a sent plan as it was sent, with the support person's unsent decision if any."""
+
+    submission_item_id: int
+    wish_item_id: int
+    title: str
+    price_ore: int          # the total for the item (price times quantity) when it was sent
+    quantity: int
+    goal_text: str | None
+    note: str | None
+    shop: str | None
+    draft_decision: str | None
+    draft_reason: str | None
+
+
+def review_items(session: Session, *, actor: Actor, submission_id: int) -> list[ReviewItem]:
+    """The items of one sent plan, in the citizen's order, each with its saved but unsent decision."""
+    submission = session.get(Submission, submission_id)
+    if submission is None:
+        raise NotFound()
+    authorize(session, actor, submission.citizen_id, Resource.SUBMISSION, Action.READ)
+    audit.record_staff(session, actor, "read_submission", citizen_id=submission.citizen_id,
+                       object_type="submission", object_id=submission.id)
+    rows = session.execute(
+        select(SubmissionItem, ItemDecision.decision, ItemDecision.reason)
+        .outerjoin(ItemDecision, (ItemDecision.submission_item_id == SubmissionItem.id)
+                   & ItemDecision.published_at.is_(None))
+        .where(SubmissionItem.submission_id == submission_id)
+        .order_by(SubmissionItem.id))
+    return [ReviewItem(i.id, i.wish_item_id, i.title, i.price_ore, i.quantity, i.goal_text, i.note, i.shop,
+                       decision, reason) for i, decision, reason in rows]

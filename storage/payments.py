@@ -7,14 +7,14 @@ from datetime import date, datetime
 import csv
 import io
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from storage import audit, ledger
 from storage.access import Action, Actor, Resource, authorize, require_role
 from storage.errors import AccessDenied, DomainError, N_, NotFound
-from storage.models import (Citizen, CitizenStatus, ItemStatus, LedgerKind, PaymentRequest, PaymentStatus, StaffRole,
-                            WishItem, utcnow)
+from storage.models import (Citizen, CitizenStatus, ItemStatus, LedgerEntry, LedgerKind, PaymentRequest,
+                            PaymentStatus, StaffRole, WishItem, utcnow)
 from storage.plan import clean_text
 
 
@@ -28,6 +28,8 @@ class FinanceRow:
     purchase_date: date
     status: str
     requested_at: datetime
+    handled_at: datetime | None = None
+    reject_reason: str | None = None
 
 
 def list_for_finance(session: Session, *, actor: Actor, status: str | None = None) -> list[FinanceRow]:
@@ -35,7 +37,7 @@ def list_for_finance(session: Session, *, actor: Actor, status: str | None = Non
     query = (
         select(PaymentRequest.id, Citizen.internal_ref, PaymentRequest.vendor, PaymentRequest.amount_ore,
                PaymentRequest.reference, PaymentRequest.purchase_date, PaymentRequest.status,
-               PaymentRequest.requested_at)
+               PaymentRequest.requested_at, PaymentRequest.handled_at, PaymentRequest.reject_reason)
         .join(Citizen, Citizen.id == PaymentRequest.citizen_id)
         .where(Citizen.programme_id == actor.programme_id)
         .order_by(PaymentRequest.requested_at, PaymentRequest.id)
@@ -157,3 +159,73 @@ def export_csv(session: Session, *, actor: Actor) -> str:
         count += 1
     audit.record(session, actor, "export_payments", detail=f"count={count}")
     return out.getvalue()
+
+
+# --- the support person's view of one citizen's payments ---------------------------------------------
+
+PAYABLE = (ItemStatus.APPROVED.value, ItemStatus.ORDERED.value, ItemStatus.PAID.value)
+
+
+@dataclass(frozen=True)
+class PayableItem:
+    """An approved item and how much of its approval is not yet asked for."""
+
+    wish_item_id: int
+    title: str
+    status: str
+    approved_ore: int
+    open_ore: int
+
+
+@dataclass(frozen=True)
+class PaymentView:
+    id: int
+    wish_item_id: int
+    item_title: str
+    vendor: str
+    amount_ore: int
+    reference: str | None
+    purchase_date: date
+    status: str
+    requested_at: datetime
+    handled_at: datetime | None
+    reject_reason: str | None
+
+
+def _support_or_citizen(actor: Actor) -> None:
+    """These views name the item; finance sees payments only through list_for_finance (no titles)."""
+    if actor.is_staff:
+        require_role(actor, StaffRole.SUPPORT)
+
+
+def payable_items(session: Session, *, actor: Actor, citizen_id: int) -> list[PayableItem]:
+    """Approved items of the citizen with the amount still open for a payment request (two queries)."""
+    _support_or_citizen(actor)
+    authorize(session, actor, citizen_id, Resource.PAYMENT, Action.READ)
+    audit.record_staff(session, actor, "read_payable_items", citizen_id=citizen_id)
+
+    def total(kind: LedgerKind):
+        return func.coalesce(func.sum(case((LedgerEntry.kind == kind.value, LedgerEntry.amount_ore), else_=0)), 0)
+
+    asked = dict(session.execute(
+        select(LedgerEntry.wish_item_id, total(LedgerKind.PAYMENT_REQUESTED) - total(LedgerKind.PAYMENT_REJECTED))
+        .where(LedgerEntry.citizen_id == citizen_id, LedgerEntry.wish_item_id.is_not(None))
+        .group_by(LedgerEntry.wish_item_id)).all())
+    items = session.scalars(select(WishItem).where(WishItem.citizen_id == citizen_id, WishItem.status.in_(PAYABLE),
+                                                   WishItem.removed_at.is_(None))
+                            .order_by(WishItem.position, WishItem.id))
+    return [PayableItem(i.id, i.title, i.status, i.approved_ore, i.approved_ore - int(asked.get(i.id, 0)))
+            for i in items]
+
+
+def for_citizen(session: Session, *, actor: Actor, citizen_id: int) -> list[PaymentView]:
+    """The citizen's payment requests, newest first, with finance's answer."""
+    _support_or_citizen(actor)
+    authorize(session, actor, citizen_id, Resource.PAYMENT, Action.READ)
+    audit.record_staff(session, actor, "read_payments", citizen_id=citizen_id)
+    rows = session.execute(
+        select(PaymentRequest, WishItem.title).join(WishItem, WishItem.id == PaymentRequest.wish_item_id)
+        .where(PaymentRequest.citizen_id == citizen_id)
+        .order_by(PaymentRequest.requested_at.desc(), PaymentRequest.id.desc()))
+    return [PaymentView(p.id, p.wish_item_id, title, p.vendor, p.amount_ore, p.reference, p.purchase_date, p.status,
+                        p.requested_at, p.handled_at, p.reject_reason) for p, title in rows]

@@ -63,8 +63,19 @@ def open_questions(session: Session, *, actor: Actor) -> list[OpinionView]:
     return views
 
 
+def answered_questions(session: Session, *, actor: Actor, limit: int = 50) -> list[OpinionView]:
+    """The coordinator's history: the programme's answered questions, newest answer first."""
+    require_role(actor, StaffRole.COORDINATOR)
+    views = _views(session, select(SecondOpinion).where(SecondOpinion.answer.is_not(None))
+                   .where(Citizen.programme_id == actor.programme_id)
+                   .order_by(SecondOpinion.answered_at.desc(), SecondOpinion.id.desc()).limit(limit))
+    audit.record(session, actor, "list_answered_second_opinions", detail=f"count={len(views)}")
+    return views
+
+
 def for_citizen(session: Session, *, actor: Actor, citizen_id: int) -> list[OpinionView]:
     authorize(session, actor, citizen_id, Resource.SECOND_OPINION, Action.READ)
+    audit.record_staff(session, actor, "read_second_opinions", citizen_id=citizen_id)
     return _views(session, select(SecondOpinion).where(WishItem.citizen_id == citizen_id))
 
 

@@ -1,4 +1,55 @@
-"""Placeholder until the page lands."""
+"""'Spørgsmål': the coordinator answers support persons' hard calls. The support person still decides."""
+from __future__ import annotations
+
 import streamlit as st
 
-st.write("…")
+from citizen_app import session, staff_widgets as sw, ui
+from citizen_app.i18n import _, date_time, money, ngettext
+from storage import second_opinions
+from storage.db import write_session
+from storage.second_opinions import OpinionView
+
+actor = session.current_actor()
+st.title(_("Spørgsmål"))
+sw.show_flash()
+st.write(_("Støttepersonerne spørger om råd, før de beslutter. Dit svar er et råd. Borgeren ser det ikke."))
+
+with write_session() as s:
+    waiting = second_opinions.open_questions(s, actor=actor)
+    answered = second_opinions.answered_questions(s, actor=actor)
+
+
+def _facts(opinion: OpinionView) -> None:
+    st.caption(_("Borger nummer {ref}. Spurgt {when}.", ref=opinion.citizen_ref, when=date_time(opinion.asked_at)))
+    ui.plain(opinion.item_title)
+    if opinion.item_total_ore is not None:
+        st.caption(_("Pris: {amount}", amount=money(opinion.item_total_ore)))
+    st.caption(_("Spørgsmålet:"))
+    ui.plain(opinion.question)
+
+
+st.subheader(_("Venter på dit svar"))
+if not waiting:
+    st.write(_("Der er ingen spørgsmål, som venter."))
+else:
+    st.write(ngettext("{n} spørgsmål venter på dit svar.", "{n} spørgsmål venter på dit svar.", len(waiting)))
+for opinion in waiting:
+    with st.container(border=True):
+        _facts(opinion)
+        key = f"answer_{opinion.id}"
+        with st.form(f"answer_form_{opinion.id}"):
+            text = st.text_area(_("Dit svar"), key=key, max_chars=2000)
+            sent = st.form_submit_button(_("Send svar til støttepersonen"), type="primary")
+        if sent and sw.done(lambda s, oid=opinion.id, text=text: second_opinions.answer(
+                s, actor=actor, opinion_id=oid, text=text)):
+            sw.clear_keys(key)
+            sw.flash(_("Dit svar er sendt til støttepersonen."))
+
+st.subheader(_("Besvarede spørgsmål"))
+if not answered:
+    st.write(_("Du har ikke besvaret nogen spørgsmål endnu."))
+for opinion in answered:
+    with st.container(border=True):
+        _facts(opinion)
+        st.caption(_("Svaret {when}:", when=date_time(opinion.answered_at)))
+        ui.plain(opinion.answer)

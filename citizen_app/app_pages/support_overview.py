@@ -1,44 +1,99 @@
-"""The support person's start page: their citizens, most urgent first."""
+"""'Mine borgere': the support person's citizens, most urgent first, in a constant number of queries."""
 from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import session, ui
-from citizen_app.i18n import _, date_time, ngettext
+from citizen_app import session, staff_widgets as sw, ui
+from citizen_app.i18n import _, date_time, local_today, ngettext
 from citizen_app.labels import status_label
 from storage import caseload, citizens
+from storage.caseload import CaseRow, Waiting
 from storage.db import write_session
+
+CONFIRM_CODE_KEY = "confirm_new_code_for"
 
 actor = session.current_actor()
 st.title(_("Mine borgere"))
+sw.show_flash()
 
 with write_session() as s:
     rows = caseload.overview(s, actor=actor)
+today = local_today()
+course = sw.load_course_or_none()
+waits: dict[int, Waiting | None] = {r.citizen_id: r.waiting(today) for r in rows}
 
 flagged = sum(1 for r in rows if r.needs_help_since)
-st.write(ngettext("Du har {n} borger.", "Du har {n} borgere.", len(rows)))
-if flagged:
-    st.warning(ngettext("{n} borger har trykket på 'Jeg har det svært lige nu'.",
-                        "{n} borgere har trykket på 'Jeg har det svært lige nu'.", flagged),
-               icon=":material/emergency:")
+waiting_count = sum(1 for w in waits.values() if w)
+overdue_count = sum(1 for w in waits.values() if w and w.overdue)
 
-for row in rows:
+counts = st.container(horizontal=True)
+counts.metric(_("Borgere"), len(rows))
+counts.metric(_("Har det svært"), flagged)
+counts.metric(_("Planer venter"), waiting_count)
+counts.metric(_("Over tiden"), overdue_count)
+if not rows:
+    st.write(_("Du har ingen borgere endnu. Opret en på siden Ny borger."))
+if flagged:
+    st.error(ngettext("{n} borger har trykket på 'Jeg har det svært lige nu'. Kontakt borgeren i dag.",
+                      "{n} borgere har trykket på 'Jeg har det svært lige nu'. Kontakt dem i dag.", flagged),
+             icon=":material/emergency:")
+if overdue_count:
+    st.warning(ngettext("{n} plan har ventet længere end lovet.", "{n} planer har ventet længere end lovet.",
+                        overdue_count), icon=":material/schedule:")
+
+
+def _new_code(row: CaseRow) -> None:
+    cid = row.citizen_id
+    if st.session_state.get(CONFIRM_CODE_KEY) != cid:
+        if st.button(_("Lav en ny kode"), key=f"new_code_{cid}", icon=":material/key:"):
+            st.session_state[CONFIRM_CODE_KEY] = cid
+            st.rerun()
+        return
+    st.warning(_("Den gamle kode holder op med at virke, og borgeren vælger en ny PIN-kode. Vil du lave en ny kode?"))
+    bar = st.container(horizontal=True)
+    if bar.button(_("Ja, lav en ny kode"), key=f"new_code_yes_{cid}", type="primary"):
+        st.session_state.pop(CONFIRM_CODE_KEY, None)
+        code = ui.attempt(lambda s: citizens.reissue_access_code(s, actor=actor, citizen_id=cid))
+        if code:
+            st.write(_("Den nye kode er:"))
+            st.code(code, language=None)
+            st.caption(_("Koden vises kun nu. Giv den til borgeren på papir. Den gamle kode virker ikke mere."))
+    if bar.button(_("Fortryd"), key=f"new_code_no_{cid}"):
+        st.session_state.pop(CONFIRM_CODE_KEY, None)
+        st.rerun()
+
+
+def _card(row: CaseRow) -> None:
+    cid = row.citizen_id
+    waiting = waits[cid]
     with st.container(border=True):
-        ui.plain(row.display_name)
-        st.caption(_("{ref} · {status}", ref=row.internal_ref, status=status_label(row.status)))
         if row.needs_help_since:
-            st.error(_("Har det svært (siden {when})", when=date_time(row.needs_help_since)))
-        if row.waiting_since:
-            st.write(_("Plan sendt {when}. Venter på dit svar.", when=date_time(row.waiting_since)))
+            st.error(_("Har trykket på 'Jeg har det svært lige nu' {when}.", when=date_time(row.needs_help_since)),
+                     icon=":material/emergency:")
+        ui.plain(row.display_name)
+        st.caption(_("Nummer {ref}. Status: {status}.", ref=row.internal_ref, status=status_label(row.status)))
+        if row.status != "active" and row.status_reason:
+            st.caption(_("Grunden, som borgeren kan se:"))
+            ui.plain(row.status_reason)
+        st.write(sw.course_progress_text(course, row.course_step, row.course_done))
+        if waiting:
+            (st.error if waiting.overdue else st.info)(sw.waiting_text(waiting), icon=":material/schedule:")
         if row.locked:
-            st.warning(_("Koden er låst efter for mange forkerte forsøg."))
-            if st.button(_("Lås koden op"), key=f"unlock_{row.citizen_id}"):
-                ui.attempt(lambda s, cid=row.citizen_id: citizens.unlock(s, actor=actor, citizen_id=cid),
-                           success=_("Koden er låst op."))
-        if st.button(_("Lav en ny kode"), key=f"newcode_{row.citizen_id}"):
-            code = ui.attempt(lambda s, cid=row.citizen_id: citizens.reissue_access_code(s, actor=actor,
-                                                                                          citizen_id=cid))
-            if code:
-                st.write(_("Den nye kode er:"))
-                st.code(code, language=None)
-                st.write(_("Den gamle kode virker ikke mere. Borgeren vælger en ny PIN-kode."))
+            st.warning(_("Koden er låst efter for mange forkerte forsøg."), icon=":material/lock:")
+        actions = st.container(horizontal=True)
+        if actions.button(_("Åbn borgerens side"), key=f"open_{cid}", type="primary", icon=":material/person:"):
+            sw.open_page(cid, sw.CITIZEN_PAGE)
+        if waiting and actions.button(_("Svar på planen"), key=f"review_{cid}", icon=":material/rule:"):
+            sw.open_page(cid, sw.REVIEW_PAGE)
+        if row.needs_help_since and actions.button(_("Jeg har set det"), key=f"seen_{cid}",
+                                                   icon=":material/done:"):
+            if sw.done(lambda s: citizens.clear_needs_help(s, actor=actor, citizen_id=cid)):
+                sw.flash(_("Markeret som set. Husk at tale med borgeren."))
+        if row.locked and actions.button(_("Lås koden op"), key=f"unlock_{cid}", icon=":material/lock_open:"):
+            if sw.done(lambda s: citizens.unlock(s, actor=actor, citizen_id=cid)):
+                sw.flash(_("Koden er låst op. Borgeren kan logge ind igen."))
+        _new_code(row)
+
+
+for case_row in rows:
+    _card(case_row)
