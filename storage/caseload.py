@@ -3,26 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from storage import audit
 from storage.access import Actor, require_role
-from storage.dates import add_working_days, working_days_between
+from storage.dates import LOCAL_TIMEZONE, promised_answer_date, working_days_between
 from storage.models import (Citizen, CitizenCredential, CourseProgress, Programme, StaffRole, StaffUser, Submission,
                             SubmissionStatus)
 
-LOCAL_TIMEZONE = ZoneInfo("Europe/Copenhagen")
-
-
-def promised_answer_date(submitted_at: datetime, answer_working_days: int) -> date:
-    """The promised answer date: the programme's number of Danish working days after sending.
-
-    The same rule as ``submissions.answer_by``, without a query (the days come with the row).
-    """
-    return add_working_days(submitted_at.astimezone(LOCAL_TIMEZONE).date(), answer_working_days)
 
 
 @dataclass(frozen=True)

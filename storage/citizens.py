@@ -139,8 +139,9 @@ def clear_needs_help(session: Session, *, actor: Actor, citizen_id: int) -> None
 def set_status(session: Session, *, actor: Actor, citizen_id: int, status: CitizenStatus,
                reason: str | None = None) -> None:
     """Pause (nothing lost, resume later), resume, or end (reason required) a citizen's plan."""
+    from storage.plan import MAX_NOTE, clean_text
     citizen = authorize(session, actor, citizen_id, Resource.PROFILE, Action.WRITE)
-    reason = (reason or "").strip() or None
+    reason = clean_text(reason, limit=MAX_NOTE, required=False, empty_message="")
     if citizen.status == CitizenStatus.ENDED.value:
         raise DomainError(N_("Forløbet er afsluttet og kan ikke ændres."))
     if status is CitizenStatus.ENDED and not reason:

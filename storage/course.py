@@ -189,7 +189,7 @@ def set_shared(session: Session, *, actor: Actor, step_id: str, shared: bool) ->
 @dataclass(frozen=True)
 class SharedAnswer:
     step_id: str
-    question: str          # the step's first guide message (a Danish msgid)
+    question: str          # the step's question: its last guide message ending in "?" (a Danish msgid)
     value: object
     words: str | None
 
@@ -200,10 +200,21 @@ def shared_answers(session: Session, *, actor: Actor, citizen_id: int) -> list[S
     audit.record_staff(session, actor, "read_course", citizen_id=citizen_id)
     state = _state(session, citizen_id)
     course = _course()
-    return [SharedAnswer(step_id, course.step(step_id).messages[-1], state.answers[step_id],
+    return [SharedAnswer(step_id, question_of(course.step(step_id)), state.answers[step_id],
                          state.last_words.get(step_id))
             for step_id in state.path
-            if step_id in state.answers and state.shared.get(step_id) and not is_skipped(state.answers[step_id])]
+            if step_id in state.answers and state.shared.get(step_id) and not is_skipped(state.answers[step_id])
+            and not _is_acknowledgement(course.step(step_id))]
+
+
+def question_of(step) -> str:
+    """The message that asks: the last one ending in a question mark, else the last one."""
+    return next((m for m in reversed(step.messages) if m.rstrip().endswith("?")), step.messages[-1])
+
+
+def _is_acknowledgement(step) -> bool:
+    """A one-button step ("Lad os gå i gang") says nothing about the citizen."""
+    return step.kind == "choice" and len(step.options) == 1
 
 
 # --- from answers to draft plan entries ---------------------------------------------------------------

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+LOCAL_TIMEZONE = ZoneInfo("Europe/Copenhagen")
 
 
 def add_months(day: date, months: int) -> date:
@@ -59,3 +62,8 @@ def working_days_between(start: date, end: date) -> int:
         if is_working_day(current):
             count += 1
     return count
+
+
+def promised_answer_date(submitted_at: datetime, answer_working_days: int) -> date:
+    """The promised answer date: the programme's number of Danish working days after sending."""
+    return add_working_days(submitted_at.astimezone(LOCAL_TIMEZONE).date(), answer_working_days)

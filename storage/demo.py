@@ -86,8 +86,12 @@ HALFWAY_ANSWERS = {
 def _halfway_course(session: Session, me: Actor) -> None:
     """Jonas: the first three modules answered; he continues at the dreams."""
     from storage import course
+    from dialogs.engine import load_course
+    steps = load_course().steps
     for step_id, raw in HALFWAY_ANSWERS.items():
-        course.answer(session, actor=me, step_id=step_id, raw=raw)
+        labels = {o.value: o.label for o in steps[step_id].options}
+        words = ", ".join(labels.get(v, str(v)) for v in raw) if isinstance(raw, list) else labels.get(raw, str(raw))
+        course.answer(session, actor=me, step_id=step_id, raw=raw, words=words)
 
 
 def _submitted_plan(session: Session, me: Actor, support: Actor, today: date) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from storage import audit
 from storage.access import Action, Actor, Resource, authorize
 from storage.errors import DomainError, N_
 from storage.models import Citizen, LedgerEntry, LedgerKind
@@ -84,6 +85,7 @@ def figures(session: Session, citizen_id: int, *, item_id: int | None = None) ->
 
 def summary(session: Session, *, actor: Actor, citizen_id: int) -> Ledger:
     citizen = authorize(session, actor, citizen_id, Resource.LEDGER, Action.READ)
+    audit.record_staff(session, actor, "read_ledger", citizen_id=citizen_id)
     approved, withdrawn, requested, paid, rejected = figures(session, citizen_id)
     return Ledger(total_ore=citizen.budget_total_ore, approved_ore=approved - withdrawn,
                   requested_ore=requested - paid - rejected, paid_ore=paid)

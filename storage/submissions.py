@@ -9,13 +9,12 @@ from sqlalchemy.orm import Session
 
 from storage import audit
 from storage.access import Action, Actor, Resource, authorize
-from storage.dates import add_working_days
+from storage.dates import promised_answer_date
 from storage.errors import DomainError, N_
 from storage.models import (Citizen, DecisionKind, Goal, ItemDecision, ItemStatus, Programme, Submission,
                             SubmissionItem, SubmissionStatus, WishItem, utcnow)
 from storage.plan import EDITABLE, PlanView, get_plan, open_plan
 
-TIMEZONE_NAME = "Europe/Copenhagen"
 
 
 @dataclass(frozen=True)
@@ -100,9 +99,7 @@ class SubmissionSummary:
 
 def answer_by(session: Session, citizen: Citizen, submitted_at: datetime) -> date:
     """The promised answer date: the programme's number of Danish working days after sending."""
-    from zoneinfo import ZoneInfo
-    days = session.get_one(Programme, citizen.programme_id).answer_working_days
-    return add_working_days(submitted_at.astimezone(ZoneInfo(TIMEZONE_NAME)).date(), days)
+    return promised_answer_date(submitted_at, session.get_one(Programme, citizen.programme_id).answer_working_days)
 
 
 def list_submissions(session: Session, *, actor: Actor, citizen_id: int) -> list[SubmissionSummary]:
@@ -128,6 +125,7 @@ class PublishedDecision:
 def published_decisions(session: Session, *, actor: Actor, citizen_id: int) -> dict[int, list[PublishedDecision]]:
     """Per wish item, every decision the citizen has been told, newest first (history kept)."""
     authorize(session, actor, citizen_id, Resource.DECISION, Action.READ)
+    audit.record_staff(session, actor, "read_decisions", citizen_id=citizen_id)
     rows = session.scalars(
         select(ItemDecision).join(WishItem, WishItem.id == ItemDecision.wish_item_id)
         .where(WishItem.citizen_id == citizen_id, ItemDecision.published_at.is_not(None))

@@ -49,83 +49,91 @@ st.title(_("Samtale"))
 if st.button(_("Jeg har det svært lige nu"), icon=":material/sos:", key="hard_now"):
     cw._flag_support_person()
     st.session_state[cw.HELP_KEY] = "button"
+
+
+def conversation() -> None:
+    """The steps so far, the current question and its input; or the end of the course."""
+    form_mode = st.toggle(_("Vis som formular"), value=state.form_mode, key="form_mode_toggle")
+    if form_mode != state.form_mode:
+        do(lambda s: course.set_form_mode(s, actor=actor, on=form_mode))
+
+    current = state.current_step_id
+    if current is not None:
+        where = engine.progress(COURSE, current)
+        st.progress(where.module_number / where.module_count,
+                    text=_("Trin {number} af {count}: {title}", number=where.module_number, count=where.module_count,
+                           title=_(where.module_title)))
+
+    if not form_mode:
+        for step_id in state.path:
+            if step_id == current or step_id not in state.answers:
+                break
+            step = COURSE.step(step_id)
+            cw.show_guide(step, params_for(step_id))
+            cw.show_citizen(cw.describe_answer(step, state.answers[step_id], state.last_words.get(step_id)))
+
+    if current is None:
+        st.success(_("Du er færdig med samtalen. Dine mål og ønsker står nu i din plan."), icon=":material/check:")
+        if st.button(_("Gå til min plan"), type="primary"):
+            st.switch_page("app_pages/plan.py")
+        if st.button(_("Tilbage")):
+            do(lambda s: course.go_back(s, actor=actor))
+    else:
+        step = COURSE.step(current)
+        if form_mode:
+            with st.container(border=True):
+                for message in step.messages:
+                    st.text(cw.guide_text(message, params_for(current)))
+                if step.hint:
+                    st.caption(_(step.hint))
+        else:
+            cw.show_guide(step, params_for(current))
+
+        helper = cw.language_helper()
+        if helper is not None:
+            if st.button(_("Sig det med andre ord"), key=f"rephrase_{current}"):
+                text = " ".join(cw.guide_text(m, params_for(current)) for m in step.messages)
+                st.session_state["rephrased"] = helper.rephrase(text, current_language(), names=[name]) or ""
+            if st.session_state.get("rephrased"):
+                st.info(st.session_state["rephrased"])
+            if step.kind == "goal" and st.button(_("Hjælp mig med at skrive mit mål"), key=f"suggest_{current}"):
+                own = [v for v in state.answers.values() if isinstance(v, str) and not engine.is_skipped(v)]
+                st.session_state["goal_suggestion"] = helper.suggest_goal(own, current_language(), names=[name]) or ""
+            if step.kind == "goal" and st.session_state.get("goal_suggestion"):
+                st.caption(_("Et forslag. Du bestemmer selv, om du vil bruge det:"))
+                st.text(st.session_state["goal_suggestion"])
+
+        previous = state.answers.get(current)
+        cw.answer_input(step, categories, lambda raw, words: save(current, raw, words), chat=not form_mode,
+                        initial=None if engine.is_skipped(previous) else previous)
+        row = st.container(horizontal=True)
+        if row.button(_("Tilbage"), key="course_back", disabled=state.step_number() <= 1):
+            do(lambda s: course.go_back(s, actor=actor))
+        if row.button(_("Det vil jeg ikke svare på nu"), key="course_skip"):
+            do(lambda s: course.skip(s, actor=actor, step_id=current))
+
+    answered = [sid for sid in state.path if sid in state.answers and not engine.is_skipped(state.answers[sid])]
+    if answered:
+        with st.expander(_("Hvad må din støtteperson se?")):
+            st.caption(_("Slå fra, hvis et svar kun er til dig."))
+            for step_id in answered:
+                step = COURSE.step(step_id)
+                # The question may hold the citizen's own words ({goal}): plain text, never a widget label.
+                st.text(cw.guide_text(step.messages[-1], params_for(step_id)))
+                shared = st.toggle(_("Del med min støtteperson"), value=state.shared.get(step_id, True),
+                                   key=f"share_{step_id}")
+                if shared != state.shared.get(step_id, True):
+                    do(lambda s, sid=step_id, on=shared: course.set_shared(s, actor=actor, step_id=sid, shared=on))
+                if st.button(_("Ret svaret"), key=f"edit_{step_id}"):
+                    do(lambda s, sid=step_id: course.go_to(s, actor=actor, step_id=sid))
+
+
+# Help first: after a crisis signal or "Jeg har det svært", the course waits until the citizen goes on.
+# (No st.stop(): it would also skip the footer with the accessibility statement.)
 if st.session_state.get(cw.HELP_KEY):
     cw.help_panel(offer_flag=True)
     if st.button(_("Fortsæt samtalen"), key="continue_after_help"):
         st.session_state.pop(cw.HELP_KEY)
         st.rerun()
-    st.stop()
-
-form_mode = st.toggle(_("Vis som formular"), value=state.form_mode, key="form_mode_toggle")
-if form_mode != state.form_mode:
-    do(lambda s: course.set_form_mode(s, actor=actor, on=form_mode))
-
-current = state.current_step_id
-if current is not None:
-    where = engine.progress(COURSE, current)
-    st.progress(where.module_number / where.module_count,
-                text=_("Trin {number} af {count}: {title}", number=where.module_number, count=where.module_count,
-                       title=_(where.module_title)))
-
-if not form_mode:
-    for step_id in state.path:
-        if step_id == current or step_id not in state.answers:
-            break
-        step = COURSE.step(step_id)
-        cw.show_guide(step, params_for(step_id))
-        cw.show_citizen(cw.describe_answer(step, state.answers[step_id], state.last_words.get(step_id)))
-
-if current is None:
-    st.success(_("Du er færdig med samtalen. Dine mål og ønsker står nu i din plan."), icon=":material/check:")
-    if st.button(_("Gå til min plan"), type="primary"):
-        st.switch_page("app_pages/plan.py")
-    if st.button(_("Tilbage")):
-        do(lambda s: course.go_back(s, actor=actor))
 else:
-    step = COURSE.step(current)
-    if form_mode:
-        with st.container(border=True):
-            for message in step.messages:
-                st.text(cw.guide_text(message, params_for(current)))
-            if step.hint:
-                st.caption(_(step.hint))
-    else:
-        cw.show_guide(step, params_for(current))
-
-    helper = cw.language_helper()
-    if helper is not None:
-        if st.button(_("Sig det med andre ord"), key=f"rephrase_{current}"):
-            text = " ".join(cw.guide_text(m, params_for(current)) for m in step.messages)
-            st.session_state["rephrased"] = helper.rephrase(text, current_language(), names=[name]) or ""
-        if st.session_state.get("rephrased"):
-            st.info(st.session_state["rephrased"])
-        if step.kind == "goal" and st.button(_("Hjælp mig med at skrive mit mål"), key=f"suggest_{current}"):
-            own = [v for v in state.answers.values() if isinstance(v, str) and not engine.is_skipped(v)]
-            st.session_state["goal_suggestion"] = helper.suggest_goal(own, current_language(), names=[name]) or ""
-        if step.kind == "goal" and st.session_state.get("goal_suggestion"):
-            st.caption(_("Et forslag. Du bestemmer selv, om du vil bruge det:"))
-            st.text(st.session_state["goal_suggestion"])
-
-    previous = state.answers.get(current)
-    cw.answer_input(step, categories, lambda raw, words: save(current, raw, words), chat=not form_mode,
-                    initial=None if engine.is_skipped(previous) else previous)
-    row = st.container(horizontal=True)
-    if row.button(_("Tilbage"), key="course_back", disabled=state.step_number() <= 1):
-        do(lambda s: course.go_back(s, actor=actor))
-    if row.button(_("Det vil jeg ikke svare på nu"), key="course_skip"):
-        do(lambda s: course.skip(s, actor=actor, step_id=current))
-
-answered = [sid for sid in state.path if sid in state.answers and not engine.is_skipped(state.answers[sid])]
-if answered:
-    with st.expander(_("Hvad må din støtteperson se?")):
-        st.caption(_("Slå fra, hvis et svar kun er til dig."))
-        for step_id in answered:
-            step = COURSE.step(step_id)
-            # The question may hold the citizen's own words ({goal}): plain text, never a widget label.
-            st.text(cw.guide_text(step.messages[-1], params_for(step_id)))
-            shared = st.toggle(_("Del med min støtteperson"), value=state.shared.get(step_id, True),
-                               key=f"share_{step_id}")
-            if shared != state.shared.get(step_id, True):
-                do(lambda s, sid=step_id, on=shared: course.set_shared(s, actor=actor, step_id=sid, shared=on))
-            if st.button(_("Ret svaret"), key=f"edit_{step_id}"):
-                do(lambda s, sid=step_id: course.go_to(s, actor=actor, step_id=sid))
+    conversation()

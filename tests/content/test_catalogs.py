@@ -31,7 +31,7 @@ def _read(path: Path):
 @pytest.fixture(scope="module")
 def fresh_template(tmp_path_factory):
     out = tmp_path_factory.mktemp("pot") / "messages.pot"
-    subprocess.run([str(Path(sys.executable).parent / "pybabel"), "extract", "-q", "-F", "babel.cfg", "-k", "N_",
+    subprocess.run([str(Path(sys.executable).parent / "pybabel"), "extract", "-F", "babel.cfg", "-k", "N_",
                     "-k", "ngettext:1,2", "-k", "pgettext:1c,2", "-k", "npgettext:1c,2,3", "-o", str(out), "."],
                    cwd=ROOT, check=True, capture_output=True)
     return _read(out)
