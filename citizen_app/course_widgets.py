@@ -64,7 +64,7 @@ def describe_answer(step: Step, value: object, words: str | None) -> str:
     return words or str(value)
 
 
-def _flag_support_person() -> None:
+def flag_support_person() -> None:
     actor = session.current_actor()
     with write_session() as s:
         citizens.flag_needs_help(s, actor=actor)
@@ -82,7 +82,7 @@ def help_panel(*, offer_flag: bool) -> None:
         if st.session_state.get("course_flagged"):
             st.success(_("Din støtteperson kan nu se, at du har det svært."), icon=":material/check:")
         elif offer_flag:
-            st.button(_("Sig det til min støtteperson"), on_click=_flag_support_person, key="flag_from_panel")
+            st.button(_("Sig det til min støtteperson"), on_click=flag_support_person, key="flag_from_panel")
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ def pages_for(actor: Actor | None) -> list:
             _page("citizen_home.py", _("Forside"), "forside", ":material/home:", default=True),
             _page("course.py", _("Samtale"), "samtale", ":material/chat:"),
             _page("plan.py", _("Min plan"), "plan", ":material/checklist:"),
-            _page("submit.py", _("Send og svar"), "send", ":material/send:"),
+            _page("submit.py", _("Send og se svar"), "send", ":material/send:"),
             _page("access_log.py", _("Hvem har set min plan"), "hvem-har-set", ":material/visibility:"),
         ]
     if actor.role is StaffRole.SUPPORT:

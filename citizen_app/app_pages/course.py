@@ -47,7 +47,7 @@ st.title(_("Samtale"))
 
 # Always there: "Jeg har det svært lige nu" shows help and tells the support person.
 if st.button(_("Jeg har det svært lige nu"), icon=":material/sos:", key="hard_now"):
-    cw._flag_support_person()
+    cw.flag_support_person()
     st.session_state[cw.HELP_KEY] = "button"
 
 

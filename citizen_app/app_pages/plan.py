@@ -274,4 +274,4 @@ st.divider()
 st.download_button(_("Hent min plan som PDF"), data=printable_plan(), file_name=_("min-plan.pdf"),
                    mime="application/pdf", key="download_plan_pdf", icon=":material/download:", on_click="ignore")
 if not read_only:
-    st.page_link("app_pages/submit.py", label=_("Gå til Send og svar"), icon=":material/send:")
+    st.page_link("app_pages/submit.py", label=_("Send planen og se svar"), icon=":material/send:")

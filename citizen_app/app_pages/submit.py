@@ -1,4 +1,4 @@
-"""'Send og svar': what is missing, sending, the answer promise, and every answer with its reason."""
+"""'Send og se svar': what is missing, sending, the answer promise, and every answer with its reason."""
 from __future__ import annotations
 
 import streamlit as st
@@ -128,7 +128,7 @@ def version_list() -> None:
         st.markdown(f"- {line} {status}")
 
 
-st.title(_("Send og svar"))
+st.title(_("Send og se svar"))
 pw.show_flash()
 pw.plan_status_notice(plan)
 

@@ -1,4 +1,4 @@
-"""'Send og svar': what is missing, sending, the answer promise, and every answer with its reason."""
+"""'Send og se svar': what is missing, sending, the answer promise, and every answer with its reason."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
