@@ -189,7 +189,7 @@ def budget_box(budget: Budget, figures: Ledger) -> None:
         st.write(_("Bedt om betaling, ikke betalt endnu: {amount}", amount=money(figures.requested_ore)))
         st.write(_("Betalt: {amount}", amount=money(figures.paid_ore)))
         st.write(_("I planen, ikke godkendt endnu: {amount}", amount=money(budget.planned_ore)))
-        st.write(_("Tilbage, som ikke er godkendt: {amount}", amount=money(figures.left_ore)))
+        st.write(_("Ledigt i budgettet: {amount}", amount=money(figures.left_ore)))
         if budget.level == "over":
             st.error(_("Planen koster {amount} mere, end der er tilbage.", amount=money(-budget.left_after_plan_ore)),
                      icon=":material/error:")

@@ -29,11 +29,11 @@ def _export() -> str:
 st.download_button(_("Hent alle betalinger som CSV-fil"), data=_export,
                    file_name=f"borgerbudget-betalinger-{local_today().isoformat()}.csv", mime="text/csv",
                    icon=":material/download:", key="export_csv", on_click="ignore")
-st.caption(_("Filen kan læses ind i kommunens økonomisystem. Borgerne står kun med deres nummer."))
+st.caption(_("Filen kan læses ind i kommunens økonomisystem. I filen står borgerne kun med deres nummer."))
 
 
 def _facts(row: FinanceRow) -> None:
-    st.write(_("Borger nummer {ref}: {amount}", ref=row.citizen_ref, amount=money(row.amount_ore)))
+    st.write(_("Borgernummer {ref}: {amount}", ref=row.citizen_ref, amount=money(row.amount_ore)))
     ui.plain(_("Til: {vendor}", vendor=row.vendor))
     if row.reference:
         ui.plain(_("Faktura eller ordre: {reference}", reference=row.reference))

@@ -20,7 +20,7 @@ with write_session() as s:
 
 
 def _facts(opinion: OpinionView) -> None:
-    st.caption(_("Borger nummer {ref}. Spurgt {when}.", ref=opinion.citizen_ref, when=date_time(opinion.asked_at)))
+    st.caption(_("Borgernummer {ref}. Spurgt {when}.", ref=opinion.citizen_ref, when=date_time(opinion.asked_at)))
     ui.plain(opinion.item_title)
     if opinion.item_total_ore is not None:
         st.caption(_("Pris: {amount}", amount=money(opinion.item_total_ore)))

@@ -155,7 +155,7 @@ def _follow_up_section(cid: int, profile) -> None:
                                   key=keys[1], format_func=lambda v: _(sw.GOAL_RATINGS[v]))
         support_rating = st.radio(_("Dig: Hvor tæt er borgeren på sit mål?"), list(sw.GOAL_RATINGS), index=None,
                                   key=keys[2], format_func=lambda v: _(sw.GOAL_RATINGS[v]))
-        note = st.text_area(_("Note til opfølgningen (kan udelades)"), key=keys[3], max_chars=2000)
+        note = st.text_area(_("Note til opfølgningen (kan springes over)"), key=keys[3], max_chars=2000)
         sent = st.form_submit_button(_("Gem opfølgning"), type="primary")
     if sent and sw.done(lambda s: checkins.add_check_in(
             s, actor=actor, citizen_id=cid, phase=phase, who5_raw=checkins.who5_raw_from_items(who5),

@@ -42,7 +42,7 @@ def test_finance_sees_internal_number_not_name(app, demo_db):
     staff_login(app, "finn")
     page = texts(app)
     assert app.title[0].value == "Betalinger"
-    assert f"Borger nummer {ref}: 2.500 kr." in page
+    assert f"Borgernummer {ref}: 2.500 kr." in page
     assert "Til: Cykelhandleren" in text_values(app)
     for private in ("Jonas", "Cykel til at komme på arbejde", "Et job som kok", "Aisha", "At få et job i et køkken"):
         assert private not in page

@@ -183,7 +183,7 @@ def test_plan_budget_and_ledger_are_shown_for_the_chosen_citizen(app, demo_db):
     page = texts(app)
     assert {"Jonas", "Et job", "Cykel", "Hjelm"} <= set(text_values(app))
     assert "Status: Godkendt. Pris: 3.000 kr." in page and "kr.." not in page
-    assert "Godkendt: 3.500 kr." in page and "Tilbage, som ikke er godkendt: 46.500 kr." in page
+    assert "Godkendt: 3.500 kr." in page and "Ledigt i budgettet: 46.500 kr." in page
     assert "Svar fra samtalen, som borgeren har delt" in page
 
 
