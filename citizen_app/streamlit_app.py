@@ -10,7 +10,7 @@ import streamlit as st
 if __package__ in (None, ""):  # `streamlit run citizen_app/streamlit_app.py` runs this as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from citizen_app import session, ui  # noqa: E402
+from citizen_app import session, theme, ui  # noqa: E402
 from citizen_app.i18n import _  # noqa: E402
 from citizen_app.navigation import pages_for  # noqa: E402
 from storage.errors import DomainError  # noqa: E402
@@ -19,10 +19,10 @@ log = logging.getLogger("borgerbudget")
 
 
 def main() -> None:
-    st.set_page_config(page_title="Borgerbudget", page_icon=":material/savings:", layout="centered",
+    st.set_page_config(page_title="Borgerbudget", page_icon="💰", layout="centered",
                        initial_sidebar_state="collapsed")
     ui.set_html_lang()
-    __import__("citizen_app.theme").theme.apply_theme()  # TEMP e2e-theme check, to be removed
+    theme.apply_theme()
     if session.is_idle_expired():
         session.log_out(notice=_("Du er logget ud, fordi der ikke skete noget et stykke tid. Dine svar er gemt."))
     actor = session.current_actor()
@@ -38,7 +38,8 @@ def main() -> None:
     except Exception:  # noqa: BLE001 - the one error boundary; detail goes to the operator's log
         log.exception("unhandled error on page %s", page.url_path)
         st.error(_("Beklager, der skete en fejl. Dine svar er gemt."), icon=":material/error:")
-    ui.footer()
+    finally:
+        ui.footer()  # also after a page's st.stop(): the accessibility statement is on every page
 
 
 main()

@@ -5,7 +5,11 @@ says which WCAG 2.1 criterion it serves. The browser tests (tests/e2e) check the
 """
 from __future__ import annotations
 
+import json
+
 import streamlit as st
+
+from citizen_app.i18n import current_language
 
 FOCUS_COLOUR = "#0B4F8A"  # the link colour: 8.4:1 on white, 7.4:1 on the grey sidebar (#F3F1EE)
 # Captions below: #595959 is 7.0:1 on white, 6.2:1 on #F3F1EE.
@@ -61,6 +65,12 @@ section[data-testid="stSidebar"][data-collapsed="true"] {{
   color: #595959 !important;
 }}
 
+/* Script-only st.html elements (the page language, the labels below) show nothing; without this each
+   still takes a row of spacing at the top of every page. */
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) {{
+  display: none;
+}}
+
 /* A phone has 844 px: do not start the page a quarter down the screen. */
 @media (max-width: 640px) {{
   [data-testid="stMainBlockContainer"] {{
@@ -71,6 +81,52 @@ section[data-testid="stSidebar"][data-collapsed="true"] {{
 """
 
 
+# 3.1.2 Language of Parts: Streamlit names some of its own controls in English, inside a Danish page
+# ("Skip to main content", the phone's menu button, the navigation). Screen readers then read them with
+# Danish pronunciation. Give them Danish names in a Danish session (and back again in English).
+# Only Streamlit's fixed strings are touched. No less-than signs in the script (see CSS above).
+CHROME_DA = {
+    "Skip to main content": "Gå til indholdet",
+    "Expand sidebar": "Åbn menuen",
+    "Collapse sidebar": "Luk menuen",
+    "App pages": "Sider",
+    "Sidebar": "Menu",
+}
+
+CHROME_SCRIPT = """
+<script>
+(() => {
+  window.__bbChromeLang = "%(lang)s";
+  if (window.__bbChrome) { window.__bbChrome(); return; }
+  const pairs = Object.entries(%(names)s);
+  const swap = text => {
+    const da = window.__bbChromeLang === "da";
+    const hit = pairs.find(([en, dk]) => text === (da ? en : dk));
+    return hit ? (da ? hit[1] : hit[0]) : null;
+  };
+  let queued = false;
+  const apply = () => {
+    queued = false;
+    document.querySelectorAll("[aria-label]").forEach(el => {
+      const to = swap(el.getAttribute("aria-label"));
+      if (to) el.setAttribute("aria-label", to);
+    });
+    const skip = document.querySelector('[data-testid="stSkipToContent"]');
+    const to = skip && swap(skip.textContent);
+    if (to) skip.textContent = to;
+  };
+  window.__bbChrome = apply;
+  new MutationObserver(() => {
+    if (!queued) { queued = true; requestAnimationFrame(apply); }
+  }).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label"]});
+  apply();
+})();
+</script>
+"""
+
+
 def apply_theme() -> None:
     """Call once per run, early in main() (after st.set_page_config)."""
     st.html(CSS)
+    st.html(CHROME_SCRIPT % {"lang": current_language(), "names": json.dumps(CHROME_DA, ensure_ascii=False)},
+            unsafe_allow_javascript=True)

@@ -34,4 +34,5 @@ else:
     st.write(_("Du har været hele samtalen igennem. Nu kan du arbejde med din plan."))
 st.page_link("app_pages/plan.py", label=_("Se min plan"), icon=":material/checklist:")
 st.page_link("app_pages/submit.py", label=_("Send planen og se svar"), icon=":material/send:")
+st.page_link("app_pages/access_log.py", label=_("Se, hvem der har set din plan"), icon=":material/visibility:")
 budget_bar(my_plan.budget, my_plan.end_date)

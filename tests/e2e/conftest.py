@@ -16,6 +16,7 @@ parametrize these tests by browser.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,21 +30,41 @@ from tests.e2e.server import ROOT, AppServer, prepare_database, start_server
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-         "device_scale_factor": 2}
+# A cheap Android phone. The mobile user agent matters: Streamlit closes the navigation drawer after a
+# page is chosen only when the user agent says "mobile" (a narrow viewport alone is not enough).
+PHONE = {"viewport": {"width": 390, "height": 844}, "screen": {"width": 390, "height": 844}, "is_mobile": True,
+         "has_touch": True, "device_scale_factor": 2,
+         "user_agent": "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) "
+                       "Chrome/156.0.0.0 Mobile Safari/537.36"}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}, "is_mobile": False, "has_touch": False,
            "device_scale_factor": 1}
-IDLE_MINUTES = 0.25  # the idle-logout server: 15 s, checked every 3.75 s (see citizen_app/ui.py)
+IDLE_MINUTES = 0.1  # the idle-logout server: 6 s, checked every 1.5 s (see citizen_app/streamlit_app.py)
+XDIST_GROUP = "e2e"
+ONLY_LOCAL = re.compile(r"^(?![a-z]+://127\.0\.0\.1[:/])[a-z]+://")  # any URL not on the test server
 RESULTS = ROOT / "test-results"
+# The README's pictures: screenshot name -> docs/screenshots/ file. Refresh with E2E_UPDATE_DOCS=1.
+DOCS_SCREENSHOTS = {"login": "login-phone.png", "citizen-home-phone": "citizen-start-phone.png",
+                    "sweep-citizen-aisha-min-plan": "citizen-plan-phone.png"}
 HERE = Path(__file__).resolve().parent
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the group marks (--dist loadgroup)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if HERE in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.e2e)
-            item.add_marker(pytest.mark.xdist_group("e2e"))
+            item.add_marker(pytest.mark.xdist_group(XDIST_GROUP))
+            _put_in_xdist_group(config, item)
+
+
+def _put_in_xdist_group(config: pytest.Config, item: pytest.Item) -> None:
+    """pytest-xdist (3.8) groups tests by appending "@group" to ``item._nodeid``, which pytest 9.2 no
+    longer reads (node ids are ``item._id`` now), so the mark alone has no effect and the journeys
+    would be spread over both workers. Do the same through the new attribute while that is so."""
+    if not getattr(config.option, "loadgroup", False) or "@" in item.nodeid or not hasattr(item, "_id"):
+        return
+    from _pytest.nodeid import NodeId  # pytest >= 9.2
+    item._id = NodeId.parse(f"{item.nodeid}@{XDIST_GROUP}")
 
 
 @pytest.hookimpl(wrapper=True)
@@ -73,11 +94,18 @@ def e2e_dir(tmp_path_factory, chromium) -> Path:
 @pytest.fixture(scope="session")
 def artifacts(e2e_dir) -> Iterator[Path]:
     """Screenshots go here during the run and are copied to test-results/screenshots at the end
-    (pytest-playwright empties test-results when each xdist worker starts)."""
+    (pytest-playwright empties test-results when each xdist worker starts); with E2E_UPDATE_DOCS=1
+    also the README's pictures to docs/screenshots."""
     shots = e2e_dir / "artifacts" / "screenshots"
     shots.mkdir(parents=True)
     yield shots
     shutil.copytree(shots.parent, RESULTS, dirs_exist_ok=True)
+    if os.environ.get("E2E_UPDATE_DOCS"):
+        docs = ROOT / "docs" / "screenshots"
+        docs.mkdir(parents=True, exist_ok=True)
+        for name, file in DOCS_SCREENSHOTS.items():
+            if (shots / f"{name}.png").exists():
+                shutil.copyfile(shots / f"{name}.png", docs / file)
 
 
 @pytest.fixture(scope="session")
@@ -95,7 +123,7 @@ def app(database_url, e2e_dir) -> Iterator[AppServer]:
 
 @pytest.fixture(scope="session")
 def idle_app(database_url, e2e_dir) -> Iterator[AppServer]:
-    """The same database, served with a 15-second idle logout."""
+    """The same database, served with a 6-second idle logout."""
     server = start_server(database_url, e2e_dir / "streamlit-idle.log", idle_minutes=IDLE_MINUTES)
     yield server
     server.stop()
@@ -120,7 +148,17 @@ def _page(browser: Browser, device: dict, request: pytest.FixtureRequest, artifa
     context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen", **device)
     context.set_default_timeout(TIMEOUT_MS)
     context.add_init_script(RUN_WATCHER)
+    # Nothing may leave the municipality's server (no CDN, no fonts, no tracking): such requests are
+    # refused here and listed in page.other_hosts for test_privacy.py.
+    other_hosts: list[str] = []
+
+    def refuse(route) -> None:
+        other_hosts.append(route.request.url)
+        route.abort()
+
+    context.route(ONLY_LOCAL, refuse)
     page = context.new_page()
+    page.other_hosts = other_hosts
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page

@@ -1,10 +1,11 @@
 """Page-object-ish helpers for the browser journeys.
 
-Waiting: Streamlit marks its root element with ``data-test-script-state`` ("initial", "running",
-"notRunning", ...) and ``data-test-connection-state``. An init script (``RUN_WATCHER``, added to every
-browser context in conftest.py) counts the runs and remembers when the state last changed, so
-``act()`` can wait for *the rerun its own click caused* to finish, and ``wait_for_app()`` for the app to
-be settled: not running, connected, no stale elements left over from the previous page. No fixed sleeps.
+Waiting: an init script (``RUN_WATCHER``, added to every browser context in conftest.py) listens on
+Streamlit's websocket and counts the server's "script finished" messages, so ``act()`` waits for *the
+rerun its own click caused* to finish, and ``wait_for_app()`` for the app to be settled: that run
+finished, the root element's ``data-test-script-state`` is "notRunning", it is connected, no stale
+elements are left over from the previous page, and no message arrived for a moment. No fixed sleeps.
+(Counting the "running" state in the DOM is not enough: React may never render a fast run's "running".)
 
 Labels default to the Danish text a user sees; pass the English ones after switching language.
 """
@@ -24,61 +25,84 @@ from storage.demo import DEMO_PASSWORD
 # Every page the journeys reach must pass these (WCAG 2.1 A and AA, as webtilgængelighedsloven requires).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-SETTLED_MS = 200  # the app counts as settled after this long without a script-state change
+SETTLED_MS = 100  # settled = no message from the server for this long after the run finished
 TIMEOUT_MS = 20_000
-# Streamlit's own (English) name for the button that opens the navigation on a narrow screen.
-MENU_BUTTON = re.compile(r"^(Expand sidebar|Vis menu|Åbn menu)$")
+# The button that opens the navigation on a narrow screen (Danish name from citizen_app/theme.py).
+MENU_BUTTON = re.compile(r"^(Åbn menuen|Expand sidebar)$")
 
 RUN_WATCHER = """
 (() => {
   if (window.__bb) return;
-  const bb = window.__bb = {runs: 0, changed: performance.now(), app: null};
-  const attach = () => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    if (!app || app === bb.app) return;
-    bb.app = app;
-    let last = app.getAttribute('data-test-script-state');
-    new MutationObserver(() => {
-      const now = app.getAttribute('data-test-script-state');
-      if (now !== last) {
-        if (now === 'running') bb.runs += 1;
-        last = now;
-      }
-      bb.changed = performance.now();
-    }).observe(app, {attributes: true,
-                     attributeFilter: ['data-test-script-state', 'data-test-connection-state']});
+  // finished: full runs finished (ForwardMsg.script_finished = 0 or 1; 2 is "stopped early for a
+  // rerun" and 3 a fragment run, neither is the end of a user's action); last: last message time.
+  const bb = window.__bb = {doc: Math.random().toString(36).slice(2), finished: 0, fragments: 0,
+                            last: performance.now()};
+  const varint = (b, i) => {
+    let v = 0, m = 1;
+    while (i < b.length) { const x = b[i++]; v += (x & 127) * m; m *= 128; if (x < 128) break; }
+    return [v, i];
   };
-  new MutationObserver(attach).observe(document, {childList: true, subtree: true});
-  attach();
+  const scriptFinished = buffer => {  // the top-level field 6 (varint) of a ForwardMsg, if any
+    const b = new Uint8Array(buffer);
+    let i = 0, key, value, length;
+    while (i < b.length) {
+      [key, i] = varint(b, i);
+      const field = Math.floor(key / 8), wire = key & 7;
+      if (wire === 0) { [value, i] = varint(b, i); if (field === 6) return value; }
+      else if (wire === 2) { [length, i] = varint(b, i); i += length; }
+      else if (wire === 1) i += 8;
+      else if (wire === 5) i += 4;
+      else return null;
+    }
+    return null;
+  };
+  const Native = window.WebSocket;
+  function Watched(...args) {
+    const ws = new Native(...args);
+    ws.addEventListener('message', event => {
+      bb.last = performance.now();
+      if (!(event.data instanceof ArrayBuffer)) return;
+      const status = scriptFinished(event.data);
+      if (status === 0 || status === 1) bb.finished += 1;
+      else if (status === 3) bb.fragments += 1;
+    });
+    return ws;
+  }
+  Watched.prototype = Native.prototype;
+  for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) Watched[k] = Native[k];
+  window.WebSocket = Watched;
 })();
 """
 
 _SETTLED = """([since, settledMs]) => {
   const bb = window.__bb;
   const app = document.querySelector('[data-testid="stApp"]');
-  if (!bb || !app || app !== bb.app) return false;
-  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
-  if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (since !== null && bb.runs <= since) return false;
-  if (document.querySelector('[data-stale="true"]')) return false;
-  return performance.now() - bb.changed >= settledMs;
+  if (!bb || !app) return false;
+  const done = (since === null || since.doc !== bb.doc) ? bb.finished >= 1 : bb.finished > since.finished;
+  return done
+    && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+    && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-stale="true"]')
+    && performance.now() - bb.last >= settledMs;
 }"""
 
 
 # --- waiting -------------------------------------------------------------------------------------
 
-def runs(page: Page) -> int:
-    return page.evaluate("() => window.__bb ? window.__bb.runs : 0")
+def runs(page: Page) -> dict | None:
+    """Where the app is now: which document, how many full runs have finished."""
+    return page.evaluate("() => window.__bb && {doc: window.__bb.doc, finished: window.__bb.finished}")
 
 
-def wait_for_app(page: Page, since: int | None = None, timeout: float = TIMEOUT_MS) -> None:
-    """Wait until the app is connected, has finished running (after run number ``since``, if given)
-    and shows no stale elements."""
+def wait_for_app(page: Page, since: dict | None = None, timeout: float = TIMEOUT_MS) -> None:
+    """Wait until a run has finished (one after ``since``, if given; any, on a new document) and the
+    app is settled: connected, not running, no stale elements, quiet."""
     page.wait_for_function(_SETTLED, arg=[since, SETTLED_MS], timeout=timeout, polling=50)
 
 
 def act(page: Page, action: Callable[[], object]) -> None:
-    """Do something that makes Streamlit rerun (a click, Enter in a form), then wait for that rerun."""
+    """Do something that makes Streamlit rerun (a click, Enter in a form, the back button), then wait
+    for that rerun to finish."""
     before = runs(page)
     action()
     wait_for_app(page, since=before)
@@ -158,15 +182,42 @@ def switch_language(page: Page, to_label: str) -> None:
     click(page, to_label)
 
 
-def go_to(page: Page, title: str) -> None:
-    """Open a page through the navigation, as a user would. On a phone Streamlit folds the top
-    navigation into a sidebar behind a menu button; open that first."""
-    link = page.get_by_role("link", name=title, exact=True)
+def open_menu(page: Page) -> bool:
+    """On a phone Streamlit folds the page navigation into a drawer behind a menu button: open it.
+    False when there is no such button (a desktop, or a role with a single page)."""
     menu = page.get_by_role("button", name=MENU_BUTTON)
-    if menu.count() and menu.is_visible() and menu.get_attribute("aria-expanded") != "true":
+    if menu.count() == 0 or not menu.is_visible():
+        return False
+    if menu.get_attribute("aria-expanded") != "true":
         menu.click()
-        expect(link).to_be_in_viewport()
-    act(page, link.click)
+        expect(page.get_by_role("navigation").first.get_by_role("link").first).to_be_in_viewport()
+    return True
+
+
+def go_to(page: Page, title: str) -> None:
+    """Open a page through the navigation, as a user would (through the menu on a phone)."""
+    open_menu(page)
+    act(page, page.get_by_role("navigation").get_by_role("link", name=title, exact=True).click)
+
+
+def nav_pages(page: Page) -> list[tuple[str, bool]]:
+    """(title, is the current page) for each page in the navigation, in order; empty when the role
+    has a single page (Streamlit then shows no navigation). Opens the menu on a phone."""
+    open_menu(page)
+    links = page.get_by_role("navigation").get_by_role("link")
+    return [(link.locator('[data-testid="stMarkdownContainer"]').inner_text().strip(),
+             link.get_attribute("aria-current") == "page") for link in links.all()]
+
+
+def expect_no_error(page: Page) -> None:
+    """Neither a Python traceback nor the app's error boundary message."""
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    expect(page.get_by_text("Beklager, der skete en fejl")).to_have_count(0)
+
+
+def expect_accessibility_statement_link(page: Page, label: str = "Tilgængelighedserklæring") -> None:
+    """webtilgængelighedsloven: the accessibility statement is linked from every page."""
+    expect(page.get_by_role("link", name=label, exact=True)).to_have_count(1)
 
 
 # --- accessibility -------------------------------------------------------------------------------
@@ -180,7 +231,8 @@ def axe_violations(page: Page, context: dict | None = None) -> list[dict]:
 def format_violations(violations: list[dict]) -> str:
     lines = []
     for v in violations:
-        lines.append(f"- {v['id']} ({v.get('impact')}): {v['help']}  [{', '.join(t for t in v['tags'] if t.startswith('wcag'))}]")
+        criteria = ", ".join(t for t in v["tags"] if t.startswith("wcag"))
+        lines.append(f"- {v['id']} ({v.get('impact')}): {v['help']}  [{criteria}]")
         lines.append(f"  {v['helpUrl']}")
         for node in v["nodes"]:
             target = " >> ".join(str(t) for t in node["target"])
@@ -191,10 +243,10 @@ def format_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def assert_accessible(page: Page, name: str, artifacts: Path | None = None, context: dict | None = None) -> None:
-    """axe-core with the WCAG 2.1 A/AA rules on the page as it is now: zero violations.
-
-    ``name`` identifies the page/state in the report (and the screenshot/JSON under ``artifacts``)."""
+def accessibility_report(page: Page, name: str, artifacts: Path | None = None,
+                         context: dict | None = None) -> str | None:
+    """Run axe (WCAG 2.1 A/AA) on the page as it is now; None when clean, else a readable report.
+    With ``artifacts``: a screenshot named ``name``, and the raw violations as test-results/axe/NAME.json."""
     violations = axe_violations(page, context)
     if artifacts is not None:
         screenshot(page, name, artifacts)
@@ -202,14 +254,24 @@ def assert_accessible(page: Page, name: str, artifacts: Path | None = None, cont
             axe_dir = artifacts.parent / "axe"
             axe_dir.mkdir(parents=True, exist_ok=True)
             (axe_dir / f"{name}.json").write_text(json.dumps(violations, indent=2, ensure_ascii=False))
-    if violations:
-        pytest.fail(f"axe found {len(violations)} WCAG 2.1 A/AA violation(s) on '{name}':\n"
-                    f"{format_violations(violations)}", pytrace=False)
+    if not violations:
+        return None
+    return (f"axe found {len(violations)} WCAG 2.1 A/AA violation(s) on '{name}':\n"
+            f"{format_violations(violations)}")
+
+
+def assert_accessible(page: Page, name: str, artifacts: Path | None = None, context: dict | None = None) -> None:
+    """Zero axe violations (WCAG 2.1 A/AA) on the page as it is now. ``name`` identifies the page and
+    state in the failure message and names the screenshot under ``artifacts``."""
+    report = accessibility_report(page, name, artifacts, context)
+    if report:
+        pytest.fail(report, pytrace=False)
 
 
 def screenshot(page: Page, name: str, directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{name}.png"
+    page.mouse.move(0, 0)  # no hover effect left where the last click was
     page.screenshot(path=str(path), full_page=True, animations="disabled", caret="hide")
     return path
 
@@ -227,12 +289,16 @@ FOCUS_INFO = """() => {
     if (shows(s)) indicator = {outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
                                boxShadow: s.boxShadow, on: n.tagName};
   }
+  const r = el.getBoundingClientRect();
+  const onScreen = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
+                   && r.left < window.innerWidth && r.top < window.innerHeight;
   return {tag: el.tagName, label: el.getAttribute('aria-label') || (el.innerText || '').trim().slice(0, 60),
-          testid: el.getAttribute('data-testid'), visible: indicator !== null, indicator};
+          testid: el.getAttribute('data-testid'), visible: indicator !== null && onScreen, onScreen, indicator};
 }"""
 
 
 def focused(page: Page) -> dict | None:
+    """The focused element: tag, label, test id, whether it is on screen and shows a focus indicator."""
     return page.evaluate(FOCUS_INFO)
 
 
@@ -250,3 +316,20 @@ def tab_to(page: Page, matches: Callable[[dict], bool], *, backwards: bool = Fal
         if matches(info):
             return info
     raise AssertionError(f"no matching element within {max_presses} key presses; focus went to {seen}")
+
+
+def tab_round(page: Page, max_presses: int = 40) -> list[dict]:
+    """Tab once round the whole page (until focus is back where it started); every stop must be on
+    screen and show its focus. Returns the stops."""
+    seen: list[dict] = []
+    page.keyboard.press("Tab")
+    page.evaluate("() => { window.__bbFirstFocus = document.activeElement; }")
+    for _ in range(max_presses):
+        info = focused(page)
+        if info is not None:
+            seen.append(info)
+            assert info["visible"], f"keyboard focus is not visible on {info}"
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement === window.__bbFirstFocus"):
+            return seen
+    raise AssertionError(f"focus did not come round within {max_presses} presses: {seen}")

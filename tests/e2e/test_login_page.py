@@ -9,9 +9,10 @@ from tests.e2e.helpers import (
     click,
     expect_heading,
     expect_lang,
-    focused,
+    login_staff,
     open_app,
     switch_language,
+    tab_round,
     tab_to,
 )
 
@@ -37,14 +38,33 @@ def test_wrong_code_gets_a_kind_message_that_passes_axe(phone, app, artifacts):
 
 def test_language_switches_to_english_and_back(phone, app, artifacts):
     open_app(phone, app.url)
+    expect(phone.get_by_role("link", name="Gå til indholdet")).to_have_count(1)  # Streamlit's skip link
     switch_language(phone, "English")
     expect_heading(phone, "Log in")
     expect_lang(phone, "en")
+    expect(phone.get_by_role("link", name="Skip to main content")).to_have_count(1)
     expect(phone.get_by_role("tab", name="Citizen", exact=True)).to_be_visible()
     assert_accessible(phone, "login-english", artifacts)
 
     switch_language(phone, "Dansk")
     expect_heading(phone, "Log ind")
+    expect_lang(phone, "da")
+    expect(phone.get_by_role("link", name="Gå til indholdet")).to_have_count(1)
+
+
+def test_language_switch_works_after_login_too(phone, app, artifacts):
+    """Staff: their language lives in the session only (a citizen's is saved, so we leave citizens be)."""
+    open_app(phone, app.url)
+    login_staff(phone, "finn")
+    expect_heading(phone, "Betalinger")
+    switch_language(phone, "English")
+    expect_heading(phone, "Payments")
+    expect_lang(phone, "en")
+    expect(phone.get_by_role("button", name="Log out", exact=True)).to_be_visible()
+    assert_accessible(phone, "finance-payments-english", artifacts)
+
+    switch_language(phone, "Dansk")
+    expect_heading(phone, "Betalinger")
     expect_lang(phone, "da")
 
 
@@ -66,4 +86,8 @@ def test_citizen_logs_in_with_the_keyboard_only_and_always_sees_the_focus(phone,
     tab_to(phone, lambda f: f["testid"] == "stBaseButton-primaryFormSubmit")
     keys.press("Space")
     expect_heading(phone, "Hej Jonas")
-    assert focused(phone) is None or focused(phone)["visible"]
+
+    # Once round the start page: every stop on screen and visibly focused (also the closed menu's links
+    # must not be reachable while they are off screen), and 'Log ud' is among them.
+    stops = tab_round(phone)
+    assert any(stop["label"].endswith("Log ud") for stop in stops), stops
