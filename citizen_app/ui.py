@@ -57,15 +57,7 @@ def attempt(work: Callable[[Session], T], success: str | None = None) -> T | Non
 
 def act(work: Callable[[Session], object], success: str | None = None) -> bool:
     """Like attempt(), for actions with no result: True when it went through."""
-    try:
-        with write_session() as s:
-            work(s)
-    except DomainError as error:
-        show_domain_error(error)
-        return False
-    if success:
-        st.success(success, icon=":material/check:")
-    return True
+    return attempt(lambda s: work(s) or True, success) is not None
 
 
 def set_html_lang() -> None:
