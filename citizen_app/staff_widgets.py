@@ -198,27 +198,19 @@ def budget_box(budget: Budget, figures: Ledger) -> None:
 
 
 def shared_answer(answer, course) -> tuple[str, str]:
-    """A shared course answer as (question msgid, what to show).
-
-    Takes a (question, text) pair or an object with question, step_id, value and words. A chosen
-    option shows as its label (not the stored value); otherwise the citizen's own words.
-    """
-    if isinstance(answer, tuple):
-        return answer[0], str(answer[1] or "")
-    value = getattr(answer, "value", None)
-    try:
-        step = course.step(answer.step_id) if course is not None else None
-    except (AttributeError, KeyError):
-        step = None
+    """A shared course answer (storage.course.SharedAnswer) as (question msgid, what to show): a chosen
+    option shows as its label, not the stored value; otherwise the citizen's own words."""
+    value = answer.value
+    step = course.steps.get(answer.step_id) if course is not None else None
     if step is not None and step.options:
         labels = {option.value: option.label for option in step.options}
         values = value if isinstance(value, (list, tuple)) else [value]
         if values and all(v in labels for v in values):
             return answer.question, ", ".join(_(labels[v]) for v in values)
-    words = getattr(answer, "words", None)
+    words = answer.words
     if not words:
         words = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value or "")
-    return getattr(answer, "question", ""), words
+    return answer.question, words
 
 
 # --- plain words: LIX and suggestions ------------------------------------------------------------------

@@ -15,6 +15,7 @@ from citizen_app.i18n import _, date_time, local_today, long_date, money
 from citizen_app.labels import status_label
 from dialogs.categories import DEFAULT_CATEGORIES
 from storage import checkins, citizens, ledger, notes, payments, plan as plans
+from storage import course as course_store
 from storage.errors import N_
 from storage.models import CitizenStatus
 from storage.plan import GoalView, ItemView
@@ -87,24 +88,9 @@ def _goal(goal: GoalView, long_term: bool) -> None:
 
 
 def _shared_answers(cid: int) -> None:
-    # ---- Svar fra samtalen, som borgeren har delt ------------------------------------------------------
-    # storage.course.shared_answers(session, actor=..., citizen_id=...) gives what the citizen shared: pairs of
-    # (question msgid, text) or objects with .question and .words/.value. The import is guarded so the page
-    # works before and after it exists.
+    """The course answers the citizen chose to share (skipped and private ones never reach this page)."""
     st.subheader(_("Svar fra samtalen, som borgeren har delt"))
-    try:
-        from storage import course as course_store
-    except ImportError:
-        course_store = None
-    if course_store is None or not hasattr(course_store, "shared_answers"):
-        st.caption(_("Her kommer de svar fra samtalen, som borgeren vælger at dele med dig."))
-        return
-    try:
-        answers = sw.load_or_refuse(lambda s: course_store.shared_answers(s, actor=actor, citizen_id=cid))
-    except Exception:  # noqa: BLE001 - the course is optional here; the rest of the page must still work
-        log.exception("shared course answers could not be shown")
-        st.caption(_("Svarene fra samtalen kan ikke vises lige nu. Prøv igen senere."))
-        return
+    answers = sw.load_or_refuse(lambda s: course_store.shared_answers(s, actor=actor, citizen_id=cid))
     if answers is None:
         return
     if not answers:

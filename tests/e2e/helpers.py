@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from storage.demo import DEMO_PASSWORD
 
@@ -333,3 +334,171 @@ def tab_round(page: Page, max_presses: int = 40) -> list[dict]:
         if page.evaluate("() => document.activeElement === window.__bbFirstFocus"):
             return seen
     raise AssertionError(f"focus did not come round within {max_presses} presses: {seen}")
+
+
+# --- own citizens, the course and the plan (journeys added with test_course_journey.py and friends) ---
+
+CHAT_PLACEHOLDER = "Skriv dit svar her"
+SKIP_LABEL = "Det vil jeg ikke svare på nu"
+
+
+def create_citizen_in_db(database_url: str, name: str, *, support: str = "sara", pin: str | None = "1234") -> str:
+    """A fresh citizen of ``support``, straight in the e2e database (as 'Ny borger' would make one), with a
+    PIN already chosen unless ``pin`` is None. Returns the printable access code. For journeys that need
+    a clean citizen without depending on another test."""
+    from sqlalchemy import select
+
+    from storage import citizens
+    from storage.auth import staff_actor
+    from storage.db import engine_for, write_session
+    from storage.models import CitizenCredential, StaffUser
+    from storage.security import hash_secret
+
+    with write_session(engine_for(database_url)) as s:
+        user = s.scalar(select(StaffUser).where(StaffUser.username == support))
+        assert user is not None, f"no staff user {support!r} in the e2e database"
+        created = citizens.create_citizen(s, actor=staff_actor(user), display_name=name)
+        if pin is not None:
+            s.get_one(CitizenCredential, created.citizen_id).pin_hash = hash_secret(pin)
+    return created.access_code
+
+
+def visible_text(locator: Locator) -> str:
+    """inner_text with Danish amounts' non-breaking spaces as plain spaces ('3.000 kr.')."""
+    return locator.inner_text().replace("\xa0", " ")
+
+
+def chat_input(page: Page) -> Locator:
+    """The course's chat input at the bottom of the page (st.chat_input)."""
+    return page.get_by_placeholder(CHAT_PLACEHOLDER, exact=True)
+
+
+def send_chat(page: Page, text: str) -> None:
+    """Type an answer into the chat input and press Enter; waits for the rerun."""
+    box = chat_input(page)
+    expect(box).to_be_visible()
+    box.fill(text)
+    act(page, lambda: box.press("Enter"))
+
+
+def current_question(page: Page) -> str:
+    """The guide's last chat bubble: the question the citizen is on now."""
+    last = page.get_by_test_id("stChatMessage").last
+    expect(last).to_be_visible()
+    return visible_text(last.get_by_test_id("stChatMessageContent")).strip()
+
+
+def press(page: Page, target: Locator) -> None:
+    """Tap on a touch screen, click elsewhere (Streamlit's select boxes open on a tap, not a click, on a phone)."""
+    if page.evaluate("() => navigator.maxTouchPoints > 0"):
+        target.tap()
+    else:
+        target.click()
+
+
+def choose(page: Page, label: str, *options: str) -> None:
+    """Pick one option in a select box, or several in a multiselect, by their visible names. Inside a
+    form this causes no rerun; outside one, wrap the call in act()."""
+    box = page.get_by_role("combobox", name=label, exact=True)
+    expect(box).to_be_visible()
+    for option in options:
+        if box.get_attribute("aria-expanded") != "true":
+            press(page, box)
+        press(page, page.get_by_role("option", name=option, exact=True))
+    if box.get_attribute("aria-expanded") == "true":
+        page.keyboard.press("Escape")
+    expect(box).to_have_attribute("aria-expanded", "false")
+
+
+def course_progress(page: Page) -> str:
+    """The course's progress text, e.g. 'Trin 2 af 9: Hvor er du nu?'."""
+    bar = page.get_by_test_id("stProgress").first
+    expect(bar).to_be_visible()
+    return visible_text(bar).strip()
+
+
+def no_horizontal_scroll(page: Page, width: int = 390) -> None:
+    """Nothing on the page is wider than the phone's screen."""
+    scroll = page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll <= width, f"the page scrolls sideways: scrollWidth {scroll} > {width}"
+
+
+@contextmanager
+def browser_context(browser: Browser, device: dict, artifacts: Path | None = None,
+                    name: str = "second-context") -> Iterator[Page]:
+    """One more person at another device (a support person beside the citizen, a second phone), set up
+    like the `phone` and `desktop` fixtures' contexts. Closed at the end; a failure inside leaves a
+    screenshot FAILED-<name>.png."""
+    from tests.e2e.conftest import ONLY_LOCAL  # the same rule as the fixtures: nothing leaves the server
+
+    context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen", **device)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(RUN_WATCHER)
+    context.route(ONLY_LOCAL, lambda route: route.abort())
+    page = context.new_page()
+    try:
+        yield page
+    except BaseException:
+        if artifacts is not None and not page.is_closed():
+            try:
+                screenshot(page, f"FAILED-{name}", artifacts)
+            except Exception as exc:  # noqa: BLE001 - the journey already failed; do not hide why
+                print(f"(no failure screenshot of {name}: {exc})")
+        raise
+    finally:
+        context.close()
+
+
+def card_of(element: Locator) -> Locator:
+    """The box (st.container, e.g. one citizen's card or one wish) an element sits in: its nearest vertical
+    block. Take ``.first`` of ``element`` when there are several."""
+    return element.locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
+
+
+# --- the citizen's plan ('Min plan') -----------------------------------------------------------------
+
+def budget_line(page: Page, label: str) -> str:
+    """An amount from the budget bar, e.g. budget_line(page, 'Godkendt') -> '3.000 kr.'."""
+    pattern = re.compile(rf"^{re.escape(label)}: (.+)$", re.MULTILINE)
+    found = pattern.findall(visible_text(page.locator("main")))
+    assert len(found) == 1, f"expected one '{label}: …' line in the budget bar, found {found}"
+    return found[0].strip()
+
+
+def add_goal_on_plan(page: Page, text: str, category: str | None = None) -> None:
+    """On 'Min plan': a long-term goal in the citizen's own words (the first goal's form is already open)."""
+    field = page.get_by_label("Dit mål med dine egne ord", exact=True)
+    if field.count() == 0:
+        click(page, "Tilføj et mål")
+    field.fill(text)
+    if category is not None:
+        choose(page, "Hvilket emne passer bedst?", category)
+    click(page, "Gem mål")
+    expect(page.locator("main").get_by_text(text, exact=True).first).to_be_visible()
+
+
+def fill_wish_form(page: Page, *, title: str | None = None, price: str | None = None, goal: str | None = None,
+                   note: str | None = None) -> None:
+    """Fill the open wish form on 'Min plan' (only the fields given) and press 'Gem ønske'."""
+    if title is not None:
+        page.get_by_label("Hvad ønsker du dig?", exact=True).fill(title)
+    if goal is not None:
+        choose(page, "Hvilket mål er det til?", goal)
+    if price is not None:
+        page.get_by_label("Hvad koster det?", exact=True).fill(price)
+    if note is not None:
+        page.get_by_label("Note (kan springes over)", exact=True).fill(note)
+    click(page, "Gem ønske")
+
+
+def add_wish_on_plan(page: Page, title: str, *, under_goal: str | None = None, price: str | None = None,
+                     note: str | None = None) -> None:
+    """On 'Min plan': 'Tilføj et ønske' under a goal (by its text), or at the bottom without a goal."""
+    main = page.locator("main")
+    if under_goal is not None:
+        card = card_of(main.get_by_text(under_goal, exact=True).first)
+        act(page, button(page, "Tilføj et ønske", card).first.click)
+    else:
+        act(page, button(page, "Tilføj et ønske", main).last.click)
+    fill_wish_form(page, title=title, price=price, note=note)
+    expect(main.get_by_text(title, exact=True).first).to_be_visible()

@@ -1,0 +1,245 @@
+"""The reflection course in a real browser: a new citizen talks it through on a phone, closes the browser
+halfway and continues on another, answers in form mode, and finds help when it is hard.
+
+Each journey enrols its own citizen straight in the e2e database (create_citizen_in_db), so the journeys
+do not depend on each other or on the demo citizens.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import PHONE
+from tests.e2e.helpers import (
+    SKIP_LABEL,
+    act,
+    assert_accessible,
+    browser_context,
+    button,
+    card_of,
+    choose,
+    click,
+    course_progress,
+    create_citizen_in_db,
+    current_question,
+    expect_heading,
+    go_to,
+    login_citizen,
+    login_staff,
+    main_text,
+    open_app,
+    send_chat,
+    visible_text,
+)
+
+PIN = "1234"
+MAX_STEPS = 39  # the longest route through the course (three goals, two wishes each)
+PROGRESS = re.compile(r"^Trin (\d) af 9: ")
+
+GOAL = "Jeg vil kunne komme rundt i byen selv."
+SUB_GOAL = "Finde en brugt cykel på nettet"
+WISH = "en brugt cykel til ca. 2.000 kr."
+SKIPPED_QUESTION = "Hvad er blevet bedre i dit liv?"
+
+
+def _goal_form(page: Page) -> None:
+    page.get_by_label("Dit mål", exact=True).fill(GOAL)
+    choose(page, "Hvad handler målet om?", "Transport")
+    click(page, "Send svar")
+
+
+def _pick(*options: str) -> Callable[[Page], None]:
+    def answer(page: Page) -> None:
+        choose(page, "Vælg et eller flere svar", *options)
+        click(page, "Send svar")
+    return answer
+
+
+def _say(text: str) -> Callable[[Page], None]:
+    return lambda page: send_chat(page, text)
+
+
+def _tap(label: str) -> Callable[[Page], None]:
+    return lambda page: click(page, label)
+
+
+# The course's route for a citizen with one goal and one wish: a words from the current question -> how
+# the citizen answers it. Choice steps by their quick-reply buttons, text steps in the chat input.
+ROUTE: list[tuple[str, Callable[[Page], None]]] = [
+    ("Hej, og velkommen til.", _tap("Lad os gå i gang")),
+    ("Du har 50.000 kr. at bruge i 12 måneder.", _tap("Det giver mening")),
+    ("Det, du skriver, er dit.", _tap("Det er fint")),
+    ("Hvad går godt for dig?", _say("Jeg har en god nabo, og jeg går ture.")),
+    ("Og hvad er svært lige nu?", _say("Jeg keder mig om dagen.")),
+    ("Hvordan er det med at bo?", _tap("Jeg bor godt")),
+    ("Hvordan har du haft det den sidste uge?", _tap("4")),
+    ("Hvad betyder mest for dig?", _pick("Venner", "Fritid og hobbyer")),
+    ("Hvorfor betyder det noget for dig?", _say("Mine venner holder mig oppe.")),
+    ("Tænk på en god dag.", _say("Jeg ville cykle ud til vandet med en ven.")),
+    ("Hvis alt var muligt, hvad ville du så gøre?", _say("Rejse til Bornholm.")),
+    (SKIPPED_QUESTION, _tap(SKIP_LABEL)),
+    ("Hvad ville flytte dig lidt videre?", _say("At jeg kan komme til mine aftaler selv.")),
+    ("Prøv at gøre det til et mål.", _goal_form),
+    ("Har du et mål mere?", _tap("Nej")),
+    ("Hvem er gode at have i dit liv?", _say("Min bror og en gammel ven fra skolen.")),
+    ("Hvad er du god til?", _pick("At lytte")),
+    ("Tænk på en gang, hvor du klarede noget svært.", _say("Jeg holdt ud, og min ven hjalp mig.")),
+    (f"Dit mål: {GOAL}", _say(SUB_GOAL)),
+    (f"Nu til dit mål: {GOAL}", _say(WISH)),
+    ("Er der mere, der kan hjælpe med det mål?", _tap("Nej")),
+    ("Her kan du se dine mål og ønsker samlet.", _tap("Ja, det passer")),
+    ("Er der noget, du vil sige til din støtteperson?", _say("Nej tak, det er fint.")),
+]
+
+
+def _answer_current(page: Page) -> str:
+    """Answer the question the citizen is on, as ROUTE says; returns the words it was known by."""
+    question = current_question(page)
+    for words, answer in ROUTE:
+        if words in question:
+            answer(page)
+            return words
+    raise AssertionError(f"the journey has no answer for this question:\n{question}")
+
+
+def _start_course(page: Page, url: str, code: str, name: str) -> None:
+    open_app(page, url)
+    login_citizen(page, code, PIN)
+    expect_heading(page, f"Hej {name}")
+    go_to(page, "Samtale")
+    expect_heading(page, "Samtale")
+
+
+def test_new_citizen_talks_the_whole_course_through_on_a_phone(phone, app, database_url, artifacts):
+    code = create_citizen_in_db(database_url, "Lærke")
+    _start_course(phone, app.url, code, "Lærke")
+    assert course_progress(phone).startswith("Trin 1 af 9: Velkommen")
+    assert_accessible(phone, "course-1-welcome", artifacts)
+
+    answered: list[str] = []
+    modules_seen = {1}
+    for _ in range(MAX_STEPS):
+        if phone.get_by_text("Du er færdig med samtalen", exact=False).count():
+            break
+        answered.append(_answer_current(phone))
+        finished = phone.get_by_text("Du er færdig med samtalen", exact=False).count() > 0
+        if not finished:
+            module = int(PROGRESS.match(course_progress(phone)).group(1))
+            assert module >= max(modules_seen), f"the course went back to module {module}"
+            if module not in modules_seen:  # a new module: a new state of the page to scan
+                modules_seen.add(module)
+                assert_accessible(phone, f"course-{module}-module", artifacts)
+    else:
+        raise AssertionError(f"not finished after {MAX_STEPS} steps: {answered}")
+
+    assert answered == [words for words, _answer in ROUTE], "the route through the course changed"
+    assert modules_seen == set(range(1, 10))
+    expect(phone.get_by_text("Du er færdig med samtalen. Dine mål og ønsker står nu i din plan.")).to_be_visible()
+    # The whole conversation stays readable, the skipped question with "not now".
+    expect(phone.get_by_text("Det vil jeg ikke svare på nu.", exact=True)).to_have_count(1)
+    expect(phone.get_by_text(WISH, exact=True)).to_have_count(0)  # the wish is shown as it was understood:
+    expect(phone.get_by_text("En brugt cykel – ca. 2.000 kr.", exact=True)).to_have_count(1)
+    assert_accessible(phone, "course-finished", artifacts)
+
+    click(phone, "Gå til min plan")
+    expect_heading(phone, "Min plan")
+    main = phone.locator("main")
+    expect(main.get_by_text(GOAL, exact=True)).to_be_visible()
+    expect(main.get_by_text("Emne: Transport", exact=True)).to_be_visible()
+    expect(main.get_by_text(SUB_GOAL, exact=True)).to_be_visible()
+    expect(main.get_by_text("En brugt cykel", exact=True)).to_be_visible()
+    expect(main.get_by_text("Pris: 2.000 kr.", exact=True)).to_be_visible()
+    expect(main.get_by_text("Status: Kladde", exact=True)).to_be_visible()
+    assert "I din plan, ikke godkendt endnu: 2.000 kr." in visible_text(main)
+    assert_accessible(phone, "course-plan-drafts", artifacts)
+
+
+def test_citizen_who_closes_the_browser_halfway_continues_at_the_same_step(phone, app, e2e_browser, database_url,
+                                                                           artifacts):
+    code = create_citizen_in_db(database_url, "Malte")
+    with browser_context(e2e_browser, PHONE, artifacts, "course-first-phone") as first:
+        _start_course(first, app.url, code, "Malte")
+        for _ in range(9):  # into the third module ("Det, der betyder noget")
+            _answer_current(first)
+        progress, question = course_progress(first), current_question(first)
+        assert progress.startswith("Trin 3 af 9: Det, der betyder noget"), progress
+        first.context.close()  # the browser is closed, not logged out
+
+    open_app(phone, app.url)
+    login_citizen(phone, code, PIN)
+    expect_heading(phone, "Hej Malte")
+    expect(phone.get_by_text("Du er i gang med samtalen. Du kan fortsætte, hvor du slap.")).to_be_visible()
+    act(phone, phone.get_by_role("link", name="Fortsæt samtalen", exact=True).click)
+    expect_heading(phone, "Samtale")
+    assert course_progress(phone) == progress
+    assert current_question(phone) == question
+    assert_accessible(phone, "course-continued-on-another-phone", artifacts)
+
+
+def test_form_mode_answers_a_step_and_the_answer_shows_in_the_conversation(phone, app, database_url, artifacts):
+    code = create_citizen_in_db(database_url, "Nanna")
+    _start_course(phone, app.url, code, "Nanna")
+    for _ in range(3):  # the welcome module, to the first free-text question
+        _answer_current(phone)
+    assert "Hvad går godt for dig?" in current_question(phone)
+
+    act(phone, phone.get_by_text("Vis som formular", exact=True).click)
+    expect(phone.get_by_test_id("stChatMessage")).to_have_count(0)
+    expect(phone.get_by_text("Hvad går godt for dig?", exact=True)).to_be_visible()
+    assert_accessible(phone, "course-form-mode", artifacts)
+    answer = "Jeg har fået en ny cykellygte."
+    phone.get_by_label("Dit svar", exact=True).fill(answer)
+    click(phone, "Gem og gå videre")
+    expect(phone.get_by_text("Og hvad er svært lige nu?", exact=True)).to_be_visible()
+    assert course_progress(phone).startswith("Trin 2 af 9")
+
+    act(phone, phone.get_by_text("Vis som formular", exact=True).click)
+    own = phone.get_by_test_id("stChatMessage").filter(has_text=answer)
+    expect(own).to_have_count(1)
+    assert "Og hvad er svært lige nu?" in current_question(phone)
+    assert_accessible(phone, "course-chat-mode-again", artifacts)
+
+
+def _help_panel_is_shown(page: Page) -> None:
+    panel = card_of(page.get_by_role("heading", name="Hjælp lige nu", exact=True))
+    expect(panel).to_be_visible()
+    text = visible_text(panel)
+    assert "70 201 201" in text and "112" in text, text
+    expect(page.get_by_role("link", name="70 201 201", exact=True)).to_have_attribute("href", "tel:+4570201201")
+    expect(page.get_by_role("link", name="112", exact=True)).to_have_attribute("href", "tel:112")
+    expect(page.get_by_text("Appen er ikke en nødtjeneste.", exact=False)).to_be_visible()
+
+
+def test_crisis_words_and_the_hard_button_show_help_and_tell_the_support_person(phone, app, e2e_browser,
+                                                                                database_url, artifacts):
+    code = create_citizen_in_db(database_url, "Oskar")
+    _start_course(phone, app.url, code, "Oskar")
+    for _ in range(3):
+        _answer_current(phone)
+
+    send_chat(phone, "jeg vil ikke leve mere")
+    _help_panel_is_shown(phone)
+    expect(button(phone, "Sig det til min støtteperson")).to_be_visible()
+    assert_accessible(phone, "course-help-after-crisis-words", artifacts)
+    click(phone, "Fortsæt samtalen")
+    expect(phone.get_by_role("heading", name="Hjælp lige nu")).to_have_count(0)
+    assert "Og hvad er svært lige nu?" in current_question(phone)  # the answer was saved first
+
+    click(phone, "Jeg har det svært lige nu")
+    _help_panel_is_shown(phone)
+    expect(phone.get_by_text("Din støtteperson kan nu se, at du har det svært.")).to_be_visible()
+    assert_accessible(phone, "course-help-hard-button", artifacts)
+
+    with browser_context(e2e_browser, PHONE, artifacts, "support-sees-flag") as sara:
+        open_app(sara, app.url)
+        login_staff(sara, "sara")
+        expect_heading(sara, "Mine borgere")
+        expect(sara.get_by_text(re.compile(r"^\d+ borgere? har trykket på 'Jeg har det svært lige nu'"))).to_be_visible()
+        first_card = card_of(sara.get_by_role("button", name="Åbn borgerens side", exact=True).first)
+        expect(first_card.get_by_text("Oskar", exact=True)).to_be_visible()
+        expect(first_card.get_by_text(re.compile(r"^Har trykket på 'Jeg har det svært lige nu'"))).to_be_visible()
+        expect(first_card.get_by_role("button", name="Jeg har set det", exact=True)).to_be_visible()
+        assert "Oskar" in main_text(sara)
+        assert_accessible(sara, "support-my-citizens-flagged", artifacts)
