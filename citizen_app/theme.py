@@ -39,6 +39,7 @@ input:focus-visible, textarea:focus-visible {{
 }}
 [data-testid="stTextInputRootElement"]:focus-within,
 [data-testid="stTextAreaRootElement"]:focus-within,
+[data-testid="stChatInput"]:focus-within,
 [data-testid="stNumberInputContainer"]:focus-within,
 [data-testid="stDateInput"] [data-baseweb="input"]:focus-within,
 [data-baseweb="select"] > div:focus-within {{

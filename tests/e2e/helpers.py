@@ -20,13 +20,14 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from storage.demo import DEMO_PASSWORD
 
 # Every page the journeys reach must pass these (WCAG 2.1 A and AA, as webtilgængelighedsloven requires).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-SETTLED_MS = 100  # settled = no message from the server for this long after the run finished
+SETTLED_MS = 100  # settled = no message from the server and no scrolling for this long after the run finished
 TIMEOUT_MS = 20_000
 # The button that opens the navigation on a narrow screen (Danish name from citizen_app/theme.py).
 MENU_BUTTON = re.compile(r"^(Åbn menuen|Expand sidebar)$")
@@ -72,6 +73,8 @@ RUN_WATCHER = """
   Watched.prototype = Native.prototype;
   for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) Watched[k] = Native[k];
   window.WebSocket = Watched;
+  // Streamlit glides a chat page to the bottom after each run: not settled while anything scrolls.
+  addEventListener('scroll', () => { bb.last = performance.now(); }, {capture: true, passive: true});
 })();
 """
 
@@ -97,7 +100,7 @@ def runs(page: Page) -> dict | None:
 
 def wait_for_app(page: Page, since: dict | None = None, timeout: float = TIMEOUT_MS) -> None:
     """Wait until a run has finished (one after ``since``, if given; any, on a new document) and the
-    app is settled: connected, not running, no stale elements, quiet."""
+    app is settled: connected, not running, no stale elements, quiet (no messages, no scrolling)."""
     page.wait_for_function(_SETTLED, arg=[since, SETTLED_MS], timeout=timeout, polling=50)
 
 
@@ -285,7 +288,7 @@ FOCUS_INFO = """() => {
   const shows = s => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
   // The indicator may be drawn by the widget around the real <input> (Streamlit's text inputs).
   let indicator = null;
-  for (let n = el, i = 0; n && i < 4 && !indicator; n = n.parentElement, i++) {
+  for (let n = el, i = 0; n && i < 5 && !indicator; n = n.parentElement, i++) {
     const s = getComputedStyle(n);
     if (shows(s)) indicator = {outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
                                boxShadow: s.boxShadow, on: n.tagName};
@@ -294,13 +297,24 @@ FOCUS_INFO = """() => {
   const onScreen = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
                    && r.left < window.innerWidth && r.top < window.innerHeight;
   return {tag: el.tagName, label: el.getAttribute('aria-label') || (el.innerText || '').trim().slice(0, 60),
-          testid: el.getAttribute('data-testid'), visible: indicator !== null && onScreen, onScreen, indicator};
+          testid: el.getAttribute('data-testid'), visible: indicator !== null && onScreen, onScreen, indicator,
+          rect: [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)]};
 }"""
 
 
 def focused(page: Page) -> dict | None:
-    """The focused element: tag, label, test id, whether it is on screen and shows a focus indicator."""
-    return page.evaluate(FOCUS_INFO)
+    """The focused element: tag, label, test id, whether it is on screen and shows a focus indicator.
+    The browser may still be scrolling the element into view (smoothly, or after Streamlit's chat kept
+    the page at the bottom): give that up to a second before judging."""
+    info = page.evaluate(FOCUS_INFO)
+    if info is not None and not info["visible"]:
+        try:
+            page.wait_for_function(f"() => {{ const i = ({FOCUS_INFO})(); return i === null || i.visible; }}",
+                                   timeout=1000, polling=50)
+        except PlaywrightTimeout:
+            pass
+        info = page.evaluate(FOCUS_INFO)
+    return info
 
 
 def tab_to(page: Page, matches: Callable[[dict], bool], *, backwards: bool = False, max_presses: int = 25,

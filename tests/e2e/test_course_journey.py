@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import PHONE
 from tests.e2e.helpers import (
+    CHAT_PLACEHOLDER,
     SKIP_LABEL,
     act,
     assert_accessible,
@@ -31,7 +32,9 @@ from tests.e2e.helpers import (
     main_text,
     open_app,
     send_chat,
+    tab_to,
     visible_text,
+    wait_for_app,
 )
 
 PIN = "1234"
@@ -243,3 +246,44 @@ def test_crisis_words_and_the_hard_button_show_help_and_tell_the_support_person(
         expect(first_card.get_by_role("button", name="Jeg har set det", exact=True)).to_be_visible()
         assert "Oskar" in main_text(sara)
         assert_accessible(sara, "support-my-citizens-flagged", artifacts)
+
+
+def test_keyboard_only_citizen_logs_in_and_answers_the_first_steps(phone, app, database_url):
+    """Only Tab, Shift+Tab, Enter and Space (plus typing the code, the PIN and one answer); every focus
+    stop on the way is visibly focused (tab_to asserts it)."""
+    code = create_citizen_in_db(database_url, "Ib")
+    open_app(phone, app.url)
+    keys = phone.keyboard
+
+    def press_on(label: str, key: str = "Enter", **how) -> None:
+        tab_to(phone, lambda f: label in f["label"], **how)
+        act(phone, lambda: keys.press(key))
+
+    tab_to(phone, lambda f: f["label"] == "Din kode")
+    keys.type(code)
+    press_on("Videre")
+    tab_to(phone, lambda f: f["label"] == "Din PIN-kode")
+    keys.type(PIN)
+    press_on("Log ind", "Space")
+    expect_heading(phone, "Hej Ib")
+    wait_for_app(phone)
+
+    press_on("Start samtalen")
+    expect_heading(phone, "Samtale")
+    wait_for_app(phone)
+    press_on("Lad os gå i gang")
+    assert "Du har 50.000 kr. at bruge i 12 måneder." in current_question(phone)
+    press_on("Det giver mening", "Space")
+    # Back with Shift+Tab to 'Tilbage', then forward again: the answer is kept.
+    press_on("Tilbage", backwards=True)
+    assert "Du har 50.000 kr. at bruge i 12 måneder." in current_question(phone)
+    press_on("Det giver mening")
+    press_on("Det er fint", "Space")
+
+    tab_to(phone, lambda f: f["label"] == CHAT_PLACEHOLDER)
+    keys.type("Jeg har en kat, som jeg holder af.")
+    act(phone, lambda: keys.press("Enter"))
+    assert "Og hvad er svært lige nu?" in current_question(phone)
+    assert course_progress(phone).startswith("Trin 2 af 9")
+    expect(phone.get_by_test_id("stChatMessage").filter(has_text="Jeg har en kat, som jeg holder af.")
+           ).to_have_count(1)
