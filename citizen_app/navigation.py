@@ -38,6 +38,7 @@ def pages_for(actor: Actor | None) -> list:
         return [
             _page("programme.py", _("Programmet"), "programmet", ":material/settings:", default=True),
             _page("second_opinions.py", _("Spørgsmål"), "spoergsmaal", ":material/help:"),
+            _page("report.py", _("Rapport"), "rapport", ":material/monitoring:"),
             _page("citizen_setup.py", _("Ny borger"), "ny-borger", ":material/person_add:"),
             _page("audit_export.py", _("Log over opslag"), "log", ":material/history:"),
         ]

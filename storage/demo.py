@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage import citizens, decisions, payments, plan, programmes, submissions
+from storage import checkins, citizens, decisions, payments, plan, programmes, submissions
 from storage.access import Actor
 from storage.auth import citizen_actor, staff_actor
 from storage.models import (Citizen, CitizenCredential, DecisionKind, Programme, StaffRole, Submission,
@@ -65,13 +65,21 @@ def load(session: Session, today: date | None = None) -> DemoLogins:
                                           start_date=today - timedelta(days=days_ago))
         _fixed_code(session, created.citizen_id, code, pin)
         logins.citizens.append((name, code, pin or "", stage))
+        start_who5, start_rating = DEMO_START_CHECK_INS[name]
+        checkins.add_check_in(session, actor=staff[support], citizen_id=created.citizen_id, phase="start",
+                              who5_raw=start_who5, citizen_goal_rating=start_rating, support_goal_rating=start_rating)
         if stage == "halfway":
             _halfway_course(session, citizen_actor(session.get_one(Citizen, created.citizen_id)))
         if stage == "plan":
             _submitted_plan(session, citizen_actor(session.get_one(Citizen, created.citizen_id)), staff[support],
                             today)
+    checkins.add_check_in(session, actor=staff["ole"], citizen_id=created.citizen_id, phase="mid", who5_raw=15,
+                          citizen_goal_rating=3, support_goal_rating=3)
     return logins
 
+
+# (WHO-5 raw 0-25, goal rating 1-5) at the start: enough people for the coordinator's report to show averages.
+DEMO_START_CHECK_INS = {"Mette": (11, 1), "Jonas": (9, 2), "Aisha": (12, 2)}
 
 HALFWAY_ANSWERS = {
     "welcome_start": "start", "welcome_budget": "clear", "welcome_privacy": "ok",

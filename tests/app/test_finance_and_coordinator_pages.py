@@ -137,3 +137,46 @@ def test_coordinator_cannot_send_an_empty_answer(app, demo_db):
     karin = staff(demo_db, "karin")
     with write_session(demo_db) as s:
         assert [o.id for o in second_opinions.open_questions(s, actor=karin)] == [opinion_id]
+
+
+# --- the coordinator's report ---------------------------------------------------------------------------
+
+def _table_text(app) -> str:
+    return "\n".join(table.value.to_string() for table in app.table)
+
+
+def test_coordinator_report_shows_the_programme_in_numbers_and_no_names(app, demo_db):
+    from storage import reports
+    staff_login(app, "karin")
+    app.switch_page("app_pages/report.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Rapport"
+    karin = staff(demo_db, "karin")
+    with write_session(demo_db) as s:
+        expected = reports.cohort_report(s, actor=karin)
+        names = list(s.scalars(select(Citizen.display_name)))
+    tables = _table_text(app)
+    page = texts(app) + tables
+    assert f"{expected.citizens} borgere i programmet." in page
+    status = app.table[0].value
+    assert list(status.iloc[:, 0]) == ["Aktiv", "Pause", "Afsluttet"]
+    assert list(status.iloc[:, 1]) == [str(expected.by_status[s]) for s in ("active", "paused", "ended")]
+    approved = f"{expected.approved_ore // 100:,}".replace(",", ".") + " kr."
+    assert expected.approved_ore > 0 and approved in tables.replace("\xa0", " ")
+    from dialogs.categories import DEFAULT_CATEGORIES
+    labels = {c.key: c.label for c in DEFAULT_CATEGORIES}
+    goals = app.table[2].value
+    assert expected.goals_by_category  # the demo citizens have goals
+    assert [(row[0], row[1]) for row in goals.itertuples(index=False)] == \
+        [(labels[key], str(count)) for key, count in expected.goals_by_category]
+    for name in names:
+        assert name not in page
+    with write_session(demo_db) as s:
+        logged = s.scalars(select(AuditEvent.action).where(AuditEvent.action == "read_cohort_report")).all()
+    assert len(logged) == 2  # the page and the expected figures above
+
+
+def test_report_page_is_not_in_the_support_persons_navigation(app, demo_db):
+    staff_login(app, "sara")
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        app.switch_page("app_pages/report.py")

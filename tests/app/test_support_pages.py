@@ -231,7 +231,8 @@ def test_check_in_with_part_of_who5_is_refused_and_a_full_one_is_saved(app, demo
     assert "Trivsel (WHO-5): 13 af 25 point, det er 52 af 100." in texts(app)
     sara = staff(demo_db, "sara")
     with write_session(demo_db) as s:
-        [saved] = checkins.list_check_ins(s, actor=sara, citizen_id=jonas)
+        saved, demo_start = checkins.list_check_ins(s, actor=sara, citizen_id=jonas)  # newest first
+    assert demo_start.who5_raw == 9  # the demo data's own start check-in is still there
     assert (saved.phase, saved.who5_raw, saved.citizen_goal_rating, saved.support_goal_rating) == ("start", 13, 2, 3)
 
 
