@@ -468,3 +468,29 @@ class AuditEvent(Base):
         CheckConstraint("actor_type IN ('staff', 'citizen', 'system')", name="actor_type_known"),
         Index("ix_audit_events_citizen_at", "citizen_id", "at"),
     )
+
+
+class Workshop(Base):
+    """A guided group session (Kapitalværksted): the facilitator sets the pace, each participant answers
+    privately on their own phone. The join code is short and spoken aloud, so it is stored in clear;
+    it only lets a citizen of the same programme join, never read anything."""
+
+    __tablename__ = "workshops"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id"), index=True)
+    facilitator_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    join_code: Mapped[str] = mapped_column(String(12), unique=True)
+    current_module_id: Mapped[str | None] = mapped_column(String(80), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class WorkshopParticipant(Base):
+    __tablename__ = "workshop_participants"
+
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), primary_key=True,
+                                            index=True)
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)

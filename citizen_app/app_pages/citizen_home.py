@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import session, ui
+from citizen_app import session, ui, workshop_box
 from citizen_app.budget_bar import budget_bar
 from citizen_app.i18n import _
 from storage import citizens, course, plan
@@ -36,3 +36,10 @@ st.page_link("app_pages/plan.py", label=_("Se min plan"), icon=":material/checkl
 st.page_link("app_pages/submit.py", label=_("Send planen og se svar"), icon=":material/send:")
 st.page_link("app_pages/access_log.py", label=_("Se, hvem der har set din plan"), icon=":material/visibility:")
 budget_bar(my_plan.budget, my_plan.end_date)
+
+if status == "active":
+    in_workshop = workshop_box.joined_workshop(actor)
+    if in_workshop is None:
+        workshop_box.join_form(actor)
+    else:
+        workshop_box.status(actor, in_workshop)

@@ -1,9 +1,99 @@
-"""The workshop facilitator's start page."""
+"""'Værksted': the facilitator runs the course for a group (Kapitalværksted).
+
+The facilitator sets the pace; each participant answers privately on their own phone. This page
+shows the code to say aloud, which part the group talks about, and how many are where — never
+who wrote what.
+"""
 from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app.i18n import _
+from citizen_app import session, staff_widgets as sw, ui
+from citizen_app.i18n import _, ngettext, number
+from dialogs import engine
+from storage import workshops
+from storage.db import write_session
+
+actor = session.current_actor()
+COURSE = engine.load_course()
+TITLES = {m.id: _(m.title) for m in COURSE.modules}
+CHOSEN_KEY = "workshop_chosen"
 
 st.title(_("Værksted"))
-st.write(_("Som værkstedsleder ser du ikke borgernes svar. Hver deltager svarer privat på sin egen telefon."))
+sw.show_flash()
+st.write(_("Du styrer tempoet. Hver deltager svarer privat på sin egen telefon. "
+           "Du ser kun, hvor mange der er nået hvor langt – aldrig deres svar."))
+
+with write_session() as s:
+    open_workshops = workshops.list_open(s, actor=actor)
+
+
+def _new_workshop_form(expanded: bool) -> None:
+    with st.expander(_("Start et nyt værksted"), expanded=expanded, icon=":material/add:"):
+        with st.form("new_workshop"):
+            title = st.text_input(_("Navn på værkstedet"), key="workshop_title", max_chars=workshops.MAX_TITLE,
+                                  placeholder=_("F.eks. Torsdagsværkstedet i caféen"))
+            started = st.form_submit_button(_("Start værkstedet"), type="primary")
+        if started and (new := ui.attempt(lambda s: workshops.create(s, actor=actor, title=title))):
+            sw.clear_keys("workshop_title")
+            st.session_state[CHOSEN_KEY] = new.id
+            sw.flash(_("Værkstedet er startet. Sig koden til deltagerne."))
+
+
+if not open_workshops:
+    st.write(_("Du har ikke et værksted i gang."))
+    _new_workshop_form(expanded=True)
+    st.stop()
+
+by_id = {w.id: w for w in open_workshops}
+chosen = st.session_state.get(CHOSEN_KEY)
+if len(open_workshops) > 1:
+    chosen = st.selectbox(_("Vælg værksted"), list(by_id), format_func=lambda wid: by_id[wid].title,
+                          index=list(by_id).index(chosen) if chosen in by_id else 0)
+chosen = chosen if chosen in by_id else open_workshops[0].id
+st.session_state[CHOSEN_KEY] = chosen
+
+with write_session() as s:
+    room = workshops.room(s, actor=actor, workshop_id=chosen)
+shop = room.workshop
+
+with st.container(border=True):
+    ui.plain(shop.title)
+    st.subheader(_("Koden er {code}", code=" ".join(shop.join_code)))
+    st.caption(_("Deltagerne skriver koden på deres forside under 'Er du på et værksted?'."))
+
+st.header(_("Det taler I om nu"))
+module_ids = list(TITLES)
+current = shop.current_module_id if shop.current_module_id in TITLES else module_ids[0]
+position = module_ids.index(current)
+st.write(_("Del {n} af {count}: {title}", n=position + 1, count=len(module_ids), title=TITLES[current]))
+if position + 1 < len(module_ids):
+    if st.button(_("Gå videre til: {title}", title=TITLES[module_ids[position + 1]]), type="primary",
+                 icon=":material/arrow_forward:", key="workshop_next"):
+        if ui.act(lambda s: workshops.next_module(s, actor=actor, workshop_id=chosen)):
+            st.rerun()
+else:
+    st.write(_("Det er den sidste del af samtalen."))
+with st.form("workshop_pick_part"):
+    picked = st.selectbox(_("Eller vælg en anden del"), module_ids, index=position,
+                          format_func=lambda mid: TITLES[mid])
+    if st.form_submit_button(_("Vis den for deltagerne")):
+        if ui.act(lambda s: workshops.set_module(s, actor=actor, workshop_id=chosen, module_id=picked)):
+            st.rerun()
+
+st.header(_("Hvor er deltagerne?"))
+st.write(ngettext("{n} deltager er med.", "{n} deltagere er med.", room.participants))
+if room.participants:
+    rows = [(TITLES[mid], room.at_module.get(mid, 0)) for mid in module_ids]
+    rows.append((_("Færdige med hele samtalen"), room.at_module.get(workshops.FINISHED, 0)))
+    st.table({_("Del af samtalen"): [title for title, _n in rows], _("Deltagere"): [number(n) for _t, n in rows]})
+st.button(_("Opdater tallene"), icon=":material/refresh:", key="workshop_refresh")
+
+st.divider()
+with st.expander(_("Afslut værkstedet"), icon=":material/stop_circle:"):
+    st.write(_("Når værkstedet er slut, kan ingen komme med med koden. Deltagernes svar bliver hos dem."))
+    if st.button(_("Ja, afslut værkstedet"), key="workshop_end"):
+        if ui.act(lambda s: workshops.end(s, actor=actor, workshop_id=chosen)):
+            st.session_state.pop(CHOSEN_KEY, None)
+            sw.flash(_("Værkstedet er afsluttet."))
+_new_workshop_form(expanded=False)
