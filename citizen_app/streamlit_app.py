@@ -39,7 +39,7 @@ def main() -> None:
         log.exception("unhandled error on page %s", page.url_path)
         st.error(_("Beklager, der skete en fejl. Dine svar er gemt."), icon=":material/error:")
     finally:
-        ui.footer()  # also after a page's st.stop(): the accessibility statement is on every page
+        ui.footer()  # the accessibility statement on every page (so pages never call st.stop(): it skips this)
 
 
 main()

@@ -40,60 +40,64 @@ def _new_workshop_form(expanded: bool) -> None:
             sw.flash(_("Værkstedet er startet. Sig koden til deltagerne."))
 
 
-if not open_workshops:
+def _run(open_workshops: list[workshops.WorkshopView]) -> None:
+    """The chosen open workshop: its code, the part the group is at, and where the participants are."""
+    by_id = {w.id: w for w in open_workshops}
+    chosen = st.session_state.get(CHOSEN_KEY)
+    if len(open_workshops) > 1:
+        chosen = st.selectbox(_("Vælg værksted"), list(by_id), format_func=lambda wid: by_id[wid].title,
+                              index=list(by_id).index(chosen) if chosen in by_id else 0)
+    chosen = chosen if chosen in by_id else open_workshops[0].id
+    st.session_state[CHOSEN_KEY] = chosen
+
+    with write_session() as s:
+        room = workshops.room(s, actor=actor, workshop_id=chosen)
+    shop = room.workshop
+
+    with st.container(border=True):
+        ui.plain(shop.title)
+        st.subheader(_("Koden er {code}", code=" ".join(shop.join_code)))
+        st.caption(_("Deltagerne skriver koden på deres forside under 'Er du på et værksted?'."))
+
+    st.header(_("Det taler I om nu"))
+    module_ids = list(TITLES)
+    current = shop.current_module_id if shop.current_module_id in TITLES else module_ids[0]
+    position = module_ids.index(current)
+    st.write(_("Del {n} af {count}: {title}", n=position + 1, count=len(module_ids), title=TITLES[current]))
+    if position + 1 < len(module_ids):
+        if st.button(_("Gå videre til: {title}", title=TITLES[module_ids[position + 1]]), type="primary",
+                     icon=":material/arrow_forward:", key="workshop_next"):
+            if ui.act(lambda s: workshops.next_module(s, actor=actor, workshop_id=chosen)):
+                st.rerun()
+    else:
+        st.write(_("Det er den sidste del af samtalen."))
+    with st.form("workshop_pick_part"):
+        picked = st.selectbox(_("Eller vælg en anden del"), module_ids, index=position,
+                              format_func=lambda mid: TITLES[mid])
+        if st.form_submit_button(_("Vis den for deltagerne")):
+            if ui.act(lambda s: workshops.set_module(s, actor=actor, workshop_id=chosen, module_id=picked)):
+                st.rerun()
+
+    st.header(_("Hvor er deltagerne?"))
+    st.write(ngettext("{n} deltager er med.", "{n} deltagere er med.", room.participants))
+    if room.participants:
+        rows = [(TITLES[mid], room.at_module.get(mid, 0)) for mid in module_ids]
+        rows.append((_("Færdige med hele samtalen"), room.at_module.get(workshops.FINISHED, 0)))
+        st.table({_("Del af samtalen"): [title for title, _n in rows], _("Deltagere"): [number(n) for _t, n in rows]})
+    st.button(_("Opdater tallene"), icon=":material/refresh:", key="workshop_refresh")
+
+    st.divider()
+    with st.expander(_("Afslut værkstedet"), icon=":material/stop_circle:"):
+        st.write(_("Når værkstedet er slut, kan ingen komme med med koden. Deltagernes svar bliver hos dem."))
+        if st.button(_("Ja, afslut værkstedet"), key="workshop_end"):
+            if ui.act(lambda s: workshops.end(s, actor=actor, workshop_id=chosen)):
+                st.session_state.pop(CHOSEN_KEY, None)
+                sw.flash(_("Værkstedet er afsluttet."))
+    _new_workshop_form(expanded=False)
+
+
+if open_workshops:
+    _run(open_workshops)
+else:  # (no st.stop(): the footer with the accessibility statement must still be drawn)
     st.write(_("Du har ikke et værksted i gang."))
     _new_workshop_form(expanded=True)
-    st.stop()
-
-by_id = {w.id: w for w in open_workshops}
-chosen = st.session_state.get(CHOSEN_KEY)
-if len(open_workshops) > 1:
-    chosen = st.selectbox(_("Vælg værksted"), list(by_id), format_func=lambda wid: by_id[wid].title,
-                          index=list(by_id).index(chosen) if chosen in by_id else 0)
-chosen = chosen if chosen in by_id else open_workshops[0].id
-st.session_state[CHOSEN_KEY] = chosen
-
-with write_session() as s:
-    room = workshops.room(s, actor=actor, workshop_id=chosen)
-shop = room.workshop
-
-with st.container(border=True):
-    ui.plain(shop.title)
-    st.subheader(_("Koden er {code}", code=" ".join(shop.join_code)))
-    st.caption(_("Deltagerne skriver koden på deres forside under 'Er du på et værksted?'."))
-
-st.header(_("Det taler I om nu"))
-module_ids = list(TITLES)
-current = shop.current_module_id if shop.current_module_id in TITLES else module_ids[0]
-position = module_ids.index(current)
-st.write(_("Del {n} af {count}: {title}", n=position + 1, count=len(module_ids), title=TITLES[current]))
-if position + 1 < len(module_ids):
-    if st.button(_("Gå videre til: {title}", title=TITLES[module_ids[position + 1]]), type="primary",
-                 icon=":material/arrow_forward:", key="workshop_next"):
-        if ui.act(lambda s: workshops.next_module(s, actor=actor, workshop_id=chosen)):
-            st.rerun()
-else:
-    st.write(_("Det er den sidste del af samtalen."))
-with st.form("workshop_pick_part"):
-    picked = st.selectbox(_("Eller vælg en anden del"), module_ids, index=position,
-                          format_func=lambda mid: TITLES[mid])
-    if st.form_submit_button(_("Vis den for deltagerne")):
-        if ui.act(lambda s: workshops.set_module(s, actor=actor, workshop_id=chosen, module_id=picked)):
-            st.rerun()
-
-st.header(_("Hvor er deltagerne?"))
-st.write(ngettext("{n} deltager er med.", "{n} deltagere er med.", room.participants))
-if room.participants:
-    rows = [(TITLES[mid], room.at_module.get(mid, 0)) for mid in module_ids]
-    rows.append((_("Færdige med hele samtalen"), room.at_module.get(workshops.FINISHED, 0)))
-    st.table({_("Del af samtalen"): [title for title, _n in rows], _("Deltagere"): [number(n) for _t, n in rows]})
-st.button(_("Opdater tallene"), icon=":material/refresh:", key="workshop_refresh")
-
-st.divider()
-with st.expander(_("Afslut værkstedet"), icon=":material/stop_circle:"):
-    st.write(_("Når værkstedet er slut, kan ingen komme med med koden. Deltagernes svar bliver hos dem."))
-    if st.button(_("Ja, afslut værkstedet"), key="workshop_end"):
-        if ui.act(lambda s: workshops.end(s, actor=actor, workshop_id=chosen)):
-            st.session_state.pop(CHOSEN_KEY, None)
-            sw.flash(_("Værkstedet er afsluttet."))
-_new_workshop_form(expanded=False)
