@@ -10,6 +10,7 @@ import time
 import streamlit as st
 
 from citizen_app.i18n import DEFAULT_LANGUAGE, LANG_KEY
+from storage import devices
 from storage.access import Actor
 from storage.config import load_config
 
@@ -59,3 +60,19 @@ def is_idle_expired(now: float | None = None) -> bool:
 
 def touch() -> None:
     st.session_state[LAST_ACTIVITY_KEY] = time.monotonic()
+
+
+# --- a citizen's own phone remembers the code (storage.devices) ---------------------------------------
+
+DEVICE_COOKIE_KEY = "device_cookie"   # a cookie to write on the next run: a token, or "" to clear it
+
+
+def device_token() -> str | None:
+    """The token this browser sent when the session began; unchanged until the page is loaded again."""
+    value = st.context.cookies.get(devices.COOKIE_NAME)
+    return value if isinstance(value, str) else None  # (AppTest's context has no real cookies)
+
+
+def write_device_cookie_later(token: str) -> None:
+    """Ask the browser to keep ``token`` ("" forgets it); done by ui.write_pending_device_cookie()."""
+    st.session_state[DEVICE_COOKIE_KEY] = token

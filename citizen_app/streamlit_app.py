@@ -23,6 +23,7 @@ def main() -> None:
                        initial_sidebar_state="collapsed")
     ui.set_html_lang()
     theme.apply_theme()
+    ui.write_pending_device_cookie()
     if session.is_idle_expired():
         session.log_out(notice=_("Du er logget ud, fordi der ikke skete noget et stykke tid. Dine svar er gemt."))
     actor = session.current_actor()

@@ -9,6 +9,7 @@ import streamlit as st
 
 from citizen_app import session
 from citizen_app.i18n import LANGUAGES, _, current_language, money, set_language
+from storage import devices
 from storage.config import load_config
 from storage.db import write_session
 from storage.errors import DomainError
@@ -64,6 +65,19 @@ def set_html_lang() -> None:
     """Tell screen readers the page language (Streamlit's index.html says 'en')."""
     lang = current_language()
     st.html(f"<script>document.documentElement.lang = '{lang}';</script>", unsafe_allow_javascript=True)
+
+
+def write_pending_device_cookie() -> None:
+    """Set or clear the remembering cookie asked for by session.write_device_cookie_later(). JavaScript
+    because Streamlit cannot set cookies; the token is checked to be URL-safe base64 before it is embedded."""
+    token = st.session_state.pop(session.DEVICE_COOKIE_KEY, None)
+    if token is None:
+        return
+    if token and not devices.TOKEN_PATTERN.match(token):
+        raise ValueError("not a device token")
+    age = load_config().remember_days * 86400 if token else 0
+    st.html(f"<script>document.cookie = '{devices.COOKIE_NAME}={token}; Max-Age={age}; Path=/; SameSite=Strict'"
+            " + (location.protocol === 'https:' ? '; Secure' : '');</script>", unsafe_allow_javascript=True)
 
 
 def _switch_language(lang: str) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage import audit
+from storage import audit, devices
 from storage.access import Action, Actor, ActorKind, Resource, authorize, require_role
 from storage.dates import add_months
 from storage.errors import DomainError, N_
@@ -88,6 +88,7 @@ def reissue_access_code(session: Session, *, actor: Actor, citizen_id: int) -> s
     """A lost code: a new one replaces it, and the citizen picks a new PIN."""
     authorize(session, actor, citizen_id, Resource.PROFILE, Action.WRITE)
     code = _issue_code(session, citizen_id)
+    devices.forget_all(session, citizen_id)  # a lost code may mean a lost phone
     audit.record(session, actor, "reissue_access_code", citizen_id=citizen_id)
     return code
 

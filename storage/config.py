@@ -31,6 +31,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("BORGERBUDGET_AUDIT_RETENTION_DAYS", "183", "Audit events older than this are deleted by "
             "`borgerbudget purge-audit`."),
     Setting("BORGERBUDGET_MAX_LOGIN_ATTEMPTS", "5", "Wrong tries before a citizen's code is locked."),
+    Setting("BORGERBUDGET_REMEMBER_DAYS", "90", "How long a citizen's own phone may remember the access code "
+            "(the PIN is still asked for). 0 turns the option off."),
     Setting("BORGERBUDGET_STAFF_AUTH", "password", "'password' (username + password) or 'oidc' "
             "(Streamlit st.login, configured in .streamlit/secrets.toml)."),
     Setting("BORGERBUDGET_ACCESSIBILITY_URL", "https://www.was.digst.dk/",
@@ -56,6 +58,7 @@ class Config:
     idle_minutes: float = field(default_factory=lambda: float(_env("BORGERBUDGET_IDLE_MINUTES")))
     audit_retention_days: int = field(default_factory=lambda: int(_env("BORGERBUDGET_AUDIT_RETENTION_DAYS")))
     max_login_attempts: int = field(default_factory=lambda: int(_env("BORGERBUDGET_MAX_LOGIN_ATTEMPTS")))
+    remember_days: int = field(default_factory=lambda: int(_env("BORGERBUDGET_REMEMBER_DAYS")))
     staff_auth: str = field(default_factory=lambda: _env("BORGERBUDGET_STAFF_AUTH"))
     accessibility_url: str = field(default_factory=lambda: _env("BORGERBUDGET_ACCESSIBILITY_URL"))
     llm_provider: str = field(default_factory=lambda: _env("BORGERBUDGET_LLM_PROVIDER"))

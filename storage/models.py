@@ -494,3 +494,18 @@ class WorkshopParticipant(Base):
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), primary_key=True,
                                             index=True)
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RememberedDevice(Base):
+    """A citizen's own phone that remembers who they are, so only the PIN is asked for. The browser
+    keeps a random token in a cookie; only its SHA-256 is stored (the token is 256 random bits, so a
+    slow hash adds nothing). A new access code forgets every device."""
+
+    __tablename__ = "remembered_devices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()

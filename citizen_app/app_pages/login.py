@@ -5,7 +5,7 @@ import streamlit as st
 
 from citizen_app import session, ui
 from citizen_app.i18n import _
-from storage import auth
+from storage import auth, devices
 from storage.config import load_config
 from storage.db import write_session
 from storage.errors import DomainError
@@ -13,12 +13,25 @@ from storage.models import Citizen
 
 STEP_KEY = "login_step"
 CITIZEN_KEY = "login_citizen_id"
+REMEMBERED_KEY = "login_remembered"   # this phone knows the citizen: only the PIN is asked for
 
 
-def _finish_citizen_login(actor) -> None:
+def _finish_citizen_login(actor, remember: bool) -> None:
     with write_session() as s:
         language = s.get_one(Citizen, actor.id).language
+        token = devices.remember(s, actor=actor) if remember else None
     session.log_in(actor, language=language)
+    if token:
+        session.write_device_cookie_later(token)
+    st.rerun()
+
+
+def _forget_this_phone() -> None:
+    with write_session() as s:
+        devices.forget(s, session.device_token())
+    session.write_device_cookie_later("")
+    st.session_state.pop(REMEMBERED_KEY, None)
+    st.session_state[STEP_KEY] = "code"
     st.rerun()
 
 
@@ -41,6 +54,9 @@ def _citizen_code_step() -> None:
 
 def _citizen_pin_step(new: bool) -> None:
     citizen_id = st.session_state[CITIZEN_KEY]
+    remembered = st.session_state.get(REMEMBERED_KEY, False)
+    if remembered:
+        st.write(_("Din telefon kan huske din kode. Skriv din PIN-kode."))
     with st.form("citizen_pin"):
         if new:
             st.write(_("Vælg en PIN-kode med 4 tal. Den skal du bruge, hver gang du logger ind."))
@@ -49,8 +65,16 @@ def _citizen_pin_step(new: bool) -> None:
                                   autocomplete="new-password")
         else:
             pin = st.text_input(_("Din PIN-kode"), type="password", max_chars=4, autocomplete="current-password")
+        remember = False
+        if not remembered and devices.enabled():
+            remember = st.checkbox(_("Husk min kode på denne telefon"),
+                                   help=_("Så skal du kun skrive din PIN-kode næste gang. "
+                                          "Gør det kun på din egen telefon. Ikke på en computer, som andre bruger."))
         sent = st.form_submit_button(_("Log ind"), type="primary")
-    if st.button(_("Tilbage")):
+    if remembered:
+        if st.button(_("Det er ikke min telefon")):
+            _forget_this_phone()
+    elif st.button(_("Tilbage")):
         st.session_state[STEP_KEY] = "code"
         st.rerun()
     if sent:
@@ -60,11 +84,22 @@ def _citizen_pin_step(new: bool) -> None:
         except DomainError as error:
             ui.show_domain_error(error)
             return
-        _finish_citizen_login(actor)
+        _finish_citizen_login(actor, remember)
+
+
+def _remembered_citizen() -> int | None:
+    with write_session() as s:
+        return devices.recognise(s, session.device_token())
 
 
 def citizen_login() -> None:
-    step = st.session_state.get(STEP_KEY, "code")
+    step = st.session_state.get(STEP_KEY)
+    if step is None:  # a new visit: does this phone remember someone?
+        citizen_id = _remembered_citizen()
+        if citizen_id is not None:
+            st.session_state[CITIZEN_KEY] = citizen_id
+            st.session_state[REMEMBERED_KEY] = True
+        step = st.session_state[STEP_KEY] = "pin" if citizen_id is not None else "code"
     if step == "code":
         _citizen_code_step()
     else:

@@ -7,7 +7,10 @@ from playwright.sync_api import expect
 
 from storage.demo import DEMO_PIN
 from tests.e2e.helpers import (
+    act,
     assert_accessible,
+    click,
+    create_citizen_in_db,
     expect_heading,
     go_to,
     log_out,
@@ -61,3 +64,39 @@ def test_idle_citizen_is_logged_out_with_a_calm_notice(phone, idle_app, artifact
     expect(notice).to_be_visible(timeout=IDLE_LOGOUT_TIMEOUT_MS)
     _nothing_personal_is_shown(phone)
     assert_accessible(phone, "login-idle-notice", artifacts)
+
+
+def test_own_phone_remembers_the_code_after_a_reload_but_always_asks_for_the_pin(phone, app, database_url,
+                                                                                  artifacts):
+    code = create_citizen_in_db(database_url, "Ditte")
+    open_app(phone, app.url)
+    phone.get_by_label("Din kode", exact=True).fill(code)
+    click(phone, "Videre")
+    phone.get_by_label("Din PIN-kode", exact=True).fill("1234")
+    phone.get_by_text("Husk min kode på denne telefon", exact=True).click()  # inside the form: no rerun
+    click(phone, "Log ind")
+    expect_heading(phone, "Hej Ditte")
+    assert any(c["name"] == "bb_device" for c in phone.context.cookies())
+
+    # The browser throws the tab away; the next visit asks only for the PIN, which is still checked.
+    act(phone, phone.reload)
+    expect_heading(phone, "Log ind")
+    expect(phone.get_by_text("Din telefon kan huske din kode. Skriv din PIN-kode.")).to_be_visible()
+    expect(phone.get_by_label("Din kode", exact=True)).to_have_count(0)
+    assert "Ditte" not in main_text(phone)  # a remembered phone does not show whose it is before the PIN
+    assert_accessible(phone, "login-remembered-phone", artifacts)
+    phone.get_by_label("Din PIN-kode", exact=True).fill("9999")
+    click(phone, "Log ind")
+    expect(phone.get_by_text("PIN-koden passer ikke. Prøv igen.", exact=True)).to_be_visible()
+    phone.get_by_label("Din PIN-kode", exact=True).fill("1234")
+    click(phone, "Log ind")
+    expect_heading(phone, "Hej Ditte")
+
+    # 'Log ud' keeps the phone's memory; 'Det er ikke min telefon' ends it, also after a reload.
+    log_out(phone)
+    expect(phone.get_by_text("Din telefon kan huske din kode. Skriv din PIN-kode.")).to_be_visible()
+    click(phone, "Det er ikke min telefon")
+    expect(phone.get_by_label("Din kode", exact=True)).to_be_visible()
+    act(phone, phone.reload)
+    expect(phone.get_by_label("Din kode", exact=True)).to_be_visible()
+    assert not any(c["name"] == "bb_device" and c["value"] for c in phone.context.cookies())
