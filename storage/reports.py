@@ -7,6 +7,8 @@ are withheld, as one or two answers could point at a person the coordinator know
 """
 from __future__ import annotations
 
+import csv
+import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -140,3 +142,32 @@ def cohort_report(session: Session, *, actor: Actor) -> CohortReport:
         who5_improved=sum(1 for c in changes if c >= WHO5_MEANINGFUL_CHANGE),
         who5_worse=sum(1 for c in changes if c <= -WHO5_MEANINGFUL_CHANGE),
     )
+
+
+def _csv_rows(report: CohortReport) -> list[tuple[str, object]]:
+    """(key, value) pairs with stable English keys, for the municipality's own spreadsheets."""
+    rows: list[tuple[str, object]] = [("citizens", report.citizens)]
+    rows += [(f"citizens.{status}", n) for status, n in report.by_status.items()]
+    rows += [("course.not_started", report.course_not_started), ("course.in_progress", report.course_in_progress),
+             ("course.finished", report.course_finished), ("goals.citizens_with_goals", report.citizens_with_goals)]
+    rows += [(f"goals.category.{key or 'none'}", n) for key, n in report.goals_by_category]
+    rows += [("budget.total_ore", report.budget_total_ore), ("budget.approved_ore", report.approved_ore),
+             ("budget.waiting_payment_ore", report.waiting_payment_ore), ("budget.paid_ore", report.paid_ore)]
+    averages = [(f"goal_rating.citizen.{p}", a) for p, a in report.citizen_goal_rating.items()]
+    averages += [(f"goal_rating.support.{p}", a) for p, a in report.support_goal_rating.items()]
+    averages += [("who5.start", report.who5_start), ("who5.end", report.who5_end), ("who5.change", report.who5_change)]
+    for key, average in averages:
+        rows += [(f"{key}.n", average.n), (f"{key}.mean", "" if average.value is None else average.value)]
+    rows += [("who5.improved_10_or_more", report.who5_improved), ("who5.worse_10_or_more", report.who5_worse)]
+    return rows
+
+
+def export_csv(session: Session, *, actor: Actor) -> str:
+    """The report as CSV (key,value; averages of fewer than MIN_GROUP left empty). Audited as an export."""
+    report = cohort_report(session, actor=actor)
+    audit.record(session, actor, "export_cohort_report", object_type="programme", object_id=actor.programme_id)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["key", "value"])
+    writer.writerows(_csv_rows(report))
+    return out.getvalue()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from citizen_app import session, staff_widgets as sw
-from citizen_app.i18n import _, money, ngettext, number
+from citizen_app.i18n import _, local_today, money, ngettext, number
 from citizen_app.labels import category_label, status_label
 from storage import programmes, reports
 from storage.db import write_session
@@ -73,3 +73,12 @@ st.table({
 })
 st.write(_("{better} fik det tydeligt bedre, og {worse} fik det tydeligt værre.",
            better=number(report.who5_improved), worse=number(report.who5_worse)))
+
+st.header(_("Hent tallene"))
+st.caption(_("Som CSV med faste nøgler, til jeres eget regneark. Beløb er i øre. Hentningen bliver logget."))
+if st.button(_("Lav CSV-fil"), key="report_csv_make"):
+    with write_session() as s:
+        st.session_state["report_csv"] = reports.export_csv(s, actor=actor).encode("utf-8")
+if "report_csv" in st.session_state:
+    st.download_button(_("Hent rapporten som CSV"), st.session_state["report_csv"],
+                       file_name=f"borgerbudget-rapport-{local_today().isoformat()}.csv", mime="text/csv")

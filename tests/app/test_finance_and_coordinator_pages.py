@@ -175,6 +175,14 @@ def test_coordinator_report_shows_the_programme_in_numbers_and_no_names(app, dem
         logged = s.scalars(select(AuditEvent.action).where(AuditEvent.action == "read_cohort_report")).all()
     assert len(logged) == 2  # the page and the expected figures above
 
+    press(app, "Lav CSV-fil")
+    assert not app.exception
+    csv_text = app.session_state["report_csv"].decode("utf-8")
+    assert csv_text.startswith("key,value") and f"citizens,{expected.citizens}" in csv_text
+    with write_session(demo_db) as s:
+        assert s.scalars(select(AuditEvent.action).where(AuditEvent.action == "export_cohort_report")).all() \
+            == ["export_cohort_report"]
+
 
 def test_report_page_is_not_in_the_support_persons_navigation(app, demo_db):
     staff_login(app, "sara")

@@ -157,3 +157,28 @@ def test_the_report_is_audited_and_takes_the_same_number_of_queries_for_more_cit
     with write_session(engine) as s:
         logged = s.scalars(select(AuditEvent).where(AuditEvent.action == "read_cohort_report")).all()
     assert len(logged) == 2 and all(e.actor_role == "coordinator" and e.citizen_id is None for e in logged)
+
+
+def test_csv_export_has_stable_keys_withholds_small_averages_and_is_audited(engine):
+    import csv
+    import io
+    w = build_world(engine)
+    ids = [w.citizen_id, w.other_citizen_id, _enrol(engine, w.support, "C")]
+    for cid, support, who5 in zip(ids, (w.support, w.other_support, w.support), (10, 12, 14)):
+        _check_in(engine, support, cid, "start", who5=who5, own=2)
+    _check_in(engine, w.support, ids[0], "end", who5=20, own=4)
+    with write_session(engine) as s:
+        text = reports.export_csv(s, actor=w.coordinator)
+    rows = dict(csv.reader(io.StringIO(text)))
+    assert rows.pop("key") == "value"
+    assert rows["citizens"] == "3" and rows["citizens.active"] == "3"
+    assert rows["budget.total_ore"] == "15000000"
+    assert rows["who5.start.n"] == "3" and rows["who5.start.mean"] == str(round((10 + 12 + 14) * 4 / 3, 1))
+    assert rows["who5.end.n"] == "1" and rows["who5.end.mean"] == ""          # one person: withheld
+    assert rows["goal_rating.citizen.start.mean"] == "2.0"
+    with pytest.raises(AccessDenied):
+        with write_session(engine) as s:
+            reports.export_csv(s, actor=w.support)
+    with write_session(engine) as s:
+        actions = s.scalars(select(AuditEvent.action).where(AuditEvent.object_type == "programme")).all()
+    assert "export_cohort_report" in actions
