@@ -44,7 +44,9 @@ ONLY_LOCAL = re.compile(r"^(?![a-z]+://127\.0\.0\.1[:/])[a-z]+://")  # any URL n
 RESULTS = ROOT / "test-results"
 # The README's pictures: screenshot name -> docs/screenshots/ file. Refresh with E2E_UPDATE_DOCS=1.
 DOCS_SCREENSHOTS = {"login": "login-phone.png", "citizen-home-phone": "citizen-start-phone.png",
-                    "sweep-citizen-aisha-min-plan": "citizen-plan-phone.png"}
+                    "sweep-citizen-aisha-min-plan": "citizen-plan-phone.png",
+                    "course-3-module": "citizen-course-phone.png",
+                    "loop-5-citizen-answer": "citizen-answers-phone.png"}
 HERE = Path(__file__).resolve().parent
 
 
