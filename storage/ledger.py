@@ -73,22 +73,42 @@ def _sum_of(kind: LedgerKind):
     return func.coalesce(func.sum(case((LedgerEntry.kind == kind.value, LedgerEntry.amount_ore), else_=0)), 0)
 
 
+_FIGURES = (LedgerKind.APPROVED, LedgerKind.APPROVAL_WITHDRAWN, LedgerKind.PAYMENT_REQUESTED,
+            LedgerKind.PAYMENT_PAID, LedgerKind.PAYMENT_REJECTED)
+
+
+def _figures(session: Session, query) -> tuple[int, int, int, int, int]:
+    return tuple(int(v) for v in session.execute(query).one())  # type: ignore[return-value]
+
+
 def figures(session: Session, citizen_id: int, *, item_id: int | None = None) -> tuple[int, int, int, int, int]:
     """(approved, withdrawn, requested, paid, rejected) sums of the events, for a citizen or one item."""
-    query = select(_sum_of(LedgerKind.APPROVED), _sum_of(LedgerKind.APPROVAL_WITHDRAWN),
-                   _sum_of(LedgerKind.PAYMENT_REQUESTED), _sum_of(LedgerKind.PAYMENT_PAID),
-                   _sum_of(LedgerKind.PAYMENT_REJECTED)).where(LedgerEntry.citizen_id == citizen_id)
+    query = select(*map(_sum_of, _FIGURES)).where(LedgerEntry.citizen_id == citizen_id)
     if item_id is not None:
         query = query.where(LedgerEntry.wish_item_id == item_id)
-    return tuple(int(v) for v in session.execute(query).one())  # type: ignore[return-value]
+    return _figures(session, query)
+
+
+def from_figures(total_ore: int, sums: tuple[int, int, int, int, int]) -> Ledger:
+    """The ledger derived from the event sums: withdrawals and settled payments subtracted."""
+    approved, withdrawn, requested, paid, rejected = sums
+    return Ledger(total_ore=total_ore, approved_ore=approved - withdrawn,
+                  requested_ore=requested - paid - rejected, paid_ore=paid)
+
+
+def programme_ledger(session: Session, programme_id: int) -> Ledger:
+    """All citizens of a programme together, in one query (for the coordinator's report)."""
+    total = session.scalar(select(func.coalesce(func.sum(Citizen.budget_total_ore), 0))
+                           .where(Citizen.programme_id == programme_id))
+    sums = _figures(session, select(*map(_sum_of, _FIGURES)).join(Citizen, Citizen.id == LedgerEntry.citizen_id)
+                    .where(Citizen.programme_id == programme_id))
+    return from_figures(int(total), sums)
 
 
 def summary(session: Session, *, actor: Actor, citizen_id: int) -> Ledger:
     citizen = authorize(session, actor, citizen_id, Resource.LEDGER, Action.READ)
     audit.record_staff(session, actor, "read_ledger", citizen_id=citizen_id)
-    approved, withdrawn, requested, paid, rejected = figures(session, citizen_id)
-    return Ledger(total_ore=citizen.budget_total_ore, approved_ore=approved - withdrawn,
-                  requested_ore=requested - paid - rejected, paid_ore=paid)
+    return from_figures(citizen.budget_total_ore, figures(session, citizen_id))
 
 
 def committed_matches_events(session: Session, citizen_id: int) -> bool:

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage import audit
+from storage import audit, ledger
 from storage.access import Actor, require_role
 from storage.checkins import PHASES
-from storage.models import (CheckIn, Citizen, CitizenStatus, CourseAnswer, CourseProgress, Goal, LedgerEntry, LedgerKind,
-                            StaffRole)
+from storage.models import CheckIn, Citizen, CitizenStatus, CourseAnswer, CourseProgress, Goal, StaffRole
 
 MIN_GROUP = 3
 WHO5_PERCENT_PER_POINT = 4           # the raw score 0-25 times 4 is the WHO-5 percentage score 0-100
@@ -65,14 +64,6 @@ class CohortReport:
         return self.approved_ore / self.budget_total_ore if self.budget_total_ore else 0.0
 
 
-def _ledger_sums(session: Session, programme_id: int) -> dict[str, int]:
-    rows = session.execute(
-        select(LedgerEntry.kind, func.coalesce(func.sum(LedgerEntry.amount_ore), 0))
-        .join(Citizen, Citizen.id == LedgerEntry.citizen_id)
-        .where(Citizen.programme_id == programme_id).group_by(LedgerEntry.kind))
-    return {kind: int(total) for kind, total in rows}
-
-
 def _latest_check_ins(session: Session, programme_id: int) -> dict[tuple[int, str], CheckIn]:
     """Each citizen's newest check-in of each phase."""
     latest: dict[tuple[int, str], CheckIn] = {}
@@ -90,12 +81,9 @@ def cohort_report(session: Session, *, actor: Actor) -> CohortReport:
     audit.record(session, actor, "read_cohort_report", object_type="programme", object_id=pid)
 
     by_status = {s.value: 0 for s in CitizenStatus}
-    budget_total = 0
-    for status, count, budgets in session.execute(
-            select(Citizen.status, func.count(), func.coalesce(func.sum(Citizen.budget_total_ore), 0))
-            .where(Citizen.programme_id == pid).group_by(Citizen.status)):
+    for status, count in session.execute(select(Citizen.status, func.count())
+                                         .where(Citizen.programme_id == pid).group_by(Citizen.status)):
         by_status[status] = int(count)
-        budget_total += int(budgets)
     total = sum(by_status.values())
 
     started = session.scalar(select(func.count(func.distinct(CourseAnswer.citizen_id)))
@@ -109,11 +97,7 @@ def cohort_report(session: Session, *, actor: Actor) -> CohortReport:
         .where(Citizen.programme_id == pid, Goal.parent_id.is_(None), Goal.removed_at.is_(None))).all()
     categories = Counter(category for _cid, category in goal_rows)
 
-    sums = _ledger_sums(session, pid)
-    approved = sums.get(LedgerKind.APPROVED.value, 0) - sums.get(LedgerKind.APPROVAL_WITHDRAWN.value, 0)
-    paid = sums.get(LedgerKind.PAYMENT_PAID.value, 0)
-    waiting = (sums.get(LedgerKind.PAYMENT_REQUESTED.value, 0) - paid
-               - sums.get(LedgerKind.PAYMENT_REJECTED.value, 0))
+    money = ledger.programme_ledger(session, pid)
 
     latest = _latest_check_ins(session, pid)
     citizen_ratings: dict[str, list[float]] = defaultdict(list)
@@ -134,7 +118,8 @@ def cohort_report(session: Session, *, actor: Actor) -> CohortReport:
         course_finished=int(finished),
         citizens_with_goals=len({cid for cid, _category in goal_rows}),
         goals_by_category=sorted(categories.items(), key=lambda kv: (-kv[1], kv[0] or "")),
-        budget_total_ore=budget_total, approved_ore=approved, waiting_payment_ore=waiting, paid_ore=paid,
+        budget_total_ore=money.total_ore, approved_ore=money.approved_ore, waiting_payment_ore=money.requested_ore,
+        paid_ore=money.paid_ore,
         citizen_goal_rating={p: Average.of(citizen_ratings[p]) for p in PHASES},
         support_goal_rating={p: Average.of(support_ratings[p]) for p in PHASES},
         who5_start=Average.of(list(who5["start"].values())), who5_end=Average.of(list(who5["end"].values())),
