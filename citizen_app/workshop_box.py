@@ -16,10 +16,9 @@ from storage.db import write_session
 CODE_KEY = "workshop_code"
 
 
-def _module_title(module_id: str | None) -> str | None:
-    course = engine.load_course()
-    titles = {m.id: m.title for m in course.modules}
-    return _(titles[module_id]) if module_id in titles else None
+def module_titles() -> dict[str, str]:
+    """The course's parts in order, id -> title in the session's language."""
+    return {m.id: _(m.title) for m in engine.load_course().modules}
 
 
 def joined_workshop(actor: Actor) -> workshops.MyWorkshop | None:
@@ -32,7 +31,7 @@ def status(actor: Actor, mine: workshops.MyWorkshop, *, can_leave: bool = True) 
     with st.container(border=True):
         st.write(_("Du er med på værkstedet:"))
         ui.plain(mine.title)
-        part = _module_title(mine.current_module_id)
+        part = module_titles().get(mine.current_module_id)
         if part:
             st.write(_("Nu taler I om: {part}", part=part))
         st.caption(_("Dine svar er kun dine. Den, der holder værkstedet, ser dem ikke."))

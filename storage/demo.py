@@ -73,8 +73,8 @@ def load(session: Session, today: date | None = None) -> DemoLogins:
         if stage == "plan":
             _submitted_plan(session, citizen_actor(session.get_one(Citizen, created.citizen_id)), staff[support],
                             today)
-    checkins.add_check_in(session, actor=staff["ole"], citizen_id=created.citizen_id, phase="mid", who5_raw=15,
-                          citizen_goal_rating=3, support_goal_rating=3)
+            checkins.add_check_in(session, actor=staff[support], citizen_id=created.citizen_id, phase="mid",
+                                  who5_raw=15, citizen_goal_rating=3, support_goal_rating=3)
     return logins
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialogs.engine import load_course
 from storage import audit
 from storage.access import Actor, ActorKind, require_role
 from storage.errors import AccessDenied, DomainError, N_
@@ -59,7 +60,6 @@ def _view(w: Workshop) -> WorkshopView:
 
 
 def _module_ids() -> list[str]:
-    from dialogs.engine import load_course  # the course files, not Streamlit: storage may read them
     return [m.id for m in load_course().modules]
 
 
@@ -131,7 +131,6 @@ def end(session: Session, *, actor: Actor, workshop_id: int) -> None:
 def room(session: Session, *, actor: Actor, workshop_id: int) -> Room:
     """How many have joined and where they are in the course, as counts. Audited: it reads how far
     each participant has come (never what they wrote)."""
-    from dialogs.engine import load_course
     workshop = _own(session, actor, workshop_id)
     places = session.execute(
         select(CourseProgress.current_step_id, CourseProgress.completed_at)

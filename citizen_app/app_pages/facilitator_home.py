@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import session, staff_widgets as sw, ui
+from citizen_app import session, staff_widgets as sw, ui, workshop_box
 from citizen_app.i18n import _, ngettext, number
-from dialogs import engine
 from storage import workshops
 from storage.db import write_session
 
 actor = session.current_actor()
-COURSE = engine.load_course()
-TITLES = {m.id: _(m.title) for m in COURSE.modules}
+TITLES = workshop_box.module_titles()
 CHOSEN_KEY = "workshop_chosen"
 
 st.title(_("Værksted"))
