@@ -116,6 +116,8 @@ def answer_input(step: Step, categories: list[dict], submit: Callable[[object, s
         for n, (value, label) in enumerate(options):
             if row.button(label, key=f"{key}_{n}"):
                 submit(value, label)
+        if chat:
+            idle_chat_input(_("Vælg et svar ovenfor"))
         return
     if chat and step.kind in ("text", "subgoal", "wish", "amount"):
         typed = st.chat_input(_("Skriv dit svar her"), key=f"{key}_chat", max_chars=step.max_length)
@@ -126,6 +128,17 @@ def answer_input(step: Step, categories: list[dict], submit: Callable[[object, s
         raw, words = _form_fields(step, categories, initial)
         if st.form_submit_button(_("Send svar") if chat else _("Gem og gå videre"), type="primary"):
             submit(raw, words)
+    if chat:
+        idle_chat_input(_("Skriv dit svar ovenfor"))
+
+
+def idle_chat_input(placeholder: str) -> None:
+    """A switched-off chat box for steps answered with buttons or a form.
+
+    The chat box lives in a bar at the bottom of the screen. If that bar came and went from step to
+    step, the page would change height, and Streamlit (which keeps a chat glued to its bottom) would
+    scroll a keyboard user's next Tab stop out of sight. With the bar always there, it stays put."""
+    st.chat_input(placeholder, key="course_chat_idle", disabled=True)
 
 
 def _form_fields(step: Step, categories: list[dict], initial: object) -> tuple[object, str]:

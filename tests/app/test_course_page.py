@@ -85,3 +85,14 @@ def test_demo_citizen_halfway_continues_at_the_dreams(app):
     app.run()
     [bar] = app.get("progress")
     assert bar.proto.text.startswith("Trin 4 af 9")
+
+
+def test_the_chat_box_stays_at_the_bottom_switched_off_on_button_steps(app, demo_db, fresh_code):
+    """The bottom bar never comes and goes (that made Streamlit scroll a keyboard user's focus away)."""
+    at = _open_course(app, fresh_code)
+    [idle] = at.chat_input
+    assert idle.disabled and idle.placeholder == "Vælg et svar ovenfor"
+    for label in ("Lad os gå i gang", "Det giver mening", "Det er fint"):
+        press(at, label)
+    [box] = at.chat_input  # a free-text step: the real chat box, switched on
+    assert not box.disabled and box.placeholder == "Skriv dit svar her"

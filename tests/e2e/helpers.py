@@ -27,7 +27,12 @@ from storage.demo import DEMO_PASSWORD
 # Every page the journeys reach must pass these (WCAG 2.1 A and AA, as webtilgængelighedsloven requires).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-SETTLED_MS = 100  # settled = no message from the server and no scrolling for this long after the run finished
+SETTLED_MS = 100  # settled = no message from the server for this long after the run finished
+# ... and no scrolling for this long. Streamlit keeps a chat page stuck to the bottom: it handles scroll
+# events at most every 100 ms and, while "stuck", glides back down 34 ms after the view leaves the
+# bottom. A Tab pressed within ~200 ms of the last glide is scrolled away from (the focused element ends
+# up off screen); a person is slower than that, a test is not. 300 ms clears both windows with margin.
+SCROLL_SETTLED_MS = 300
 TIMEOUT_MS = 20_000
 # The button that opens the navigation on a narrow screen (Danish name from citizen_app/theme.py).
 MENU_BUTTON = re.compile(r"^(Åbn menuen|Expand sidebar)$")
@@ -74,11 +79,12 @@ RUN_WATCHER = """
   for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) Watched[k] = Native[k];
   window.WebSocket = Watched;
   // Streamlit glides a chat page to the bottom after each run: not settled while anything scrolls.
-  addEventListener('scroll', () => { bb.last = performance.now(); }, {capture: true, passive: true});
+  bb.scrolled = 0;
+  addEventListener('scroll', () => { bb.scrolled = performance.now(); }, {capture: true, passive: true});
 })();
 """
 
-_SETTLED = """([since, settledMs]) => {
+_SETTLED = """([since, settledMs, scrollSettledMs]) => {
   const bb = window.__bb;
   const app = document.querySelector('[data-testid="stApp"]');
   if (!bb || !app) return false;
@@ -87,7 +93,8 @@ _SETTLED = """([since, settledMs]) => {
     && app.getAttribute('data-test-connection-state') === 'CONNECTED'
     && app.getAttribute('data-test-script-state') === 'notRunning'
     && !document.querySelector('[data-stale="true"]')
-    && performance.now() - bb.last >= settledMs;
+    && performance.now() - bb.last >= settledMs
+    && performance.now() - bb.scrolled >= scrollSettledMs;
 }"""
 
 
@@ -101,7 +108,7 @@ def runs(page: Page) -> dict | None:
 def wait_for_app(page: Page, since: dict | None = None, timeout: float = TIMEOUT_MS) -> None:
     """Wait until a run has finished (one after ``since``, if given; any, on a new document) and the
     app is settled: connected, not running, no stale elements, quiet (no messages, no scrolling)."""
-    page.wait_for_function(_SETTLED, arg=[since, SETTLED_MS], timeout=timeout, polling=50)
+    page.wait_for_function(_SETTLED, arg=[since, SETTLED_MS, SCROLL_SETTLED_MS], timeout=timeout, polling=50)
 
 
 def act(page: Page, action: Callable[[], object]) -> None:
