@@ -145,7 +145,7 @@ def _form_fields(step: Step, categories: list[dict], initial: object) -> tuple[o
     if step.kind == "choices":
         labels = {o.value: _(o.label) for o in step.options}
         picked = st.multiselect(_("Vælg et eller flere svar"), list(labels), format_func=labels.get,
-                                default=[v for v in (initial or []) if v in labels])
+                                default=[v for v in (initial or []) if v in labels], placeholder=_("Vælg"))
         return picked, ", ".join(labels[v] for v in picked)
     if step.kind == "rating":
         low, high = step.min or 1, step.max or 5

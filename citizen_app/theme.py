@@ -9,7 +9,8 @@ import json
 
 import streamlit as st
 
-from citizen_app.i18n import current_language
+from citizen_app.i18n import LANGUAGES, _, translations
+from storage.errors import N_
 
 FOCUS_COLOUR = "#0B4F8A"  # the link colour: 8.4:1 on white, 7.4:1 on the grey sidebar (#F3F1EE)
 # Captions below: #595959 is 7.0:1 on white, 6.2:1 on #F3F1EE.
@@ -83,43 +84,118 @@ section[data-testid="stSidebar"][data-collapsed="true"] {{
 
 
 # 3.1.2 Language of Parts: Streamlit names some of its own controls in English, inside a Danish page
-# ("Skip to main content", the phone's menu button, the navigation). Screen readers then read them with
-# Danish pronunciation. Give them Danish names in a Danish session (and back again in English).
-# Only Streamlit's fixed strings are touched. No less-than signs in the script (see CSS above).
-CHROME_DA = {
-    "Skip to main content": "Gå til indholdet",
-    "Expand sidebar": "Åbn menuen",
-    "Collapse sidebar": "Luk menuen",
-    "App pages": "Sider",
-    "Sidebar": "Menu",
+# ("Skip to main content", the phone's menu button, the navigation, "Press Enter to submit form" under a
+# text field). Screen readers then read them with English words in Danish, and a citizen meets English.
+# The script below gives them the session's language. Our words for them are ordinary msgids (Danish
+# source, translated in the catalogs like all other text); only Streamlit's fixed strings are touched.
+# No less-than signs in the script (see CSS above).
+CHROME_LABELS = {  # aria-label attributes (what a screen reader says), and the skip link's text
+    "Skip to main content": N_("Gå til indholdet"),
+    "Expand sidebar": N_("Åbn menuen"),
+    "Collapse sidebar": N_("Luk menuen"),
+    "App pages": N_("Sider"),
+    "Sidebar": N_("Menu"),
+    "Main menu": N_("Hovedmenu"),
+    "Help": N_("Hjælp"),
+    "Close": N_("Luk"),
+    "Open": N_("Åbn"),
+    "Clear value": N_("Ryd feltet"),
+    "Clear all": N_("Fjern alle"),
+    "Selected values": N_("Valgt"),
+    "Show password": N_("Vis koden"),
+    "Hide password": N_("Skjul koden"),
+    "Increment": N_("Et mere"),
+    "Decrement": N_("Et mindre"),
+    "Choose date": N_("Vælg en dato"),
+    "Previous month": N_("Forrige måned"),
+    "Next month": N_("Næste måned"),
+    "Clear date": N_("Ryd datoen"),
+    "Scroll tabs left": N_("Flere faneblade til venstre"),
+    "Scroll tabs right": N_("Flere faneblade til højre"),
+    "progress": N_("Hvor langt du er"),
+    "Chat message from assistant": N_("Guiden siger"),
+    "Chat message from user": N_("Du svarer"),
+    "Send message": N_("Send dit svar"),
+    "Running...": N_("Arbejder"),
+    "Stop script": N_("Stop"),
+    "Notifications": N_("Beskeder"),
 }
+# Labels that start with Streamlit's words and end with ours, e.g. "Help for Værkstedets kode".
+CHROME_PREFIXES = {
+    "Help for {label}": N_("Hjælp til {label}"),
+    "day, {label}": N_("dag, {label}"),
+    "month, {label}": N_("måned, {label}"),
+    "year, {label}": N_("år, {label}"),
+}
+CHROME_TEXTS = {  # the hint under a text field while one types, and an empty search in a list
+    "Press Enter to submit form": N_("Tryk Enter for at sende"),
+    "Press Enter to apply": N_("Tryk Enter for at gemme"),
+    "Press Ctrl+Enter to submit form": N_("Tryk Ctrl+Enter for at sende"),
+    "Press Ctrl+Enter to apply": N_("Tryk Ctrl+Enter for at gemme"),
+    "Press ⌘+Enter to submit form": N_("Tryk ⌘+Enter for at sende"),
+    "Press ⌘+Enter to apply": N_("Tryk ⌘+Enter for at gemme"),
+    "No results": N_("Ingen svar passer"),
+    "No options to select": N_("Der er ingen at vælge"),
+}
+
+
+def chrome_table(table: dict[str, str], *, prefixes: bool = False) -> list[list]:
+    """[[names the thing may have now, the name it should have in this session], ...]: Streamlit's
+    English, or our word in any language (the page may have been drawn before a language switch).
+    With ``prefixes``, the names are the parts before "{label}"."""
+    rows = []
+    for english, msgid in table.items():
+        target = _(msgid, label="") if prefixes else _(msgid)
+        names = {english, msgid} | {translations(lang).gettext(msgid) for lang in LANGUAGES}
+        if prefixes:
+            names = {name.replace("{label}", "") for name in names}
+        rows.append([sorted(names - {target}), target])
+    return rows
+
 
 CHROME_SCRIPT = """
 <script>
 (() => {
-  window.__bbChromeLang = "%(lang)s";
+  window.__bbChromeTables = {labels: %(labels)s, prefixes: %(prefixes)s, texts: %(texts)s};
   if (window.__bbChrome) { window.__bbChrome(); return; }
-  const pairs = Object.entries(%(names)s);
-  const swap = text => {
-    const da = window.__bbChromeLang === "da";
-    const hit = pairs.find(([en, dk]) => text === (da ? en : dk));
-    return hit ? (da ? hit[1] : hit[0]) : null;
+  const swapIn = (table, text) => {
+    const hit = window.__bbChromeTables[table].find(([names]) => names.includes(text));
+    return hit ? hit[1] : null;
+  };
+  const swapLabel = text => {
+    const whole = swapIn("labels", text);
+    if (whole) return whole;
+    for (const [names, to] of window.__bbChromeTables.prefixes) {
+      const from = names.find(name => text.startsWith(name));
+      if (from && !text.startsWith(to)) return to + text.slice(from.length);
+    }
+    return null;
+  };
+  // Change the text node itself (not textContent): React keeps a handle on that node and may set it again.
+  const swapText = el => {
+    const node = el.firstChild;
+    if (!node || node.nodeType !== 3 || el.childNodes.length !== 1) return;
+    const to = swapIn("texts", node.nodeValue);
+    if (to) node.nodeValue = to;
   };
   let queued = false;
   const apply = () => {
     queued = false;
     document.querySelectorAll("[aria-label]").forEach(el => {
-      const to = swap(el.getAttribute("aria-label"));
+      const to = swapLabel(el.getAttribute("aria-label"));
       if (to) el.setAttribute("aria-label", to);
     });
     const skip = document.querySelector('[data-testid="stSkipToContent"]');
-    const to = skip && swap(skip.textContent);
+    const to = skip && swapIn("labels", skip.textContent);
     if (to) skip.textContent = to;
+    document.querySelectorAll('[data-testid="InputInstructions"] span, [role="listbox"] li, [role="option"]')
+      .forEach(swapText);
   };
   window.__bbChrome = apply;
   new MutationObserver(() => {
     if (!queued) { queued = true; requestAnimationFrame(apply); }
-  }).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label"]});
+  }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true,
+                             attributeFilter: ["aria-label"]});
   apply();
 })();
 </script>
@@ -129,5 +205,7 @@ CHROME_SCRIPT = """
 def apply_theme() -> None:
     """Call once per run, early in main() (after st.set_page_config)."""
     st.html(CSS)
-    st.html(CHROME_SCRIPT % {"lang": current_language(), "names": json.dumps(CHROME_DA, ensure_ascii=False)},
+    st.html(CHROME_SCRIPT % {"labels": json.dumps(chrome_table(CHROME_LABELS), ensure_ascii=False),
+                             "prefixes": json.dumps(chrome_table(CHROME_PREFIXES, prefixes=True), ensure_ascii=False),
+                             "texts": json.dumps(chrome_table(CHROME_TEXTS), ensure_ascii=False)},
             unsafe_allow_javascript=True)

@@ -23,10 +23,10 @@ with st.form("new_citizen", clear_on_submit=False):
     support_id = actor.id
     if actor.role is StaffRole.COORDINATOR:
         support_id = st.selectbox(_("Støtteperson"), [sid for sid, _n in supporters],
-                                  format_func=dict(supporters).get)
+                                  format_func=dict(supporters).get, placeholder=_("Vælg"))
     budget = st.text_input(_("Budget i kroner"), value=ore_to_input(programme.default_budget_ore))
     start = st.date_input(_("Startdato"), value=local_today(), format="DD.MM.YYYY")
-    language = st.selectbox(_("Sprog"), list(LANGUAGES), format_func=LANGUAGES.get)
+    language = st.selectbox(_("Sprog"), list(LANGUAGES), format_func=LANGUAGES.get, placeholder=_("Vælg"))
     sent = st.form_submit_button(_("Opret borger"), type="primary")
 
 if sent:

@@ -44,7 +44,7 @@ def _run(open_workshops: list[workshops.WorkshopView]) -> None:
     chosen = st.session_state.get(CHOSEN_KEY)
     if len(open_workshops) > 1:
         chosen = st.selectbox(_("Vælg værksted"), list(by_id), format_func=lambda wid: by_id[wid].title,
-                              index=list(by_id).index(chosen) if chosen in by_id else 0)
+                              index=list(by_id).index(chosen) if chosen in by_id else 0, placeholder=_("Vælg"))
     chosen = chosen if chosen in by_id else open_workshops[0].id
     st.session_state[CHOSEN_KEY] = chosen
 
@@ -71,7 +71,7 @@ def _run(open_workshops: list[workshops.WorkshopView]) -> None:
         st.write(_("Det er den sidste del af samtalen."))
     with st.form("workshop_pick_part"):
         picked = st.selectbox(_("Eller vælg en anden del"), module_ids, index=position,
-                              format_func=lambda mid: TITLES[mid])
+                              format_func=lambda mid: TITLES[mid], placeholder=_("Vælg"))
         if st.form_submit_button(_("Vis den for deltagerne")):
             if ui.act(lambda s: workshops.set_module(s, actor=actor, workshop_id=chosen, module_id=picked)):
                 st.rerun()

@@ -95,7 +95,7 @@ def goal_form(form_id: str, goal: GoalView | None = None, *, sub: bool, parent_i
             current = goal.category if goal and goal.category in cat_labels else None
             category = st.selectbox(_("Hvilket emne passer bedst?"), keys, index=keys.index(current),
                                     format_func=lambda k: cat_labels.get(k) or _("Ved ikke endnu"),
-                                    key=f"{form_id}_category")
+                                    key=f"{form_id}_category", placeholder=_("Vælg"))
         saved = form_buttons(form_id, _("Gem delmål") if sub else _("Gem mål"), can_cancel)
     if saved:
         if goal is not None:
@@ -115,7 +115,7 @@ def item_form(form_id: str, item: ItemView | None = None, *, goal_id: int | None
                               key=f"{form_id}_title")
         chosen = st.selectbox(_("Hvilket mål er det til?"), ids,
                               index=ids.index(current) if current in ids else 0, format_func=choices.get,
-                              key=f"{form_id}_goal")
+                              key=f"{form_id}_goal", placeholder=_("Vælg"))
         st.caption(_("Du skal vælge et mål, før du kan sende planen."))
         price = st.text_input(_("Hvad koster det?"), value=ore_to_input(item.price_ore) if item else "",
                               placeholder=_("fx 3.000 kr."), key=f"{form_id}_price")

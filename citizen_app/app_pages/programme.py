@@ -36,7 +36,8 @@ with st.form("new_staff", clear_on_submit=True):
     st.subheader(_("Ny medarbejder"))
     new_name = st.text_input(_("Navn"), max_chars=200)
     new_username = st.text_input(_("Brugernavn"), max_chars=100)
-    new_role = st.selectbox(_("Rolle"), [r.value for r in StaffRole], format_func=staff_role_label)
+    new_role = st.selectbox(_("Rolle"), [r.value for r in StaffRole], format_func=staff_role_label,
+                            placeholder=_("Vælg"))
     new_password = st.text_input(_("Første adgangskode"), type="password", autocomplete="new-password")
     if st.form_submit_button(_("Opret medarbejder")):
         ui.attempt(lambda s: programmes.create_staff(

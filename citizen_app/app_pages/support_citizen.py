@@ -132,7 +132,7 @@ def _follow_up_section(cid: int, profile) -> None:
     st.write(_("Spørg borgeren ved start, midt i forløbet og til sidst. Svarene går ind i programmets tal."))
     with st.form(f"check_in_{cid}"):
         phase = st.selectbox(_("Hvornår i forløbet?"), list(sw.CHECK_IN_PHASES), key=keys[0],
-                             format_func=lambda p: _(sw.CHECK_IN_PHASES[p]))
+                             format_func=lambda p: _(sw.CHECK_IN_PHASES[p]), placeholder=_("Vælg"))
         st.write(_("Trivsel (WHO-5). Læs sætningerne op, og lad borgeren vælge. Spring over, hvis borgeren ikke vil."))
         who5 = [st.selectbox(_(question), list(sw.WHO5_ANSWERS), index=None, key=key,
                              placeholder=_("Vælg et svar"), format_func=lambda v: _(sw.WHO5_ANSWERS[v]))

@@ -4,7 +4,10 @@ Waiting: an init script (``RUN_WATCHER``, added to every browser context in conf
 Streamlit's websocket and counts the server's "script finished" messages, so ``act()`` waits for *the
 rerun its own click caused* to finish, and ``wait_for_app()`` for the app to be settled: that run
 finished, the root element's ``data-test-script-state`` is "notRunning", it is connected, no stale
-elements are left over from the previous page, and no message arrived for a moment. No fixed sleeps.
+elements are left over from the previous page, no element is still a skeleton (Streamlit loads each
+kind of widget's code the first time a page shows one, and a fresh browser context has none cached:
+until then the widget is a placeholder and a test would find no text field), and no message arrived
+and nothing scrolled for a moment. No fixed sleeps.
 (Counting the "running" state in the DOM is not enough: React may never render a fast run's "running".)
 
 Labels default to the Danish text a user sees; pass the English ones after switching language.
@@ -93,6 +96,7 @@ _SETTLED = """([since, settledMs, scrollSettledMs]) => {
     && app.getAttribute('data-test-connection-state') === 'CONNECTED'
     && app.getAttribute('data-test-script-state') === 'notRunning'
     && !document.querySelector('[data-stale="true"]')
+    && !document.querySelector('[data-testid="stSkeleton"]')
     && performance.now() - bb.last >= settledMs
     && performance.now() - bb.scrolled >= scrollSettledMs;
 }"""
@@ -224,6 +228,30 @@ def expect_no_error(page: Page) -> None:
     """Neither a Python traceback nor the app's error boundary message."""
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     expect(page.get_by_text("Beklager, der skete en fejl")).to_have_count(0)
+
+
+# Streamlit's own English defaults: a Danish page must show none of them, neither as text or placeholder
+# (substrings) nor as a name for screen readers (aria-label: whole labels, or how they start).
+STREAMLIT_ENGLISH_TEXT = ("Choose an option", "Choose options", "Choose or add", "Add an option",
+                          "No options to select", "No results", "Press Enter", "Ctrl+Enter", "Skip to main content")
+STREAMLIT_ENGLISH_LABELS = {"Expand sidebar", "Collapse sidebar", "App pages", "Sidebar", "Help", "Close", "Open",
+                            "Clear value", "Clear all", "Selected values", "Show password", "Hide password",
+                            "Increment", "Decrement", "Choose date", "progress", "Chat message from assistant",
+                            "Chat message from user", "Send message"}
+STREAMLIT_ENGLISH_LABEL_STARTS = ("Help for ", "day, ", "month, ", "year, ", "Chat message from ")
+
+
+def expect_no_streamlit_english(page: Page) -> None:
+    """No English default of Streamlit's in the text, the placeholders or the aria-labels of a Danish page."""
+    shown = page.evaluate("""() => ({
+        text: [document.querySelector('[data-testid="stApp"]').innerText,
+               ...Array.from(document.querySelectorAll('[placeholder]'), el => el.getAttribute('placeholder'))],
+        labels: Array.from(document.querySelectorAll('[aria-label]'), el => el.getAttribute('aria-label'))})""")
+    text = "\n".join(shown["text"])
+    found = [phrase for phrase in STREAMLIT_ENGLISH_TEXT if phrase in text]
+    found += sorted({label for label in shown["labels"] if label in STREAMLIT_ENGLISH_LABELS
+                     or label.startswith(STREAMLIT_ENGLISH_LABEL_STARTS)})
+    assert not found, f"English from Streamlit in a Danish page: {found}"
 
 
 def expect_accessibility_statement_link(page: Page, label: str = "Tilgængelighedserklæring") -> None:

@@ -26,6 +26,7 @@ from tests.e2e.helpers import (
     create_citizen_in_db,
     current_question,
     expect_heading,
+    expect_no_streamlit_english,
     go_to,
     login_citizen,
     login_staff,
@@ -100,6 +101,7 @@ ROUTE: list[tuple[str, Callable[[Page], None]]] = [
 def _answer_current(page: Page) -> str:
     """Answer the question the citizen is on, as ROUTE says; returns the words it was known by."""
     question = current_question(page)
+    expect_no_streamlit_english(page)  # e.g. the placeholder of a list to choose from
     for words, answer in ROUTE:
         if words in question:
             answer(page)

@@ -1,5 +1,5 @@
-"""Every page in every role's navigation opens without an error, links the accessibility statement
-and passes axe (WCAG 2.1 A/AA).
+"""Every page in every role's navigation opens without an error, links the accessibility statement,
+shows no English default of Streamlit's and passes axe (WCAG 2.1 A/AA).
 
 New pages are covered as soon as they appear in citizen_app/navigation.py. The journeys in the other
 modules go deeper (forms, results); this sweep makes sure nothing a role can reach is left unscanned.
@@ -15,6 +15,7 @@ from tests.e2e.helpers import (
     accessibility_report,
     expect_accessibility_statement_link,
     expect_no_error,
+    expect_no_streamlit_english,
     go_to,
     login_citizen,
     login_staff,
@@ -41,7 +42,7 @@ def _slug(title: str) -> str:
 def _check(page, name: str, artifacts) -> list[str]:
     """Everything wrong with the page as it is now (so one run reports every broken page)."""
     problems = []
-    for check in (expect_no_error, expect_accessibility_statement_link):
+    for check in (expect_no_error, expect_accessibility_statement_link, expect_no_streamlit_english):
         try:
             check(page)
         except AssertionError as error:

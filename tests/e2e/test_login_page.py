@@ -37,6 +37,18 @@ def test_wrong_code_gets_a_kind_message_that_passes_axe(phone, app, artifacts):
     assert_accessible(phone, "login-wrong-code", artifacts)
 
 
+def test_the_hint_under_a_text_field_is_in_the_page_language(phone, app):
+    """Streamlit writes 'Press Enter to submit form' under a field one types in: Danish in a Danish page."""
+    open_app(phone, app.url)
+    code = phone.get_by_label("Din kode", exact=True)
+    code.press_sequentially("ABCD")
+    hint = phone.get_by_test_id("InputInstructions").first
+    expect(hint).to_have_text("Tryk Enter for at sende")
+    switch_language(phone, "English")
+    phone.get_by_label("Your code", exact=True).press_sequentially("ABCD")
+    expect(phone.get_by_test_id("InputInstructions").first).to_have_text("Press Enter to submit form")
+
+
 def test_language_switches_to_english_and_back(phone, app, artifacts):
     open_app(phone, app.url)
     expect(phone.get_by_role("link", name="Gå til indholdet")).to_have_count(1)  # Streamlit's skip link
