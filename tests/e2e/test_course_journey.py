@@ -124,12 +124,15 @@ def test_new_citizen_talks_the_whole_course_through_on_a_phone(phone, app, datab
     assert_accessible(phone, "course-1-welcome", artifacts)
 
     answered: list[str] = []
+    stuck: list[str] = []  # what the page said when an answer did not move the guide on
     modules_seen = {1}
     for _ in range(MAX_STEPS):
         if phone.get_by_text("Du er færdig med samtalen", exact=False).count():
             break
         answered.append(_answer_current(phone))
         finished = phone.get_by_text("Du er færdig med samtalen", exact=False).count() > 0
+        if not finished and answered[-1] in current_question(phone):
+            stuck.append(f"still at {answered[-1]!r}:\n{main_text(phone)}")
         if not finished:
             module = int(PROGRESS.match(course_progress(phone)).group(1))
             assert module >= max(modules_seen), f"the course went back to module {module}"
@@ -139,7 +142,8 @@ def test_new_citizen_talks_the_whole_course_through_on_a_phone(phone, app, datab
     else:
         raise AssertionError(f"not finished after {MAX_STEPS} steps: {answered}")
 
-    assert answered == [words for words, _answer in ROUTE], "the route through the course changed"
+    assert answered == [words for words, _answer in ROUTE], \
+        "the route through the course changed\n" + "\n".join(stuck)
     assert modules_seen == set(range(1, 10))
     expect(phone.get_by_text("Du er færdig med samtalen. Dine mål og ønsker står nu i din plan.")).to_be_visible()
     # The whole conversation stays readable, the skipped question with "not now".
