@@ -84,6 +84,12 @@ RUN_WATCHER = """
   // Streamlit glides a chat page to the bottom after each run: not settled while anything scrolls.
   bb.scrolled = 0;
   addEventListener('scroll', () => { bb.scrolled = performance.now(); }, {capture: true, passive: true});
+  // ... and the page changes under a finger while it grows (e.g. the hint under a field one types in):
+  // Streamlit then glides a chat page down, 34 ms or more later. See still().
+  bb.changed = 0;
+  const watchChanges = () => new MutationObserver(() => { bb.changed = performance.now(); })
+    .observe(document.documentElement, {subtree: true, childList: true, characterData: true, attributes: true});
+  if (document.documentElement) watchChanges(); else addEventListener('DOMContentLoaded', watchChanges);
 })();
 """
 
@@ -115,9 +121,25 @@ def wait_for_app(page: Page, since: dict | None = None, timeout: float = TIMEOUT
     page.wait_for_function(_SETTLED, arg=[since, SETTLED_MS, SCROLL_SETTLED_MS], timeout=timeout, polling=50)
 
 
+_STILL = """([changedMs, scrollMs]) => {
+  const bb = window.__bb, now = performance.now();
+  return !bb || (now - bb.changed >= changedMs && now - bb.scrolled >= scrollMs);
+}"""
+CHANGED_STILL_MS = 150  # longer than Streamlit's 34 ms wait before it glides a chat page to the bottom
+
+
+def still(page: Page) -> None:
+    """Wait until nothing on the page has changed or scrolled for a moment, so that a tap lands where
+    it was aimed. Typing into a field makes Streamlit show a hint under it; the page grows, and a chat
+    page glides down to its new bottom a little later: a tap in that moment hits whatever slid under
+    the finger (a select box that does not open, an option that is not chosen)."""
+    page.wait_for_function(_STILL, arg=[CHANGED_STILL_MS, SCROLL_SETTLED_MS], timeout=TIMEOUT_MS, polling=50)
+
+
 def act(page: Page, action: Callable[[], object]) -> None:
     """Do something that makes Streamlit rerun (a click, Enter in a form, the back button), then wait
     for that rerun to finish."""
+    still(page)
     before = runs(page)
     action()
     wait_for_app(page, since=before)
@@ -439,6 +461,7 @@ def current_question(page: Page) -> str:
 
 def press(page: Page, target: Locator) -> None:
     """Tap on a touch screen, click elsewhere (Streamlit's select boxes open on a tap, not a click, on a phone)."""
+    still(page)
     if page.evaluate("() => navigator.maxTouchPoints > 0"):
         target.tap()
     else:
