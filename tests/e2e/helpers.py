@@ -30,7 +30,7 @@ from storage.demo import DEMO_PASSWORD
 # Every page the journeys reach must pass these (WCAG 2.1 A and AA, as webtilgængelighedsloven requires).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-SETTLED_MS = 100  # settled = no message from the server for this long after the run finished
+SETTLED_MS = 100  # settled = no message from the server and no change to the page for this long after the run
 # ... and no scrolling for this long. Streamlit keeps a chat page stuck to the bottom: it handles scroll
 # events at most every 100 ms and, while "stuck", glides back down 34 ms after the view leaves the
 # bottom. A Tab pressed within ~200 ms of the last glide is scrolled away from (the focused element ends
@@ -104,6 +104,7 @@ _SETTLED = """([since, settledMs, scrollSettledMs]) => {
     && !document.querySelector('[data-stale="true"]')
     && !document.querySelector('[data-testid="stSkeleton"]')
     && performance.now() - bb.last >= settledMs
+    && performance.now() - bb.changed >= settledMs
     && performance.now() - bb.scrolled >= scrollSettledMs;
 }"""
 
@@ -263,16 +264,29 @@ STREAMLIT_ENGLISH_LABELS = {"Expand sidebar", "Collapse sidebar", "App pages", "
 STREAMLIT_ENGLISH_LABEL_STARTS = ("Help for ", "day, ", "month, ", "year, ", "Chat message from ")
 
 
+_ENGLISH_FOUND = """([texts, labels, starts]) => {
+  const text = [document.querySelector('[data-testid="stApp"]').innerText,
+                ...Array.from(document.querySelectorAll('[placeholder]'), el => el.getAttribute('placeholder'))]
+               .join('\\n');
+  const found = texts.filter(phrase => text.includes(phrase));
+  for (const el of document.querySelectorAll('[aria-label]')) {
+    const label = el.getAttribute('aria-label');
+    if ((labels.includes(label) || starts.some(s => label.startsWith(s))) && !found.includes(label)) found.push(label);
+  }
+  return found;
+}"""
+
+
 def expect_no_streamlit_english(page: Page) -> None:
-    """No English default of Streamlit's in the text, the placeholders or the aria-labels of a Danish page."""
-    shown = page.evaluate("""() => ({
-        text: [document.querySelector('[data-testid="stApp"]').innerText,
-               ...Array.from(document.querySelectorAll('[placeholder]'), el => el.getAttribute('placeholder'))],
-        labels: Array.from(document.querySelectorAll('[aria-label]'), el => el.getAttribute('aria-label'))})""")
-    text = "\n".join(shown["text"])
-    found = [phrase for phrase in STREAMLIT_ENGLISH_TEXT if phrase in text]
-    found += sorted({label for label in shown["labels"] if label in STREAMLIT_ENGLISH_LABELS
-                     or label.startswith(STREAMLIT_ENGLISH_LABEL_STARTS)})
+    """No English default of Streamlit's in the text, the placeholders or the aria-labels of a Danish page.
+    The app renames them on the next animation frame after Streamlit draws them (citizen_app/theme.py):
+    give that a moment before judging."""
+    arg = [list(STREAMLIT_ENGLISH_TEXT), sorted(STREAMLIT_ENGLISH_LABELS), list(STREAMLIT_ENGLISH_LABEL_STARTS)]
+    try:
+        page.wait_for_function(f"arg => ({_ENGLISH_FOUND})(arg).length === 0", arg=arg, timeout=3000, polling=100)
+    except PlaywrightTimeout:
+        pass
+    found = page.evaluate(_ENGLISH_FOUND, arg)
     assert not found, f"English from Streamlit in a Danish page: {found}"
 
 
