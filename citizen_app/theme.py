@@ -6,10 +6,11 @@ says which WCAG 2.1 criterion it serves. The browser tests (tests/e2e) check the
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import streamlit as st
 
-from citizen_app.i18n import LANGUAGES, _, translations
+from citizen_app.i18n import LANGUAGES, current_language, translations
 from storage.errors import N_
 
 FOCUS_COLOUR = "#0B4F8A"  # the link colour: 8.4:1 on white, 7.4:1 on the grey sidebar (#F3F1EE)
@@ -139,16 +140,17 @@ CHROME_TEXTS = {  # the hint under a text field while one types, and an empty se
 }
 
 
-def chrome_table(table: dict[str, str], *, prefixes: bool = False) -> list[list]:
-    """[[names the thing may have now, the name it should have in this session], ...]: Streamlit's
+def chrome_table(table: dict[str, str], language: str, *, prefixes: bool = False) -> list[list]:
+    """[[names the thing may have now, the name it should have in ``language``], ...]: Streamlit's
     English, or our word in any language (the page may have been drawn before a language switch).
     With ``prefixes``, the names are the parts before "{label}"."""
     rows = []
     for english, msgid in table.items():
-        target = _(msgid, label="") if prefixes else _(msgid)
         names = {english, msgid} | {translations(lang).gettext(msgid) for lang in LANGUAGES}
+        target = translations(language).gettext(msgid)
         if prefixes:
             names = {name.replace("{label}", "") for name in names}
+            target = target.replace("{label}", "")
         rows.append([sorted(names - {target}), target])
     return rows
 
@@ -202,10 +204,16 @@ CHROME_SCRIPT = """
 """
 
 
+@lru_cache(maxsize=None)
+def chrome_script(language: str) -> str:
+    """The renaming script for one language, built once (it is sent on every run)."""
+    tables = {"labels": chrome_table(CHROME_LABELS, language),
+              "prefixes": chrome_table(CHROME_PREFIXES, language, prefixes=True),
+              "texts": chrome_table(CHROME_TEXTS, language)}
+    return CHROME_SCRIPT % {name: json.dumps(rows, ensure_ascii=False) for name, rows in tables.items()}
+
+
 def apply_theme() -> None:
     """Call once per run, early in main() (after st.set_page_config)."""
     st.html(CSS)
-    st.html(CHROME_SCRIPT % {"labels": json.dumps(chrome_table(CHROME_LABELS), ensure_ascii=False),
-                             "prefixes": json.dumps(chrome_table(CHROME_PREFIXES, prefixes=True), ensure_ascii=False),
-                             "texts": json.dumps(chrome_table(CHROME_TEXTS), ensure_ascii=False)},
-            unsafe_allow_javascript=True)
+    st.html(chrome_script(current_language()), unsafe_allow_javascript=True)

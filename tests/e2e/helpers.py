@@ -93,6 +93,12 @@ RUN_WATCHER = """
 })();
 """
 
+# Still: nothing on the page changed or scrolled for a moment (used by still() and, as part of it, settled).
+_STILL = """([changedMs, scrollMs]) => {
+  const bb = window.__bb, now = performance.now();
+  return !bb || (now - bb.changed >= changedMs && now - bb.scrolled >= scrollMs);
+}"""
+
 _SETTLED = """([since, settledMs, scrollSettledMs]) => {
   const bb = window.__bb;
   const app = document.querySelector('[data-testid="stApp"]');
@@ -104,8 +110,7 @@ _SETTLED = """([since, settledMs, scrollSettledMs]) => {
     && !document.querySelector('[data-stale="true"]')
     && !document.querySelector('[data-testid="stSkeleton"]')
     && performance.now() - bb.last >= settledMs
-    && performance.now() - bb.changed >= settledMs
-    && performance.now() - bb.scrolled >= scrollSettledMs;
+    && (""" + _STILL + """)([settledMs, scrollSettledMs]);
 }"""
 
 
@@ -122,10 +127,6 @@ def wait_for_app(page: Page, since: dict | None = None, timeout: float = TIMEOUT
     page.wait_for_function(_SETTLED, arg=[since, SETTLED_MS, SCROLL_SETTLED_MS], timeout=timeout, polling=50)
 
 
-_STILL = """([changedMs, scrollMs]) => {
-  const bb = window.__bb, now = performance.now();
-  return !bb || (now - bb.changed >= changedMs && now - bb.scrolled >= scrollMs);
-}"""
 CHANGED_STILL_MS = 150  # longer than Streamlit's 34 ms wait before it glides a chat page to the bottom
 
 
@@ -259,8 +260,7 @@ STREAMLIT_ENGLISH_TEXT = ("Choose an option", "Choose options", "Choose or add",
                           "No options to select", "No results", "Press Enter", "Ctrl+Enter", "Skip to main content")
 STREAMLIT_ENGLISH_LABELS = {"Expand sidebar", "Collapse sidebar", "App pages", "Sidebar", "Help", "Close", "Open",
                             "Clear value", "Clear all", "Selected values", "Show password", "Hide password",
-                            "Increment", "Decrement", "Choose date", "progress", "Chat message from assistant",
-                            "Chat message from user", "Send message"}
+                            "Increment", "Decrement", "Choose date", "progress", "Send message"}
 STREAMLIT_ENGLISH_LABEL_STARTS = ("Help for ", "day, ", "month, ", "year, ", "Chat message from ")
 
 
