@@ -7,7 +7,7 @@ import streamlit as st
 
 from citizen_app.i18n import _
 from storage.access import Actor, ActorKind
-from storage.models import StaffRole
+from storage.statuses import StaffRole
 
 PAGES = Path(__file__).resolve().parent / "app_pages"
 

@@ -25,7 +25,8 @@ from storage.access import Actor, ActorKind  # noqa: E402
 from storage.auth import staff_actor  # noqa: E402
 from storage.db import make_engine, write_session  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
-from storage.models import DecisionKind, StaffRole, SubmissionItem  # noqa: E402
+from storage.models import SubmissionItem  # noqa: E402
+from storage.statuses import DecisionKind, StaffRole  # noqa: E402
 
 PG_URL = os.environ.get("BORGERBUDGET_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 

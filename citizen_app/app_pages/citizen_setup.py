@@ -8,7 +8,7 @@ from citizen_app.amounts import kroner_to_ore, ore_to_input
 from citizen_app.i18n import LANGUAGES, _, local_today
 from storage import citizens, programmes
 from storage.db import write_session
-from storage.models import StaffRole
+from storage.statuses import StaffRole
 
 actor = session.current_actor()
 with write_session() as s:

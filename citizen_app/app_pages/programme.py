@@ -9,7 +9,7 @@ from citizen_app.i18n import _
 from citizen_app.labels import staff_role_label
 from storage import programmes
 from storage.db import write_session
-from storage.models import StaffRole
+from storage.statuses import StaffRole
 
 actor = session.current_actor()
 with write_session() as s:

@@ -13,7 +13,7 @@ from storage import caseload, citizens, decisions, plan as plans, second_opinion
 from storage.db import write_session
 from storage.decisions import ReviewItem
 from storage.errors import N_
-from storage.models import DecisionKind, SubmissionStatus
+from storage.statuses import DecisionKind, SubmissionStatus
 
 REASON_SUGGESTIONS = {
     "change": (

@@ -17,7 +17,7 @@ from dialogs.categories import DEFAULT_CATEGORIES
 from storage import checkins, citizens, ledger, notes, payments, plan as plans
 from storage import course as course_store
 from storage.errors import N_
-from storage.models import CitizenStatus
+from storage.statuses import CitizenStatus
 from storage.plan import GoalView, ItemView
 
 CATEGORY_LABELS = {c.key: c.label for c in DEFAULT_CATEGORIES}

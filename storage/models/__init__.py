@@ -1,0 +1,22 @@
+"""The domain model for the whole programme, as typed SQLAlchemy 2.x classes, one module per part of a case.
+
+Money is integer øre everywhere. Enumerations (storage/statuses.py) are stored as short strings
+with CHECK constraints (portable between SQLite and PostgreSQL, and easy to extend in a migration).
+Every constraint is named by the convention in base.py so Alembic can alter it on both engines.
+"""
+from storage.models.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
+from storage.models.course import ChatTurn, CourseAnswer, CourseProgress, Workshop, WorkshopParticipant
+from storage.models.money import LedgerEntry, PaymentRequest
+from storage.models.people import Citizen, CitizenCredential, Programme, RememberedDevice, StaffUser
+from storage.models.plan import Goal, ItemDecision, SecondOpinion, Submission, SubmissionItem, WishItem
+from storage.models.records import AuditEvent, CheckIn, SupportNote
+from storage.statuses import (CitizenStatus, DecisionKind, ItemStatus, LedgerKind, PaymentStatus, StaffRole,
+                              SubmissionStatus)
+
+__all__ = [
+    "NAMING_CONVENTION", "AuditEvent", "Base", "ChatTurn", "CheckIn", "Citizen", "CitizenCredential", "CitizenStatus",
+    "CourseAnswer", "CourseProgress", "DecisionKind", "Goal", "ItemDecision", "ItemStatus", "LedgerEntry",
+    "LedgerKind", "PaymentRequest", "PaymentStatus", "Programme", "RememberedDevice", "SecondOpinion", "StaffRole",
+    "StaffUser", "Submission", "SubmissionItem", "SubmissionStatus", "SupportNote", "UTCDateTime", "WishItem",
+    "Workshop", "WorkshopParticipant", "utcnow",
+]

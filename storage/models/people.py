@@ -1,0 +1,113 @@
+"""Programmes, staff, citizens and how citizens log in (access code, PIN, remembered phones)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String,
+                        Text)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from storage.statuses import (CitizenStatus, StaffRole)
+
+from storage.models.base import Base, _in, utcnow
+
+
+class Programme(Base):
+    __tablename__ = "programmes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    default_budget_ore: Mapped[int] = mapped_column(Integer)
+    period_months: Mapped[int] = mapped_column(Integer, default=12)
+    answer_working_days: Mapped[int] = mapped_column(Integer, default=5)
+    goal_categories: Mapped[list[Any] | None] = mapped_column(JSON, default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("default_budget_ore > 0", name="budget_positive"),
+        CheckConstraint("period_months BETWEEN 1 AND 60", name="period_sane"),
+        CheckConstraint("answer_working_days BETWEEN 1 AND 60", name="answer_days_sane"),
+    )
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id"), index=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str | None] = mapped_column(String(255), default=None)
+    oidc_subject: Mapped[str | None] = mapped_column(String(255), unique=True, default=None)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    programme: Mapped[Programme] = relationship()
+
+    __table_args__ = (CheckConstraint(_in("role", StaffRole), name="role_known"),)
+
+
+class Citizen(Base):
+    """A participant. Display name only: the app never needs a CPR number."""
+
+    __tablename__ = "citizens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id"), index=True)
+    support_person_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    internal_ref: Mapped[str] = mapped_column(String(20), unique=True)
+    language: Mapped[str] = mapped_column(String(5), default="da")
+    status: Mapped[str] = mapped_column(String(10), default=CitizenStatus.ACTIVE.value)
+    status_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    budget_total_ore: Mapped[int] = mapped_column(Integer)
+    # Sum of the ledger's committed deltas, kept beside the events so one
+    # atomic UPDATE plus the CHECK below makes over-commitment impossible.
+    committed_ore: Mapped[int] = mapped_column(Integer, default=0)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    needs_help_since: Mapped[datetime | None] = mapped_column(default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    support_person: Mapped[StaffUser] = relationship()
+    programme: Mapped[Programme] = relationship()
+
+    __table_args__ = (
+        CheckConstraint(_in("status", CitizenStatus), name="status_known"),
+        CheckConstraint("budget_total_ore > 0", name="budget_positive"),
+        CheckConstraint("committed_ore >= 0 AND committed_ore <= budget_total_ore", name="within_budget"),
+        CheckConstraint("end_date > start_date", name="period_order"),
+    )
+
+
+class CitizenCredential(Base):
+    """Access code (lookup part in clear, secret part hashed) and PIN, both argon2."""
+
+    __tablename__ = "citizen_credentials"
+
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), primary_key=True)
+    lookup: Mapped[str] = mapped_column(String(8), unique=True)
+    secret_hash: Mapped[str] = mapped_column(String(255))
+    pin_hash: Mapped[str | None] = mapped_column(String(255), default=None)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_at: Mapped[datetime | None] = mapped_column(default=None)
+    issued_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RememberedDevice(Base):
+    """A citizen's own phone that remembers who they are, so only the PIN is asked for. The browser
+    keeps a random token in a cookie; only its SHA-256 is stored (the token is 256 random bits, so a
+    slow hash adds nothing). A new access code forgets every device."""
+
+    __tablename__ = "remembered_devices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()

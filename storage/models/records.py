@@ -1,0 +1,69 @@
+"""Follow-up records: journal notes, check-ins and the audit log."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (CheckConstraint, ForeignKey, Index, Integer, String,
+                        Text)
+from sqlalchemy.orm import Mapped, mapped_column
+
+
+from storage.models.base import Base, utcnow
+
+
+class SupportNote(Base):
+    """The support person's dated journal note about a citizen (notatpligt)."""
+
+    __tablename__ = "support_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CheckIn(Base):
+    """A follow-up: goal ratings by both sides and WHO-5 well-being, at start, midway, end."""
+
+    __tablename__ = "check_ins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), default=None)
+    phase: Mapped[str] = mapped_column(String(10))
+    who5_raw: Mapped[int | None] = mapped_column(Integer, default=None)
+    citizen_goal_rating: Mapped[int | None] = mapped_column(Integer, default=None)
+    support_goal_rating: Mapped[int | None] = mapped_column(Integer, default=None)
+    note: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("phase IN ('start', 'mid', 'end', 'other')", name="phase_known"),
+        CheckConstraint("who5_raw IS NULL OR who5_raw BETWEEN 0 AND 25", name="who5_range"),
+        CheckConstraint("citizen_goal_rating IS NULL OR citizen_goal_rating BETWEEN 1 AND 5", name="citizen_rating"),
+        CheckConstraint("support_goal_rating IS NULL OR support_goal_rating BETWEEN 1 AND 5", name="support_rating"),
+    )
+
+
+class AuditEvent(Base):
+    """Who did what to which citizen's data, when. Never holds the citizen's own text."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor_type: Mapped[str] = mapped_column(String(10))
+    actor_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    actor_role: Mapped[str | None] = mapped_column(String(20), default=None)
+    action: Mapped[str] = mapped_column(String(40))
+    # No foreign key: the log outlives deleted records until its own retention ends.
+    citizen_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
+    object_type: Mapped[str | None] = mapped_column(String(40), default=None)
+    object_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    detail: Mapped[str | None] = mapped_column(String(500), default=None)
+
+    __table_args__ = (
+        CheckConstraint("actor_type IN ('staff', 'citizen', 'system')", name="actor_type_known"),
+        Index("ix_audit_events_citizen_at", "citizen_id", "at"),
+    )

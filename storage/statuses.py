@@ -1,0 +1,69 @@
+"""The status vocabularies, and the rules that only look at a status. No SQLAlchemy here, so pages may
+import it (the models store these values as short strings with CHECK constraints)."""
+from __future__ import annotations
+
+import enum
+
+
+class StaffRole(str, enum.Enum):
+    SUPPORT = "support"
+    COORDINATOR = "coordinator"
+    FINANCE = "finance"
+    FACILITATOR = "facilitator"
+
+
+class CitizenStatus(str, enum.Enum):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    ENDED = "ended"
+
+
+class ItemStatus(str, enum.Enum):
+    """What the citizen sees: kladde, sendt, godkendt, skal ændres, afslået, bestilt, betalt."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    CHANGE_REQUESTED = "change_requested"
+    DECLINED = "declined"
+    ORDERED = "ordered"
+    PAID = "paid"
+
+
+class DecisionKind(str, enum.Enum):
+    APPROVE = "approve"
+    CHANGE = "change"
+    DECLINE = "decline"
+
+
+class PaymentStatus(str, enum.Enum):
+    REQUESTED = "requested"
+    PAID = "paid"
+    REJECTED = "rejected"
+
+
+class LedgerKind(str, enum.Enum):
+    """Budget events; the ledger is their sum, never a hand-edited number."""
+
+    APPROVED = "approved"
+    APPROVAL_WITHDRAWN = "approval_withdrawn"
+    PAYMENT_REQUESTED = "payment_requested"
+    PAYMENT_PAID = "payment_paid"
+    PAYMENT_REJECTED = "payment_rejected"
+
+
+class SubmissionStatus(str, enum.Enum):
+    WAITING = "waiting"
+    ANSWERED = "answered"
+
+
+# Items the citizen may still change: never sent, or sent back with "skal ændres".
+EDITABLE = frozenset({ItemStatus.DRAFT.value, ItemStatus.CHANGE_REQUESTED.value})
+# Items whose money is not promised yet but counts as planned.
+PLANNED = frozenset({ItemStatus.DRAFT.value, ItemStatus.CHANGE_REQUESTED.value, ItemStatus.SUBMITTED.value})
+
+
+def plan_is_open(status: str) -> bool:
+    """A plan can be changed, sent and approved only while the citizen's programme is active (not paused
+    or ended). The one place this is decided."""
+    return status == CitizenStatus.ACTIVE.value
