@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 from babel.support import Translations
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
@@ -70,6 +70,11 @@ def money(ore: int | None) -> str:
 
 def number(value: int | float) -> str:
     return format_decimal(value, locale=locale())
+
+
+def percent(share: float) -> str:
+    """0.85 -> '85 %' (Danish) / '85%' (English)."""
+    return format_percent(share, locale=locale())
 
 
 def long_date(day: date) -> str:

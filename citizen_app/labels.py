@@ -1,4 +1,5 @@
-"""Danish labels for stored codes (roles, statuses, audit actions)."""
+"""Danish words for stored codes (roles, statuses, decisions, payments, audit actions): one table per
+vocabulary, used by every page, the PDF and the staff pages alike."""
 from __future__ import annotations
 
 from citizen_app.i18n import _
@@ -16,6 +17,38 @@ STATUS_LABELS = {
     "active": N_("Aktiv"),
     "paused": N_("Pause"),
     "ended": N_("Afsluttet"),
+}
+
+ITEM_STATUS_LABELS = {
+    "draft": N_("Kladde"),
+    "submitted": N_("Sendt – venter på svar"),
+    "approved": N_("Godkendt"),
+    "change_requested": N_("Skal ændres"),
+    "declined": N_("Afslået"),
+    "ordered": N_("Bestilt – venter på betaling"),
+    "paid": N_("Betalt"),
+}
+# What the support person picks, and what the decision is called once made.
+DECISION_CHOICES = {
+    "approve": N_("Godkend"),
+    "change": N_("Bed om en ændring"),
+    "decline": N_("Afslå"),
+}
+DECISION_DONE = {
+    "approve": N_("Godkendt"),
+    "change": N_("Bedt om en ændring"),
+    "decline": N_("Afslået"),
+}
+# The decision told to the citizen.
+DECISION_SENTENCES = {
+    "approve": N_("Din støtteperson har sagt ja."),
+    "change": N_("Din støtteperson beder dig ændre ønsket."),
+    "decline": N_("Din støtteperson har sagt nej."),
+}
+PAYMENT_STATUS_LABELS = {
+    "requested": N_("Venter på økonomi"),
+    "paid": N_("Betalt"),
+    "rejected": N_("Afvist af økonomi"),
 }
 
 ACTION_LABELS = {
@@ -50,6 +83,15 @@ ACTION_LABELS = {
     "set_status_active": N_("startede din plan igen"),
     "set_status_ended": N_("afsluttede dit forløb"),
 }
+
+
+def label(table: dict[str, str], code: str | None) -> str:
+    """The translated word for `code` in `table`, or the code itself when the table does not know it."""
+    return _(table[code]) if code in table else (code or "")
+
+
+def item_status_label(status: str) -> str:
+    return label(ITEM_STATUS_LABELS, status)
 
 
 def role_label(role: str) -> str:

@@ -9,43 +9,23 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-from citizen_app import ui
-from citizen_app.labels import category_label
+from citizen_app import plan_words, ui
 from citizen_app.i18n import _, date_time, money
-from citizen_app.printable import is_over_left
+from citizen_app.labels import DECISION_SENTENCES, category_label, item_status_label
+from storage.budget import Budget
 from storage.errors import N_
-from storage.plan import EDITABLE, Budget, ItemView, PlanView
+from storage.plan_view import ItemView, PlanView
+from storage.statuses import EDITABLE
 from storage.submissions import PublishedDecision
 
-# Which form on the plan page is open (one at a time), and a message to show after the next rerun.
+# Which form on the plan page is open (one at a time).
 OPEN_FORM_KEY = "plan_open_form"
-FLASH_KEY = "plan_flash"
-
-ITEM_STATUS_LABELS = {
-    "draft": N_("Kladde"),
-    "submitted": N_("Sendt"),
-    "approved": N_("Godkendt"),
-    "change_requested": N_("Skal ændres"),
-    "declined": N_("Afslået"),
-    "ordered": N_("Bestilt"),
-    "paid": N_("Betalt"),
-}
-
-DECISION_SENTENCES = {
-    "approve": N_("Din støtteperson har sagt ja."),
-    "change": N_("Din støtteperson beder dig ændre ønsket."),
-    "decline": N_("Din støtteperson har sagt nej."),
-}
 
 PLAN_STATUS_NOTICES = {
     "paused": N_("Din plan holder pause lige nu. Intet er væk. Du kan se planen, men ikke ændre den. "
                  "Tal med din støtteperson om, hvornår I går videre."),
     "ended": N_("Dit forløb er slut. Du kan stadig se din plan, men ikke ændre den."),
 }
-
-
-def item_status_label(status: str) -> str:
-    return _(ITEM_STATUS_LABELS.get(status, status))
 
 
 def category_labels(categories: Sequence[Mapping[str, str]]) -> dict[str, str]:
@@ -68,15 +48,8 @@ def is_open(form_id: str) -> bool:
     return st.session_state.get(OPEN_FORM_KEY) == form_id
 
 
-def show_flash() -> None:
-    message = st.session_state.pop(FLASH_KEY, None)
-    if message:
-        st.toast(message, icon=":material/check:")
-
-
-def plan_is_open(plan: PlanView) -> bool:
-    return plan.status == "active"
-
+def any_form_open() -> bool:
+    return st.session_state.get(OPEN_FORM_KEY) is not None
 
 def plan_status_notice(plan: PlanView) -> None:
     """The kind explanation for a paused or ended plan, with the support person's own words."""
@@ -89,12 +62,7 @@ def plan_status_notice(plan: PlanView) -> None:
 
 
 def price_line(item: ItemView) -> str:
-    if item.price_ore is None:
-        return _("Pris mangler. Skriv en pris.")
-    if item.quantity == 1:
-        return _("Pris: {price}", price=money(item.price_ore))
-    return _("Pris: {price} × {quantity} = {total}", price=money(item.price_ore), quantity=item.quantity,
-             total=money(item.total_ore))
+    return plan_words.price_line(item, _, money)
 
 
 def show_decisions(history: Sequence[PublishedDecision], *, key: str) -> None:
@@ -129,7 +97,7 @@ def item_details(item: ItemView, *, budget: Budget, needs_goal: bool = False,
     if item.note:
         st.caption(_("Din note:"))
         ui.plain(item.note)
-    if is_over_left(item, budget):
+    if budget.is_over_left(item):
         st.warning(_("Koster mere, end der er tilbage."), icon=":material/warning:")
     if needs_goal and item.status in EDITABLE:
         st.warning(_("Ønsket mangler et mål. Vælg det mål, ønsket hjælper med."), icon=":material/link_off:")

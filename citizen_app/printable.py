@@ -18,7 +18,11 @@ from zoneinfo import ZoneInfo
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from storage.plan import EDITABLE, PLANNED, Budget, GoalView, ItemView, PlanView
+from citizen_app.labels import ITEM_STATUS_LABELS
+from citizen_app.plan_words import price_line
+from storage.budget import Budget
+from storage.plan_view import GoalView, ItemView, PlanView
+from storage.statuses import EDITABLE, CitizenStatus
 
 ENCODING = "windows-1252"  # the core fonts' WinAnsiEncoding
 FONT = "Helvetica"
@@ -108,33 +112,19 @@ class _PlanPDF(FPDF):
         self.ln(3)
 
 
-def _price_line(item: ItemView, _: Translate, money_fmt: Callable[[int | None], str]) -> str:
-    if item.price_ore is None:
-        return _("Pris mangler. Skriv en pris.")
-    if item.quantity == 1:
-        return _("Pris: {price}", price=money_fmt(item.price_ore))
-    return _("Pris: {price} × {quantity} = {total}", price=money_fmt(item.price_ore), quantity=item.quantity,
-             total=money_fmt(item.total_ore))
-
-
 def _item(pdf: _PlanPDF, item: ItemView, *, budget: Budget, indent: float, _: Translate,
           money_fmt: Callable[[int | None], str], status_labels: Mapping[str, str], needs_goal: bool) -> None:
     pdf.para(item.title, style="B", indent=indent, space_before=2)
-    pdf.para(_price_line(item, _, money_fmt), indent=indent)
+    pdf.para(price_line(item, _, money_fmt), indent=indent)
     pdf.para(_("Status: {status}", status=_(status_labels.get(item.status, item.status))), indent=indent)
     if item.shop:
         pdf.para(_("Butik eller link: {shop}", shop=item.shop), size=10, indent=indent)
     if item.note:
         pdf.para(_("Note: {note}", note=item.note), size=10, indent=indent)
-    if is_over_left(item, budget):
+    if budget.is_over_left(item):
         pdf.para(_("Koster mere, end der er tilbage."), style="I", indent=indent)
     if needs_goal and item.status in EDITABLE:
         pdf.para(_("Ønsket mangler et mål."), style="I", indent=indent)
-
-
-def is_over_left(item: ItemView, budget: Budget) -> bool:
-    """A wish not approved yet that costs more than what is left of the budget."""
-    return item.status in PLANNED and item.total_ore is not None and item.total_ore > budget.left_ore
 
 
 def _goal(pdf: _PlanPDF, number: int, goal: GoalView, categories: Mapping[str, str], _: Translate,
@@ -162,11 +152,9 @@ def plan_pdf(plan_view: PlanView, categories: Sequence[Mapping[str, str]], trans
     """The whole plan as PDF bytes.
 
     ``categories``: [{key, label}] with Danish label msgids; ``translate(msgid, **params)`` fills
-    placeholders; ``status_labels``: item status -> msgid (default: the plan page's labels).
+    placeholders; ``status_labels``: item status -> msgid (default: the pages' labels).
     """
-    if status_labels is None:
-        from citizen_app.plan_widgets import ITEM_STATUS_LABELS  # one set of words for page and PDF
-        status_labels = ITEM_STATUS_LABELS
+    status_labels = ITEM_STATUS_LABELS if status_labels is None else status_labels  # the pages' words
     _ = translate  # named _ so that pybabel extracts the texts below
     today = today or datetime.now(TIMEZONE).date()
     budget = plan_view.budget
@@ -180,9 +168,9 @@ def plan_pdf(plan_view: PlanView, categories: Sequence[Mapping[str, str]], trans
 
     pdf.para(_("Min plan"), size=20, style="B")
     pdf.para(_("Lavet {date}.", date=date_fmt(today)), size=10)
-    if plan_view.status == "paused":
+    if plan_view.status == CitizenStatus.PAUSED.value:
         pdf.para(_("Din plan holder pause lige nu. Intet er væk."), style="I", space_before=2)
-    elif plan_view.status == "ended":
+    elif plan_view.status == CitizenStatus.ENDED.value:
         pdf.para(_("Dit forløb er slut."), style="I", space_before=2)
     pdf.para(plan_view.status_reason, size=10)
 

@@ -13,7 +13,7 @@ if __package__ in (None, ""):  # `streamlit run citizen_app/streamlit_app.py` ru
 from citizen_app import session, theme, ui  # noqa: E402
 from citizen_app.i18n import _  # noqa: E402
 from citizen_app.navigation import pages_for  # noqa: E402
-from storage.errors import DomainError  # noqa: E402
+from storage.errors import RuleError  # noqa: E402
 
 log = logging.getLogger("borgerbudget")
 
@@ -32,13 +32,14 @@ def main() -> None:
         ui.idle_watch(max(1.0, min(30.0, session.idle_seconds_allowed() / 4)))()
     ui.top_bar(show_logout=actor is not None)
     page = st.navigation(pages_for(actor), position="top" if actor is not None else "hidden")
+    ui.show_flash(as_toast=actor is not None and not actor.is_staff)
     try:
         page.run()
-    except DomainError as error:
+    except RuleError as error:
         ui.show_domain_error(error)
     except Exception:  # noqa: BLE001 - the one error boundary; detail goes to the operator's log
         log.exception("unhandled error on page %s", page.url_path)
-        st.error(_("Beklager, der skete en fejl. Dine svar er gemt."), icon=":material/error:")
+        st.error(_(ui.UNEXPECTED_ERROR), icon=":material/error:")
     finally:
         ui.footer()  # the accessibility statement on every page (so pages never call st.stop(): it skips this)
 

@@ -1,4 +1,7 @@
-"""Small shared widgets. User text is always shown with st.text: never HTML, never markdown."""
+"""Small shared widgets, and the one way a page acts: `act()` inline or `on_click()` as a widget callback.
+
+User text is always shown with st.text: never HTML, never markdown.
+"""
 from __future__ import annotations
 
 import logging
@@ -12,12 +15,17 @@ from citizen_app.i18n import LANGUAGES, _, current_language, money, set_language
 from storage import devices
 from storage.config import load_config
 from storage.db import write_session
-from storage.errors import DomainError
-from sqlalchemy.orm import Session
+from storage.errors import N_, RuleError
 
 T = TypeVar("T")
+Work = Callable[..., T]  # called with the action's database session
 
 log = logging.getLogger("borgerbudget")
+
+UNEXPECTED_ERROR = N_("Beklager, der skete en fejl. Dine svar er gemt.")
+FLASH_KEY = "flash"            # a success message for the next run
+ERRORS_KEY = "action_errors"   # refusals from callbacks, by the key of the place that shows them
+TOP = "top"                    # errors without a place of their own show at the top of the page
 
 
 def plain(text: str | None) -> None:
@@ -35,30 +43,89 @@ def message_params(params: dict) -> dict:
     return shown
 
 
-def translate_error(error: DomainError) -> str:
+def translate_error(error: RuleError) -> str:
     return _(error.message, **message_params(error.params))
 
 
-def show_domain_error(error: DomainError) -> None:
+def show_domain_error(error: RuleError) -> None:
     st.error(translate_error(error), icon=":material/info:")
 
 
-def attempt(work: Callable[[Session], T], success: str | None = None) -> T | None:
-    """One user action = one transaction. A refusal becomes calm guidance and leaves data untouched."""
+def attempt(work: Work[T]) -> T | None:
+    """One user action = one transaction; returns the work's result. A refusal shows calm guidance here and
+    returns None: nothing was changed. For actions whose result the page shows (a new access code)."""
     try:
         with write_session() as s:
-            result = work(s)
-    except DomainError as error:
+            return work(s)
+    except RuleError as error:
         show_domain_error(error)
         return None
-    if success:
-        st.success(success, icon=":material/check:")
-    return result
 
 
-def act(work: Callable[[Session], object], success: str | None = None) -> bool:
-    """Like attempt(), for actions with no result: True when it went through."""
-    return attempt(lambda s: work(s) or True, success) is not None
+def flash(message: str) -> None:
+    """Say `message` once, at the top of the next run (streamlit_app shows it)."""
+    st.session_state[FLASH_KEY] = message
+
+
+def act(work: Work[object], done: str | None = None, *, after: Callable[[], None] | None = None) -> bool:
+    """Do it, say so, show the fresh page: one action in one transaction; on success run `after` (close a form,
+    clear fields), flash `done` and rerun. A refusal shows calm guidance here and returns False.
+
+    Prefer `on_click()` where the widget allows a callback: it needs one script run instead of two."""
+    if attempt(lambda s: work(s) or True) is None:
+        return False
+    if after is not None:
+        after()
+    if done:
+        flash(done)
+    st.rerun()
+    return True  # not reached: st.rerun() ends this run
+
+
+def on_click(work: Work[object], done: str | None = None, *, after: Callable[[], None] | None = None,
+             errors: str = TOP) -> Callable[[], None]:
+    """act() as a widget callback (on_click, on_change, on_submit). Streamlit reruns after a callback by itself,
+    so nothing reruns twice. Widget values are read from st.session_state by key inside `work`. A refusal is
+    kept and shown by `show_errors(errors)` where the page draws that place (TOP: above the page)."""
+
+    def callback() -> None:
+        try:
+            with write_session() as s:
+                work(s)
+        except RuleError as error:
+            st.session_state.setdefault(ERRORS_KEY, {})[errors] = translate_error(error)
+            return
+        except Exception:  # noqa: BLE001 - the error boundary for callbacks, like the page's own
+            log.exception("unhandled error in an action")
+            st.session_state.setdefault(ERRORS_KEY, {})[errors] = _(UNEXPECTED_ERROR)
+            return
+        if after is not None:
+            after()
+        if done:
+            flash(done)
+
+    return callback
+
+
+def show_errors(place: str = TOP) -> None:
+    """The refusal a callback kept for this place, once."""
+    message = st.session_state.get(ERRORS_KEY, {}).pop(place, None)
+    if message:
+        st.error(message, icon=":material/info:")
+
+
+def show_flash(*, as_toast: bool) -> None:
+    """What the last action said (a toast for citizens, a box for staff) and any refusal kept for the top."""
+    show_errors(TOP)
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        (st.toast if as_toast else st.success)(message, icon=":material/check:")
+
+
+def clear_keys(*keys: str) -> None:
+    """Empty form fields after a saved action (pass as `after=`)."""
+    for key in keys:
+        st.session_state.pop(key, None)
 
 
 def set_html_lang() -> None:

@@ -35,18 +35,18 @@ def status(actor: Actor, mine: workshops.MyWorkshop, *, can_leave: bool = True) 
         if part:
             st.write(_("Nu taler I om: {part}", part=part))
         st.caption(_("Dine svar er kun dine. Den, der holder værkstedet, ser dem ikke."))
-        if can_leave and st.button(_("Forlad værkstedet"), key="workshop_leave", icon=":material/logout:"):
-            if ui.act(lambda s: workshops.leave(s, actor=actor, workshop_id=mine.id)):
-                st.rerun()
+        if can_leave:
+            st.button(_("Forlad værkstedet"), key="workshop_leave", icon=":material/logout:",
+                      on_click=ui.on_click(lambda s: workshops.leave(s, actor=actor, workshop_id=mine.id)))
 
 
 def join_form(actor: Actor) -> None:
     """For the start page: 'Er du på et værksted?' with the code the facilitator says aloud."""
     with st.expander(_("Er du på et værksted?"), icon=":material/groups:"):
         with st.form("workshop_join"):
-            code = st.text_input(_("Værkstedets kode"), key=CODE_KEY, max_chars=20,
-                                 help=_("Den, der holder værkstedet, siger koden."))
-            joined = st.form_submit_button(_("Vær med"))
-        if joined and ui.act(lambda s: workshops.join(s, actor=actor, code=code)):
-            st.session_state.pop(CODE_KEY, None)
-            st.rerun()
+            st.text_input(_("Værkstedets kode"), key=CODE_KEY, max_chars=20,
+                          help=_("Den, der holder værkstedet, siger koden."))
+            st.form_submit_button(_("Vær med"), on_click=ui.on_click(
+                lambda s: workshops.join(s, actor=actor, code=st.session_state.get(CODE_KEY, "")),
+                after=lambda: ui.clear_keys(CODE_KEY), errors="workshop_join"))
+        ui.show_errors("workshop_join")

@@ -4,20 +4,20 @@ Validating a stored value again gives the same value, so answers can be re-check
 """
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
+from dialogs import limits
+from dialogs.amounts import AmountError, check_positive, parse_amount
 from dialogs.categories import DEFAULT_CATEGORY_KEYS
-from dialogs.extract import AmountError, extract_wish, parse_amount
+from dialogs.extract import extract_wish
 from dialogs.i18n_markers import N_
-from dialogs.model import SKIPPED, Step
+from dialogs.model import Step
+from dialogs.rules import RuleError
+from dialogs.text import MSG_BAD_CHARACTERS, MSG_EMPTY, MSG_TOO_LONG, clean_text
 
-MAX_WISH_TITLE = 200
+__all__ = ["MSG_BAD_CHARACTERS", "MSG_EMPTY", "MSG_TOO_LONG", "AnswerResult", "validate_answer"]
 
-MSG_EMPTY = N_("Skriv et svar, eller spring spørgsmålet over.")
-MSG_TOO_LONG = N_("Dit svar er for langt. Skriv højst {max_length} tegn.")
-MSG_BAD_CHARACTERS = N_("Der er tegn i dit svar, som ikke kan gemmes. Prøv at skrive det igen.")
 MSG_PICK_ONE = N_("Vælg et af svarene.")
 MSG_PICK_SOME = N_("Vælg mindst ét svar.")
 MSG_YES_NO = N_("Svar ja eller nej.")
@@ -29,7 +29,6 @@ MSG_WISH_TITLE = N_("Skriv, hvad du ønsker dig.")
 
 _YES = frozenset({"ja", "j", "yes", "y"})
 _NO = frozenset({"nej", "n", "no"})
-_ALLOWED_CONTROLS = frozenset("\n\t")
 
 
 @dataclass(frozen=True)
@@ -50,18 +49,12 @@ def _reject(msgid: str, **params: object) -> AnswerResult:
     return AnswerResult(False, None, msgid, params)
 
 
-def _clean_text(raw: object, max_length: int) -> AnswerResult:
-    """Text without outer spaces; emoji and right-to-left text are fine, control characters not."""
-    if not isinstance(raw, str):
-        return _reject(MSG_EMPTY)
-    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")).strip()
-    if not text or text == SKIPPED:
-        return _reject(MSG_EMPTY)
-    if any(unicodedata.category(c) in ("Cc", "Cs", "Co") and c not in _ALLOWED_CONTROLS for c in text):
-        return _reject(MSG_BAD_CHARACTERS)
-    if len(text) > max_length:
-        return _reject(MSG_TOO_LONG, max_length=max_length)
-    return _accept(text)
+def _clean_text(raw: object, max_length: int, *, single_line: bool = False) -> AnswerResult:
+    """The shared text rule (dialogs.text) as an AnswerResult."""
+    try:
+        return _accept(clean_text(raw, limit=max_length, single_line=single_line))
+    except RuleError as refused:
+        return _reject(refused.message, **refused.params)
 
 
 def _choice(step: Step, raw: object) -> str | None:
@@ -84,15 +77,10 @@ def _whole_number(raw: object) -> int | None:
 
 def _amount(step: Step, raw: object) -> AnswerResult:
     """Øre from text ("ca. 4.000 kr."); an int is taken as øre already (a stored value)."""
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        ore = raw
-    else:
-        try:
-            ore = parse_amount(raw)  # type: ignore[arg-type]
-        except AmountError as exc:
-            return _reject(exc.msgid, **exc.params)
-    if ore <= 0:
-        return _reject(MSG_AMOUNT_LOW, min=step.min or 1)
+    try:
+        ore = check_positive(raw) if isinstance(raw, int) and not isinstance(raw, bool) else parse_amount(raw)
+    except AmountError as refused:
+        return _reject(refused.message, **refused.params)
     if step.min is not None and ore < step.min * 100:
         return _reject(MSG_AMOUNT_LOW, min=step.min)
     if step.max is not None and ore > step.max * 100:
@@ -112,7 +100,7 @@ def _wish(step: Step, raw: object) -> AnswerResult:
         return _accept({"title": draft.title, "price_ore": draft.price_ore})
     if not isinstance(raw, Mapping):
         return _reject(MSG_WISH_TITLE)
-    title = _clean_text(raw.get("title"), min(step.max_length, MAX_WISH_TITLE))
+    title = _clean_text(raw.get("title"), min(step.max_length, limits.WISH_TITLE), single_line=True)
     if not title.ok:
         return _reject(MSG_WISH_TITLE) if title.error_msgid == MSG_EMPTY else title
     price = raw.get("price_ore", raw.get("price"))

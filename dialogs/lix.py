@@ -11,6 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 LONG_WORD_LETTERS = 7  # a long word has more than six letters
+CITIZEN_TEXT_MAX = 25  # what we aim for in everything a citizen reads
+# (upper bound, band): under 25 very easy, 25-34 easy, 35-44 medium, 45-54 hard, 55 and over very hard.
+BANDS = ((25, "very_easy"), (35, "easy"), (45, "medium"), (55, "hard"), (float("inf"), "very_hard"))
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\(\w+\)[sd]|%[sd]")
 _MARKUP = re.compile(r"[*_`#>\[\]()|~]|https?://\S+|:[a-z_]+:")
@@ -56,6 +59,11 @@ def counts(text: str) -> LixCounts:
 def lix(text: str) -> float:
     """LIX of one text (0.0 for a text without words)."""
     return counts(text).lix
+
+
+def band(score: float) -> str:
+    """The band a LIX score falls in: very_easy, easy, medium, hard or very_hard."""
+    return next(name for upper, name in BANDS if score < upper)
 
 
 def lix_total(texts: Iterable[str]) -> float:

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Final, Literal
 
+from dialogs import limits, text
+
 END: Final = "end"  # a route target that finishes the course
-SKIPPED: Final = "__skipped__"  # stored instead of an answer when the citizen skips a step
-DEFAULT_MAX_LENGTH: Final = 2000
+SKIPPED: Final = text.SKIPPED  # stored instead of an answer when the citizen skips a step
+DEFAULT_MAX_LENGTH: Final = limits.ANSWER
 
 Kind = Literal["text", "choice", "choices", "yesno", "amount", "goal", "subgoal", "wish", "rating"]
 Store = Literal["answer", "goal", "subgoal", "wish"]

@@ -1,7 +1,7 @@
 """The support person's and coordinator's list of citizens, in a constant number of queries."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 
 from sqlalchemy import and_, func, select
@@ -9,22 +9,21 @@ from sqlalchemy.orm import Session
 
 from storage import audit
 from storage.access import Actor, require_role
-from storage.dates import LOCAL_TIMEZONE, promised_answer_date, working_days_between
-from storage.models import (Citizen, CitizenCredential, CourseProgress, Programme, StaffRole, StaffUser, Submission,
-                            SubmissionStatus)
+from storage.dates import promised_answer_date
+from storage.models import (
+    Citizen,
+    CitizenCredential,
+    CourseProgress,
+    Programme,
+    StaffRole,
+    StaffUser,
+    Submission,
+    SubmissionStatus,
+)
+from storage.statuses import plan_is_open
+from storage.waiting import Waiting, waiting_since
 
-
-
-@dataclass(frozen=True)
-class Waiting:
-    """How long a sent plan has waited for an answer, against the promise."""
-
-    version: int
-    since: datetime
-    working_days: int        # Danish working days since it was sent
-    answer_by: date          # the promised answer date
-    overdue: bool            # the promised date has passed
-    working_days_late: int   # working days after the promised date (0 on a weekend just after it)
+__all__ = ["CaseRow", "Waiting", "overview"]
 
 
 @dataclass(frozen=True)
@@ -45,14 +44,17 @@ class CaseRow:
     created_at: datetime | None = None
     status_reason: str | None = None
 
+    @property
+    def is_open(self) -> bool:
+        """The citizen's plan is active (not paused or ended)."""
+        return plan_is_open(self.status)
+
     def waiting(self, today: date) -> Waiting | None:
         """The waiting plan measured in Danish working days up to ``today`` (local date), or None."""
         if self.waiting_since is None or self.waiting_version is None:
             return None
-        sent = self.waiting_since.astimezone(LOCAL_TIMEZONE).date()
         answer_by = promised_answer_date(self.waiting_since, self.answer_working_days)
-        return Waiting(self.waiting_version, self.waiting_since, working_days_between(sent, today), answer_by,
-                       today > answer_by, working_days_between(answer_by, today))
+        return waiting_since(self.waiting_version, self.waiting_since, answer_by, today)
 
 
 def overview(session: Session, *, actor: Actor) -> list[CaseRow]:
@@ -75,10 +77,13 @@ def overview(session: Session, *, actor: Actor) -> list[CaseRow]:
         .subquery()
     )
     query = (
-        select(Citizen.id, Citizen.display_name, Citizen.internal_ref, Citizen.status, StaffUser.display_name,
-               Citizen.needs_help_since, CitizenCredential.locked_at, CourseProgress.current_step_id,
-               CourseProgress.completed_at, waiting.c.submitted_at, waiting.c.version, Citizen.end_date,
-               Programme.answer_working_days, Citizen.created_at, Citizen.status_reason)
+        select(Citizen.id.label("citizen_id"), Citizen.display_name, Citizen.internal_ref, Citizen.status,
+               StaffUser.display_name.label("support_person"), Citizen.needs_help_since,
+               CitizenCredential.locked_at.is_not(None).label("locked"),
+               CourseProgress.current_step_id.label("course_step"),
+               CourseProgress.completed_at.is_not(None).label("course_done"),
+               waiting.c.submitted_at.label("waiting_since"), waiting.c.version.label("waiting_version"),
+               Citizen.end_date, Programme.answer_working_days, Citizen.created_at, Citizen.status_reason)
         .join(StaffUser, StaffUser.id == Citizen.support_person_id)
         .join(Programme, Programme.id == Citizen.programme_id)
         .outerjoin(CitizenCredential, CitizenCredential.citizen_id == Citizen.id)
@@ -88,11 +93,9 @@ def overview(session: Session, *, actor: Actor) -> list[CaseRow]:
     )
     if actor.role is StaffRole.SUPPORT:
         query = query.where(Citizen.support_person_id == actor.id)
-    rows = [
-        CaseRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] is not None, r[7], r[8] is not None, r[9], r[10], r[11],
-                r[12], r[13], r[14])
-        for r in session.execute(query.order_by(Citizen.created_at.desc(), Citizen.id.desc()))
-    ]
+    names = [f.name for f in fields(CaseRow)]
+    rows = [CaseRow(**{name: row[name] for name in names})
+            for row in session.execute(query.order_by(Citizen.created_at.desc(), Citizen.id.desc())).mappings()]
     rows.sort(key=_urgency)
     audit.record(session, actor, "list_citizens", detail=f"count={len(rows)}")
     return rows
@@ -102,7 +105,7 @@ def _urgency(row: CaseRow) -> tuple:
     far_future = datetime.max.replace(tzinfo=None)
     return (
         row.needs_help_since is None,
-        row.status != "active",
+        not row.is_open,
         row.waiting_since is None,
         (row.waiting_since.replace(tzinfo=None) if row.waiting_since else far_future),
     )

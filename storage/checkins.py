@@ -14,11 +14,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialogs import limits
+from dialogs.text import clean_text
 from storage import audit
 from storage.access import Action, Actor, Resource, authorize
-from storage.errors import DomainError, N_
+from storage.errors import N_, DomainError
 from storage.models import CheckIn
-from storage.plan import MAX_NOTE, clean_text
 
 PHASES = ("start", "mid", "end", "other")
 WHO5_ITEMS = 5
@@ -83,7 +84,7 @@ def add_check_in(session: Session, *, actor: Actor, citizen_id: int, phase: str,
     support_goal_rating = _check_rating(support_goal_rating)
     if support_goal_rating is not None and not actor.is_staff:
         raise DomainError(N_("Den vurdering giver din støtteperson."))
-    note = clean_text(note, limit=MAX_NOTE, required=False, empty_message="")
+    note = clean_text(note, limit=limits.NOTE, required=False)
     if who5_raw is None and citizen_goal_rating is None and support_goal_rating is None and note is None:
         raise DomainError(N_("Udfyld mindst ét svar, før du gemmer opfølgningen."))
     check_in = CheckIn(citizen_id=citizen_id, recorded_by_id=actor.id if actor.is_staff else None, phase=phase,

@@ -3,20 +3,31 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialogs import limits
+from dialogs.amounts import check_positive
+from dialogs.text import clean_text
 from storage import audit, devices
 from storage.access import Action, Actor, ActorKind, Resource, authorize, require_role
 from storage.dates import add_months
-from storage.errors import DomainError, N_
-from storage.models import Citizen, CitizenCredential, CitizenStatus, Programme, StaffRole, StaffUser, utcnow
+from storage.errors import N_, DomainError
+from storage.models import (
+    Citizen,
+    CitizenCredential,
+    CitizenStatus,
+    Programme,
+    StaffRole,
+    StaffUser,
+    utcnow,
+)
 from storage.security import hash_secret, new_access_code
+from storage.statuses import plan_is_open
 
 LANGUAGES = ("da", "en")
-MAX_NAME_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -57,11 +68,8 @@ def create_citizen(session: Session, *, actor: Actor | None, display_name: str, 
         programme_id = actor.programme_id
         if actor.role is StaffRole.SUPPORT:
             support_person_id = actor.id
-    name = " ".join((display_name or "").split())
-    if not name:
-        raise DomainError(N_("Skriv et navn, som borgeren vil kaldes."))
-    if len(name) > MAX_NAME_LENGTH:
-        raise DomainError(N_("Navnet er for langt. Brug højst {count} tegn."), count=MAX_NAME_LENGTH)
+    name = clean_text(display_name, limit=limits.NAME, single_line=True,
+                      empty_message=N_("Skriv et navn, som borgeren vil kaldes."))
     if language not in LANGUAGES:
         raise DomainError(N_("Det sprog kender appen ikke."))
     programme = session.get(Programme, programme_id)
@@ -69,9 +77,7 @@ def create_citizen(session: Session, *, actor: Actor | None, display_name: str, 
     if programme is None or support is None or support.programme_id != programme.id \
             or support.role != StaffRole.SUPPORT.value:
         raise DomainError(N_("Vælg en støtteperson i programmet."))
-    budget = programme.default_budget_ore if budget_total_ore is None else budget_total_ore
-    if budget <= 0:
-        raise DomainError(N_("Budgettet skal være større end 0 kr."))
+    budget = check_positive(programme.default_budget_ore if budget_total_ore is None else budget_total_ore)
     start = start_date or date.today()
     citizen = Citizen(programme_id=programme.id, support_person_id=support.id, display_name=name,
                       internal_ref=f"tmp-{secrets.token_hex(6)}", language=language, budget_total_ore=budget,
@@ -106,10 +112,31 @@ def is_locked(session: Session, *, actor: Actor, citizen_id: int) -> bool:
     return bool(credential and credential.locked_at)
 
 
-def get_profile(session: Session, *, actor: Actor, citizen_id: int) -> Citizen:
-    citizen = authorize(session, actor, citizen_id, Resource.PROFILE, Action.READ)
+@dataclass(frozen=True)
+class Profile:
+    """Who the citizen is in the programme: name, number, status and period."""
+
+    id: int
+    display_name: str
+    internal_ref: str
+    language: str
+    status: str
+    status_reason: str | None
+    budget_total_ore: int
+    start_date: date
+    end_date: date
+    needs_help_since: datetime | None
+
+    @property
+    def plan_is_open(self) -> bool:
+        return plan_is_open(self.status)
+
+
+def get_profile(session: Session, *, actor: Actor, citizen_id: int) -> Profile:
+    c = authorize(session, actor, citizen_id, Resource.PROFILE, Action.READ)
     audit.record_staff(session, actor, "read_profile", citizen_id=citizen_id)
-    return citizen
+    return Profile(c.id, c.display_name, c.internal_ref, c.language, c.status, c.status_reason, c.budget_total_ore,
+                   c.start_date, c.end_date, c.needs_help_since)
 
 
 def set_language(session: Session, *, actor: Actor, language: str) -> None:
@@ -140,9 +167,8 @@ def clear_needs_help(session: Session, *, actor: Actor, citizen_id: int) -> None
 def set_status(session: Session, *, actor: Actor, citizen_id: int, status: CitizenStatus,
                reason: str | None = None) -> None:
     """Pause (nothing lost, resume later), resume, or end (reason required) a citizen's plan."""
-    from storage.plan import MAX_NOTE, clean_text
     citizen = authorize(session, actor, citizen_id, Resource.PROFILE, Action.WRITE)
-    reason = clean_text(reason, limit=MAX_NOTE, required=False, empty_message="")
+    reason = clean_text(reason, limit=limits.NOTE, required=False)
     if citizen.status == CitizenStatus.ENDED.value:
         raise DomainError(N_("Forløbet er afsluttet og kan ikke ændres."))
     if status is CitizenStatus.ENDED and not reason:

@@ -18,9 +18,16 @@ from dialogs import engine
 from dialogs.engine import SKIPPED, Course, is_skipped
 from storage import audit, plan
 from storage.access import Action, Actor, Resource, authorize
-from storage.errors import DomainError, N_, NotFound
-from storage.models import ChatTurn, CourseAnswer, CourseProgress, Goal, WishItem, utcnow
-from storage.plan import EDITABLE
+from storage.errors import N_, DomainError, NotFound
+from storage.models import (
+    ChatTurn,
+    CourseAnswer,
+    CourseProgress,
+    Goal,
+    WishItem,
+    utcnow,
+)
+from storage.statuses import EDITABLE
 
 SKIP_TEXT = N_("Det vil jeg ikke svare på nu.")
 

@@ -11,12 +11,25 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialogs import limits
+from dialogs.text import clean_text
 from storage import audit, ledger
 from storage.access import Action, Actor, Resource, authorize
-from storage.errors import DomainError, N_, NotFound
-from storage.models import (Citizen, CitizenStatus, DecisionKind, ItemDecision, ItemStatus, PaymentRequest,
-                            PaymentStatus, Submission, SubmissionItem, SubmissionStatus, WishItem, utcnow)
-from storage.plan import MAX_NOTE, clean_text
+from storage.errors import N_, DomainError, NotFound
+from storage.models import (
+    Citizen,
+    DecisionKind,
+    ItemDecision,
+    ItemStatus,
+    PaymentRequest,
+    PaymentStatus,
+    Submission,
+    SubmissionItem,
+    SubmissionStatus,
+    WishItem,
+    utcnow,
+)
+from storage.statuses import plan_is_open
 
 STATUS_AFTER = {
     DecisionKind.APPROVE: ItemStatus.APPROVED,
@@ -43,7 +56,7 @@ def _submission_item(session: Session, actor: Actor, submission_item_id: int) ->
 
 
 def _check_reason(kind: DecisionKind, reason: str | None) -> str | None:
-    reason = clean_text(reason, limit=MAX_NOTE, required=kind is not DecisionKind.APPROVE,
+    reason = clean_text(reason, limit=limits.NOTE, required=kind is not DecisionKind.APPROVE,
                         empty_message=N_("Skriv en grund til borgeren. Brug almindelige ord."))
     return reason
 
@@ -104,7 +117,7 @@ def publish(session: Session, *, actor: Actor, submission_id: int) -> None:
     if missing:
         raise DomainError(N_("Tag stilling til alle ønsker, før du sender svaret. Der mangler {count}."),
                           count=len(missing))
-    if citizen.status != CitizenStatus.ACTIVE.value and any(
+    if not plan_is_open(citizen.status) and any(
             d.decision == DecisionKind.APPROVE.value for d in pending.values()):
         raise DomainError(N_("Planen holder pause eller er afsluttet, så intet kan godkendes nu."))
     now = utcnow()
@@ -140,7 +153,7 @@ def revise(session: Session, *, actor: Actor, wish_item_id: int, decision: Decis
         ledger.release_money(session, citizen_id=citizen.id, item_id=item.id, amount_ore=item.approved_ore,
                              actor=actor)
         item.approved_ore = 0
-    if decision is DecisionKind.APPROVE and citizen.status != CitizenStatus.ACTIVE.value:
+    if decision is DecisionKind.APPROVE and not plan_is_open(citizen.status):
         raise DomainError(N_("Planen holder pause eller er afsluttet, så intet kan godkendes nu."))
     new = ItemDecision(submission_item_id=last.submission_item_id, wish_item_id=item.id, decision=decision.value,
                        reason=reason, decided_by_id=actor.id, published_at=utcnow())

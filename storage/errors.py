@@ -1,26 +1,20 @@
 """Errors the UI turns into calm, specific guidance.
 
-``message`` is a Danish msgid (marked with N_ for extraction); the UI
-translates it with the session's language and fills ``params``. A param
-named ``<x>_ore`` is an amount: the UI formats it as kroner into ``{x}``.
+Every refusal is a ``dialogs.rules.RuleError`` (the course's and the amount parser's too): ``message`` is
+a Danish msgid (marked with N_ for extraction); the UI translates it with the session's language and fills
+``params``. A param named ``<x>_ore`` is an amount: the UI formats it as kroner into ``{x}``.
 """
 from __future__ import annotations
 
-from typing import Any
+from dialogs.i18n_markers import N_
+from dialogs.rules import RuleError
+
+__all__ = ["N_", "AccessDenied", "DomainError", "LoginFailed", "LoginLocked", "NotFound", "RuleError"]
 
 
-def N_(message: str) -> str:
-    """Mark a string for extraction without translating it here."""
-    return message
-
-
-class DomainError(Exception):
-    """A rule said no. The message is safe to show to the person who acted."""
-
-    def __init__(self, message: str, **params: Any) -> None:
-        super().__init__(message)
-        self.message = message
-        self.params = params
+# One refusal type for every floor: a service's "no" and a ground-floor rule's "no" (a price of 0 kr., an
+# unreadable amount, text that is too long) are caught and shown the same way.
+DomainError = RuleError
 
 
 class AccessDenied(DomainError):

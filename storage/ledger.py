@@ -10,28 +10,15 @@ overspend — also when two approvals race (PostgreSQL row lock; SQLite
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage import audit
 from storage.access import Action, Actor, Resource, authorize
-from storage.errors import DomainError, N_
+from storage.budget import Budget, planned_ore
+from storage.errors import N_, DomainError
 from storage.models import Citizen, LedgerEntry, LedgerKind
-
-
-@dataclass(frozen=True)
-class Ledger:
-    total_ore: int
-    approved_ore: int
-    requested_ore: int
-    paid_ore: int
-
-    @property
-    def left_ore(self) -> int:
-        return self.total_ore - self.approved_ore
 
 
 def _entry(session: Session, citizen_id: int, kind: LedgerKind, amount_ore: int, *, delta: int = 0,
@@ -89,14 +76,14 @@ def figures(session: Session, citizen_id: int, *, item_id: int | None = None) ->
     return _figures(session, query)
 
 
-def from_figures(total_ore: int, sums: tuple[int, int, int, int, int]) -> Ledger:
-    """The ledger derived from the event sums: withdrawals and settled payments subtracted."""
+def from_figures(total_ore: int, sums: tuple[int, int, int, int, int], planned: int = 0) -> Budget:
+    """The budget derived from the event sums: withdrawals and settled payments subtracted."""
     approved, withdrawn, requested, paid, rejected = sums
-    return Ledger(total_ore=total_ore, approved_ore=approved - withdrawn,
+    return Budget(total_ore=total_ore, approved_ore=approved - withdrawn, planned_ore=planned,
                   requested_ore=requested - paid - rejected, paid_ore=paid)
 
 
-def programme_ledger(session: Session, programme_id: int) -> Ledger:
+def programme_ledger(session: Session, programme_id: int) -> Budget:
     """All citizens of a programme together, in one query (for the coordinator's report)."""
     total = session.scalar(select(func.coalesce(func.sum(Citizen.budget_total_ore), 0))
                            .where(Citizen.programme_id == programme_id))
@@ -105,10 +92,11 @@ def programme_ledger(session: Session, programme_id: int) -> Ledger:
     return from_figures(int(total), sums)
 
 
-def summary(session: Session, *, actor: Actor, citizen_id: int) -> Ledger:
+def summary(session: Session, *, actor: Actor, citizen_id: int) -> Budget:
+    """The citizen's whole budget from the ledger's events, with what the plan holds that is not approved yet."""
     citizen = authorize(session, actor, citizen_id, Resource.LEDGER, Action.READ)
     audit.record_staff(session, actor, "read_ledger", citizen_id=citizen_id)
-    return from_figures(citizen.budget_total_ore, figures(session, citizen_id))
+    return from_figures(citizen.budget_total_ore, figures(session, citizen_id), planned_ore(session, citizen_id))
 
 
 def committed_matches_events(session: Session, citizen_id: int) -> bool:

@@ -7,13 +7,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialogs import limits
+from dialogs.text import clean_text
 from storage import audit
 from storage.access import Action, Actor, Resource, authorize
 from storage.errors import N_
 from storage.models import StaffUser, SupportNote
-from storage.plan import clean_text
-
-MAX_NOTE = 5000
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,7 @@ class NoteView:
 
 def add(session: Session, *, actor: Actor, citizen_id: int, text: str) -> int:
     authorize(session, actor, citizen_id, Resource.NOTE, Action.WRITE)
-    text = clean_text(text, limit=MAX_NOTE, required=True, empty_message=N_("Skriv et notat."))
+    text = clean_text(text, limit=limits.JOURNAL_NOTE, required=True, empty_message=N_("Skriv et notat."))
     note = SupportNote(citizen_id=citizen_id, author_id=actor.id, text=text)
     session.add(note)
     session.flush()

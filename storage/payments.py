@@ -1,21 +1,32 @@
 """Payment requests as finance sees them: citizen by internal number only, never goals or answers."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
-
 import csv
 import io
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from dialogs import limits
+from dialogs.amounts import check_positive
+from dialogs.text import clean_text
 from storage import audit, ledger
 from storage.access import Action, Actor, Resource, authorize, require_role
-from storage.errors import AccessDenied, DomainError, N_, NotFound
-from storage.models import (Citizen, CitizenStatus, ItemStatus, LedgerEntry, LedgerKind, PaymentRequest,
-                            PaymentStatus, StaffRole, WishItem, utcnow)
-from storage.plan import clean_text
+from storage.errors import N_, AccessDenied, DomainError, NotFound
+from storage.models import (
+    Citizen,
+    ItemStatus,
+    LedgerEntry,
+    LedgerKind,
+    PaymentRequest,
+    PaymentStatus,
+    StaffRole,
+    WishItem,
+    utcnow,
+)
+from storage.statuses import plan_is_open
 
 
 @dataclass(frozen=True)
@@ -66,14 +77,13 @@ def request_payment(session: Session, *, actor: Actor, wish_item_id: int, vendor
     citizen = authorize(session, actor, item.citizen_id, Resource.PAYMENT, Action.WRITE)
     require_role(actor, StaffRole.SUPPORT)
     session.refresh(item, with_for_update=True)
-    if citizen.status != CitizenStatus.ACTIVE.value:
+    if not plan_is_open(citizen.status):
         raise DomainError(N_("Planen holder pause eller er afsluttet, så der kan ikke købes noget nu."))
     if item.status not in (ItemStatus.APPROVED.value, ItemStatus.ORDERED.value, ItemStatus.PAID.value):
         raise DomainError(N_("Der kan kun betales for godkendte ønsker."))
-    vendor = clean_text(vendor, limit=200, required=True, empty_message=N_("Skriv, hvem der skal have pengene."))
-    reference = clean_text(reference, limit=200, required=False, empty_message="")
-    if amount_ore <= 0:
-        raise DomainError(N_("Beløbet skal være mere end 0 kr."))
+    vendor = clean_text(vendor, limit=limits.VENDOR, single_line=True, required=True, empty_message=N_("Skriv, hvem der skal have pengene."))
+    reference = clean_text(reference, limit=limits.REFERENCE, single_line=True, required=False)
+    check_positive(amount_ore)
     open_amount = _open_amount(session, item)
     if amount_ore > open_amount:
         raise DomainError(N_("Beløbet er større end det, der er godkendt og ikke betalt: {open}."),
@@ -126,7 +136,7 @@ def mark_paid(session: Session, *, actor: Actor, payment_id: int) -> None:
 
 def reject(session: Session, *, actor: Actor, payment_id: int, reason: str) -> None:
     payment, item = _payment_for_finance(session, actor, payment_id)
-    reason = clean_text(reason, limit=2000, required=True, empty_message=N_("Skriv en grund til afvisningen."))
+    reason = clean_text(reason, limit=limits.NOTE, required=True, empty_message=N_("Skriv en grund til afvisningen."))
     payment.status, payment.handled_by_id, payment.handled_at = PaymentStatus.REJECTED.value, actor.id, utcnow()
     payment.reject_reason = reason
     ledger.record_payment_event(session, citizen_id=payment.citizen_id, item_id=item.id, payment_id=payment.id,

@@ -6,18 +6,23 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialogs import limits
+from dialogs.amounts import check_positive
+from dialogs.text import clean_text
 from storage import audit
 from storage.access import Actor, require_role
-from storage.errors import DomainError, N_
+from storage.errors import N_, DomainError
 from storage.models import Programme, StaffRole, StaffUser
 from storage.security import hash_secret
 
 MIN_PASSWORD_LENGTH = 10
+MSG_PROGRAMME_NAME = N_("Skriv et navn til programmet.")
 
 
 def create_programme(session: Session, *, name: str, default_budget_ore: int, period_months: int = 12,
                      answer_working_days: int = 5) -> Programme:
-    programme = Programme(name=name.strip(), default_budget_ore=default_budget_ore,
+    name = clean_text(name, limit=limits.TITLE, single_line=True, empty_message=MSG_PROGRAMME_NAME)
+    programme = Programme(name=name, default_budget_ore=check_positive(default_budget_ore),
                           period_months=period_months, answer_working_days=answer_working_days)
     session.add(programme)
     session.flush()
@@ -28,7 +33,9 @@ def goal_categories(programme: Programme) -> list[dict[str, Any]]:
     """[{key, label}] for this programme; the eight defaults unless configured."""
     if programme.goal_categories:
         return list(programme.goal_categories)
-    from dialogs.categories import DEFAULT_CATEGORIES  # the course and the plan share one default set
+    from dialogs.categories import (
+        DEFAULT_CATEGORIES,  # the course and the plan share one default set
+    )
     return [{"key": c.key, "label": c.label} for c in DEFAULT_CATEGORIES]
 
 
@@ -38,14 +45,15 @@ def create_staff(session: Session, *, programme_id: int, username: str, display_
     if actor is not None:
         require_role(actor, StaffRole.COORDINATOR)
         programme_id = actor.programme_id
-    username = username.strip().lower()
-    if not username:
-        raise DomainError(N_("Skriv et brugernavn."))
+    username = clean_text(username, limit=limits.NAME, single_line=True,
+                          empty_message=N_("Skriv et brugernavn.")).lower()  # type: ignore[union-attr]
+    display_name = clean_text(display_name, limit=limits.NAME, single_line=True,
+                              empty_message=N_("Skriv medarbejderens navn."))  # type: ignore[assignment]
     if password is not None and len(password) < MIN_PASSWORD_LENGTH:
         raise DomainError(N_("Adgangskoden skal have mindst {count} tegn."), count=MIN_PASSWORD_LENGTH)
     if session.scalar(select(StaffUser.id).where(StaffUser.username == username)) is not None:
         raise DomainError(N_("Brugernavnet er allerede i brug."))
-    user = StaffUser(programme_id=programme_id, username=username, display_name=display_name.strip(),
+    user = StaffUser(programme_id=programme_id, username=username, display_name=display_name,
                      role=role.value, password_hash=hash_secret(password) if password else None)
     session.add(user)
     session.flush()
@@ -68,11 +76,8 @@ def update_programme(session: Session, *, actor: Actor, name: str, default_budge
                      answer_working_days: int) -> Programme:
     """The coordinator's settings. Existing citizens keep their own budget and period."""
     require_role(actor, StaffRole.COORDINATOR)
-    name = " ".join((name or "").split())
-    if not name:
-        raise DomainError(N_("Skriv et navn til programmet."))
-    if default_budget_ore <= 0:
-        raise DomainError(N_("Budgettet skal være større end 0 kr."))
+    name = clean_text(name, limit=limits.TITLE, single_line=True, empty_message=MSG_PROGRAMME_NAME)
+    check_positive(default_budget_ore)
     if not 1 <= period_months <= 60:
         raise DomainError(N_("Perioden skal være mellem 1 og 60 måneder."))
     if not 1 <= answer_working_days <= 60:

@@ -18,7 +18,15 @@ from sqlalchemy.orm import Session
 from storage import audit, ledger
 from storage.access import Actor, require_role
 from storage.checkins import PHASES
-from storage.models import CheckIn, Citizen, CitizenStatus, CourseAnswer, CourseProgress, Goal, StaffRole
+from storage.models import (
+    CheckIn,
+    Citizen,
+    CitizenStatus,
+    CourseAnswer,
+    CourseProgress,
+    Goal,
+    StaffRole,
+)
 
 MIN_GROUP = 3
 WHO5_PERCENT_PER_POINT = 4           # the raw score 0-25 times 4 is the WHO-5 percentage score 0-100

@@ -7,11 +7,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialogs import limits
+from dialogs.text import clean_text
 from storage import audit
 from storage.access import Action, Actor, Resource, authorize, require_role
-from storage.errors import DomainError, N_, NotFound
+from storage.errors import N_, DomainError, NotFound
 from storage.models import Citizen, SecondOpinion, StaffRole, WishItem, utcnow
-from storage.plan import MAX_NOTE, clean_text
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def ask(session: Session, *, actor: Actor, wish_item_id: int, question: str) -> 
         raise NotFound()
     require_role(actor, StaffRole.SUPPORT)
     authorize(session, actor, item.citizen_id, Resource.SECOND_OPINION, Action.WRITE)
-    question = clean_text(question, limit=MAX_NOTE, required=True,
+    question = clean_text(question, limit=limits.NOTE, required=True,
                           empty_message=N_("Skriv dit spørgsmål til koordinatoren."))
     opinion = SecondOpinion(wish_item_id=item.id, asked_by_id=actor.id, question=question)
     session.add(opinion)
@@ -88,7 +89,7 @@ def answer(session: Session, *, actor: Actor, opinion_id: int, text: str) -> Non
     authorize(session, actor, item.citizen_id, Resource.SECOND_OPINION, Action.WRITE)
     if opinion.answer is not None:
         raise DomainError(N_("Spørgsmålet er allerede besvaret."))
-    opinion.answer = clean_text(text, limit=MAX_NOTE, required=True, empty_message=N_("Skriv dit svar."))
+    opinion.answer = clean_text(text, limit=limits.NOTE, required=True, empty_message=N_("Skriv dit svar."))
     opinion.answered_by_id, opinion.answered_at = actor.id, utcnow()
     audit.record(session, actor, "answer_second_opinion", citizen_id=item.citizen_id, object_type="wish_item",
                  object_id=item.id)

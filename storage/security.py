@@ -9,10 +9,9 @@ wrong tries, guessing is not a practical attack.
 """
 from __future__ import annotations
 
+import os
 import re
 import secrets
-
-import os
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError

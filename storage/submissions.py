@@ -10,11 +10,24 @@ from sqlalchemy.orm import Session
 from storage import audit
 from storage.access import Action, Actor, Resource, authorize
 from storage.dates import promised_answer_date
-from storage.errors import DomainError, N_
-from storage.models import (Citizen, DecisionKind, Goal, ItemDecision, ItemStatus, Programme, Submission,
-                            SubmissionItem, SubmissionStatus, WishItem, utcnow)
-from storage.plan import EDITABLE, PlanView, get_plan, open_plan
-
+from storage.errors import N_, DomainError
+from storage.models import (
+    Citizen,
+    DecisionKind,
+    Goal,
+    ItemDecision,
+    ItemStatus,
+    Programme,
+    Submission,
+    SubmissionItem,
+    SubmissionStatus,
+    WishItem,
+    utcnow,
+)
+from storage.plan import open_plan
+from storage.plan_view import PlanView, get_plan
+from storage.statuses import EDITABLE
+from storage.waiting import Waiting, waiting_since
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,12 @@ class SubmissionSummary:
     answer_by: date
     answered_at: datetime | None
     item_count: int
+
+    def waiting(self, today: date) -> Waiting | None:
+        """How long it has waited for its answer, against the promise (None once answered)."""
+        if self.answered_at is not None:
+            return None
+        return waiting_since(self.version, self.submitted_at, self.answer_by, today)
 
 
 def answer_by(session: Session, citizen: Citizen, submitted_at: datetime) -> date:

@@ -15,16 +15,24 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dialogs import limits
 from dialogs.engine import load_course
+from dialogs.text import clean_text
 from storage import audit
 from storage.access import Actor, ActorKind, require_role
-from storage.errors import AccessDenied, DomainError, N_
-from storage.models import Citizen, CitizenStatus, CourseProgress, StaffRole, Workshop, WorkshopParticipant, utcnow
-from storage.plan import clean_text
+from storage.errors import N_, AccessDenied, DomainError
+from storage.models import (
+    Citizen,
+    CitizenStatus,
+    CourseProgress,
+    StaffRole,
+    Workshop,
+    WorkshopParticipant,
+    utcnow,
+)
 
 CODE_ALPHABET = "ACDEFHJKLMNPRTUVWXY"  # capitals that are hard to mix up when read aloud or typed
 CODE_LENGTH = 4
-MAX_TITLE = 200
 FINISHED = "finished"   # a participant's place when the whole course is done
 
 
@@ -87,7 +95,7 @@ def _own(session: Session, actor: Actor, workshop_id: int) -> Workshop:
 
 def create(session: Session, *, actor: Actor, title: str) -> WorkshopView:
     require_role(actor, StaffRole.FACILITATOR)
-    title = clean_text(title, limit=MAX_TITLE, required=True, empty_message=N_("Skriv et navn til værkstedet."))
+    title = clean_text(title, limit=limits.TITLE, single_line=True, required=True, empty_message=N_("Skriv et navn til værkstedet."))
     workshop = Workshop(programme_id=actor.programme_id, facilitator_id=actor.id, title=title,
                         join_code=_new_code(session), current_module_id=_module_ids()[0])
     session.add(workshop)

@@ -4,23 +4,24 @@ from __future__ import annotations
 import streamlit as st
 
 from citizen_app import session, ui, workshop_box
-from citizen_app.budget_bar import budget_bar
+from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _
-from storage import citizens, course, plan
+from storage import citizens, course, plan_view
 from storage.db import write_session
+from storage.statuses import CitizenStatus
 
 actor = session.current_actor()
 with write_session() as s:
     me = citizens.get_profile(s, actor=actor, citizen_id=actor.id)
     name, status, reason = me.display_name, me.status, me.status_reason
     state = course.load_state(s, actor=actor, citizen_id=actor.id)
-    my_plan = plan.get_plan(s, actor=actor, citizen_id=actor.id)
+    my_plan = plan_view.get_plan(s, actor=actor, citizen_id=actor.id)
 
 st.title(_("Hej {name}", name=name))
-if status == "paused":
+if status == CitizenStatus.PAUSED.value:
     st.info(_("Din plan holder pause lige nu. Intet er væk. Tal med din støtteperson om, hvornår I går videre."))
     ui.plain(reason)
-elif status == "ended":
+elif status == CitizenStatus.ENDED.value:
     st.info(_("Dit forløb er slut. Tak for nu."))
     ui.plain(reason)
 
@@ -35,9 +36,9 @@ else:
 st.page_link("app_pages/plan.py", label=_("Se min plan"), icon=":material/checklist:")
 st.page_link("app_pages/submit.py", label=_("Send planen og se svar"), icon=":material/send:")
 st.page_link("app_pages/access_log.py", label=_("Se, hvem der har set din plan"), icon=":material/visibility:")
-budget_bar(my_plan.budget, my_plan.end_date)
+budget_box(my_plan.budget, end_date=my_plan.end_date)
 
-if status == "active":
+if me.plan_is_open:
     in_workshop = workshop_box.joined_workshop(actor)
     if in_workshop is None:
         workshop_box.join_form(actor)

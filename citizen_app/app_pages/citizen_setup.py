@@ -4,8 +4,9 @@ from __future__ import annotations
 import streamlit as st
 
 from citizen_app import session, ui
-from citizen_app.amounts import kroner_to_ore, ore_to_input
 from citizen_app.i18n import LANGUAGES, _, local_today
+from dialogs import limits
+from dialogs.amounts import ore_to_input, parse_amount
 from storage import citizens, programmes
 from storage.db import write_session
 from storage.statuses import StaffRole
@@ -18,7 +19,7 @@ with write_session() as s:
 st.title(_("Ny borger"))
 st.write(_("Borgeren får en kode, som du giver videre på papir. Første gang vælger borgeren selv en PIN-kode."))
 with st.form("new_citizen", clear_on_submit=False):
-    name = st.text_input(_("Navn, som borgeren vil kaldes"), max_chars=100,
+    name = st.text_input(_("Navn, som borgeren vil kaldes"), max_chars=limits.NAME,
                          help=_("Kun et navn. Skriv ikke CPR-nummer."))
     support_id = actor.id
     if actor.role is StaffRole.COORDINATOR:
@@ -31,7 +32,7 @@ with st.form("new_citizen", clear_on_submit=False):
 
 if sent:
     created = ui.attempt(lambda s: citizens.create_citizen(
-        s, actor=actor, display_name=name, support_person_id=support_id, budget_total_ore=kroner_to_ore(budget),
+        s, actor=actor, display_name=name, support_person_id=support_id, budget_total_ore=parse_amount(budget),
         start_date=start, language=language))
     if created:
         st.success(_("Borgeren er oprettet."), icon=":material/check:")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import session, staff_widgets as sw, ui, workshop_box
+from citizen_app import session, ui, workshop_box
 from citizen_app.i18n import _, ngettext, number
+from dialogs import limits
 from storage import workshops
 from storage.db import write_session
 
@@ -18,7 +19,6 @@ TITLES = workshop_box.module_titles()
 CHOSEN_KEY = "workshop_chosen"
 
 st.title(_("Værksted"))
-sw.show_flash()
 st.write(_("Du styrer tempoet. Hver deltager svarer privat på sin egen telefon. "
            "Du ser kun, hvor mange der er nået hvor langt – aldrig deres svar."))
 
@@ -26,16 +26,20 @@ with write_session() as s:
     open_workshops = workshops.list_open(s, actor=actor)
 
 
+def _start(s) -> None:
+    new = workshops.create(s, actor=actor, title=st.session_state.get("workshop_title", ""))
+    st.session_state[CHOSEN_KEY] = new.id
+
+
 def _new_workshop_form(expanded: bool) -> None:
     with st.expander(_("Start et nyt værksted"), expanded=expanded, icon=":material/add:"):
         with st.form("new_workshop"):
-            title = st.text_input(_("Navn på værkstedet"), key="workshop_title", max_chars=workshops.MAX_TITLE,
-                                  placeholder=_("F.eks. Torsdagsværkstedet i caféen"))
-            started = st.form_submit_button(_("Start værkstedet"), type="primary")
-        if started and (new := ui.attempt(lambda s: workshops.create(s, actor=actor, title=title))):
-            sw.clear_keys("workshop_title")
-            st.session_state[CHOSEN_KEY] = new.id
-            sw.flash(_("Værkstedet er startet. Sig koden til deltagerne."))
+            st.text_input(_("Navn på værkstedet"), key="workshop_title", max_chars=limits.TITLE,
+                          placeholder=_("F.eks. Torsdagsværkstedet i caféen"))
+            st.form_submit_button(_("Start værkstedet"), type="primary", on_click=ui.on_click(
+                _start, _("Værkstedet er startet. Sig koden til deltagerne."),
+                after=lambda: ui.clear_keys("workshop_title"), errors="new_workshop"))
+        ui.show_errors("new_workshop")
 
 
 def _run(open_workshops: list[workshops.WorkshopView]) -> None:
@@ -63,18 +67,17 @@ def _run(open_workshops: list[workshops.WorkshopView]) -> None:
     position = module_ids.index(current)
     st.write(_("Del {n} af {count}: {title}", n=position + 1, count=len(module_ids), title=TITLES[current]))
     if position + 1 < len(module_ids):
-        if st.button(_("Gå videre til: {title}", title=TITLES[module_ids[position + 1]]), type="primary",
-                     icon=":material/arrow_forward:", key="workshop_next"):
-            if ui.act(lambda s: workshops.next_module(s, actor=actor, workshop_id=chosen)):
-                st.rerun()
+        st.button(_("Gå videre til: {title}", title=TITLES[module_ids[position + 1]]), type="primary",
+                  icon=":material/arrow_forward:", key="workshop_next",
+                  on_click=ui.on_click(lambda s: workshops.next_module(s, actor=actor, workshop_id=chosen)))
     else:
         st.write(_("Det er den sidste del af samtalen."))
     with st.form("workshop_pick_part"):
-        picked = st.selectbox(_("Eller vælg en anden del"), module_ids, index=position,
-                              format_func=lambda mid: TITLES[mid], placeholder=_("Vælg"))
-        if st.form_submit_button(_("Vis den for deltagerne")):
-            if ui.act(lambda s: workshops.set_module(s, actor=actor, workshop_id=chosen, module_id=picked)):
-                st.rerun()
+        st.selectbox(_("Eller vælg en anden del"), module_ids, index=position, key=f"workshop_part_{position}",
+                     format_func=lambda mid: TITLES[mid], placeholder=_("Vælg"))
+        st.form_submit_button(_("Vis den for deltagerne"), on_click=ui.on_click(
+            lambda s: workshops.set_module(s, actor=actor, workshop_id=chosen,
+                                           module_id=st.session_state[f"workshop_part_{position}"])))
 
     st.header(_("Hvor er deltagerne?"))
     st.write(ngettext("{n} deltager er med.", "{n} deltagere er med.", room.participants))
@@ -87,10 +90,9 @@ def _run(open_workshops: list[workshops.WorkshopView]) -> None:
     st.divider()
     with st.expander(_("Afslut værkstedet"), icon=":material/stop_circle:"):
         st.write(_("Når værkstedet er slut, kan ingen komme med med koden. Deltagernes svar bliver hos dem."))
-        if st.button(_("Ja, afslut værkstedet"), key="workshop_end"):
-            if ui.act(lambda s: workshops.end(s, actor=actor, workshop_id=chosen)):
-                st.session_state.pop(CHOSEN_KEY, None)
-                sw.flash(_("Værkstedet er afsluttet."))
+        st.button(_("Ja, afslut værkstedet"), key="workshop_end", on_click=ui.on_click(
+            lambda s: workshops.end(s, actor=actor, workshop_id=chosen), _("Værkstedet er afsluttet."),
+            after=lambda: ui.clear_keys(CHOSEN_KEY)))
     _new_workshop_form(expanded=False)
 
 

@@ -5,11 +5,10 @@ import streamlit as st
 
 from citizen_app import session, ui
 from citizen_app.i18n import _
-from storage import auth, devices
+from storage import auth, citizens, devices
 from storage.config import load_config
 from storage.db import write_session
 from storage.errors import DomainError
-from storage.models import Citizen
 
 STEP_KEY = "login_step"
 CITIZEN_KEY = "login_citizen_id"
@@ -18,7 +17,7 @@ REMEMBERED_KEY = "login_remembered"   # this phone knows the citizen: only the P
 
 def _finish_citizen_login(actor, remember: bool) -> None:
     with write_session() as s:
-        language = s.get_one(Citizen, actor.id).language
+        language = citizens.get_profile(s, actor=actor, citizen_id=actor.id).language
         token = devices.remember(s, actor=actor) if remember else None
     session.log_in(actor, language=language)
     if token:

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import session, staff_widgets as sw, ui
+from citizen_app import session, ui
 from citizen_app.i18n import _, date_time, local_today, long_date, money, ngettext
+from dialogs import limits
 from storage import payments
 from storage.db import write_session
 from storage.payments import FinanceRow
 
 actor = session.current_actor()
 st.title(_("Betalinger"))
-sw.show_flash()
 
 with write_session() as s:
     rows = payments.list_for_finance(s, actor=actor)
@@ -50,17 +50,19 @@ for row in waiting:
     pid = row.payment_id
     with st.container(border=True):
         _facts(row)
-        if st.button(_("Marker som betalt"), key=f"paid_{pid}", type="primary", icon=":material/check:"):
-            if sw.done(lambda s, pid=pid: payments.mark_paid(s, actor=actor, payment_id=pid)):
-                sw.flash(_("Betalingen er markeret som betalt."))
+        st.button(_("Marker som betalt"), key=f"paid_{pid}", type="primary", icon=":material/check:",
+                  on_click=ui.on_click(lambda s, pid=pid: payments.mark_paid(s, actor=actor, payment_id=pid),
+                                       _("Betalingen er markeret som betalt.")))
+        reason_key = f"reject_reason_{pid}"
         with st.expander(_("Afvis betalingen")), st.form(f"reject_{pid}"):
-            reason = st.text_area(_("Grund til afvisningen"), key=f"reject_reason_{pid}", max_chars=2000)
+            st.text_area(_("Grund til afvisningen"), key=reason_key, max_chars=limits.NOTE)
             st.caption(_("Støttepersonen ser grunden og kan bede om betaling igen."))
-            rejected = st.form_submit_button(_("Afvis"))
-        if rejected and sw.done(lambda s, pid=pid, reason=reason: payments.reject(
-                s, actor=actor, payment_id=pid, reason=reason)):
-            sw.clear_keys(f"reject_reason_{pid}")
-            sw.flash(_("Betalingen er afvist. Støttepersonen kan se grunden."))
+            st.form_submit_button(_("Afvis"), on_click=ui.on_click(
+                lambda s, pid=pid, key=reason_key: payments.reject(s, actor=actor, payment_id=pid,
+                                                                   reason=st.session_state.get(key, "")),
+                _("Betalingen er afvist. Støttepersonen kan se grunden."),
+                after=lambda key=reason_key: ui.clear_keys(key), errors=reason_key))
+        ui.show_errors(reason_key)
 
 st.subheader(_("Behandlede betalinger"))
 if not handled:

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import session, staff_widgets as sw
+from citizen_app import session
 from citizen_app.i18n import _, local_today, money, ngettext, number
-from citizen_app.labels import category_label, status_label
+from citizen_app.labels import category_label, label, status_label
+from dialogs.followup import CHECK_IN_PHASES
 from storage import programmes, reports
 from storage.db import write_session
 from storage.reports import Average
@@ -59,7 +60,7 @@ st.write(_("{share} % af budgetterne er godkendt til ønsker.", share=number(rou
 st.header(_("Hvor tæt er borgerne på deres mål?"))
 st.caption(_("Fra 1 (langt fra målet) til 5 (målet er nået). Det nyeste svar for hver borger i hver fase."))
 st.table({
-    _("Hvornår"): [sw.label(sw.CHECK_IN_PHASES, phase) for phase in report.citizen_goal_rating],
+    _("Hvornår"): [label(dict(CHECK_IN_PHASES), phase) for phase in report.citizen_goal_rating],
     _("Borgerens svar"): [_average(a) for a in report.citizen_goal_rating.values()],
     _("Støttepersonens svar"): [_average(a) for a in report.support_goal_rating.values()],
 })

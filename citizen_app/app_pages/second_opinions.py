@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import session, staff_widgets as sw, ui
+from citizen_app import session, ui
 from citizen_app.i18n import _, date_time, money, ngettext
+from dialogs import limits
 from storage import second_opinions
 from storage.db import write_session
 from storage.second_opinions import OpinionView
 
 actor = session.current_actor()
 st.title(_("Spørgsmål"))
-sw.show_flash()
 st.write(_("Støttepersonerne spørger om råd, før de beslutter. Dit svar er et råd. Borgeren ser det ikke."))
 
 with write_session() as s:
@@ -38,12 +38,12 @@ for opinion in waiting:
         _facts(opinion)
         key = f"answer_{opinion.id}"
         with st.form(f"answer_form_{opinion.id}"):
-            text = st.text_area(_("Dit svar"), key=key, max_chars=2000)
-            sent = st.form_submit_button(_("Send svar til støttepersonen"), type="primary")
-        if sent and sw.done(lambda s, oid=opinion.id, text=text: second_opinions.answer(
-                s, actor=actor, opinion_id=oid, text=text)):
-            sw.clear_keys(key)
-            sw.flash(_("Dit svar er sendt til støttepersonen."))
+            st.text_area(_("Dit svar"), key=key, max_chars=limits.NOTE)
+            st.form_submit_button(_("Send svar til støttepersonen"), type="primary", on_click=ui.on_click(
+                lambda s, oid=opinion.id, key=key: second_opinions.answer(s, actor=actor, opinion_id=oid,
+                                                                          text=st.session_state.get(key, "")),
+                _("Dit svar er sendt til støttepersonen."), after=lambda key=key: ui.clear_keys(key), errors=key))
+        ui.show_errors(key)
 
 st.subheader(_("Besvarede spørgsmål"))
 if not answered:

@@ -5,11 +5,19 @@ import streamlit as st
 
 from citizen_app import plan_widgets as pw
 from citizen_app import session, ui
-from citizen_app.i18n import TIMEZONE, _, date_time, local_today, money, ngettext, weekday_date
-from storage import plan as plans
-from storage import programmes, submissions
+from citizen_app.labels import item_status_label
+from citizen_app.i18n import (
+    TIMEZONE,
+    _,
+    date_time,
+    local_today,
+    money,
+    ngettext,
+    weekday_date,
+)
+from storage import plan_view, programmes, submissions
 from storage.db import read_session
-from storage.plan import EDITABLE
+from storage.statuses import EDITABLE, ItemStatus
 from storage.submissions import SubmissionSummary
 
 PLAN_PAGE = "app_pages/plan.py"
@@ -19,28 +27,19 @@ DECISION_ORDER = {"change": 0, "decline": 1, "approve": 2}
 actor = session.current_actor()
 cid = actor.id
 with read_session() as s:
-    plan = plans.get_plan(s, actor=actor, citizen_id=cid)
+    plan = plan_view.get_plan(s, actor=actor, citizen_id=cid)
     versions = submissions.list_submissions(s, actor=actor, citizen_id=cid)
     answers = submissions.published_decisions(s, actor=actor, citizen_id=cid)
     answer_days = programmes.get_programme(s, actor=actor).answer_working_days
 items = {item.id: item for item in plan.all_items()}
 new_items = [item for item in plan.all_items() if item.status in EDITABLE]
-read_only = not pw.plan_is_open(plan)
+read_only = not plan.is_open
 
 
 def go_to_item(item_id: int | None) -> None:
     """Open the plan page, with the wish's form already open when there is one to fix."""
     pw.open_form(pw.edit_item_form(item_id) if item_id is not None else None)
     st.switch_page(PLAN_PAGE)
-
-
-def send() -> None:
-    def work(s):
-        return submissions.submit(s, actor=actor, citizen_id=cid)
-
-    if ui.attempt(work) is not None:
-        st.session_state[pw.FLASH_KEY] = _("Din plan er sendt til din støtteperson.")
-        st.rerun()
 
 
 def sent_day(version: SubmissionSummary) -> str:
@@ -54,7 +53,7 @@ def waiting_status(version: SubmissionSummary) -> None:
         st.markdown(ngettext("Sendt {day}. Din støtteperson svarer normalt inden for {n} hverdag.",
                              "Sendt {day}. Din støtteperson svarer normalt inden for {n} hverdage.",
                              answer_days, day=sent_day(version)))
-        if local_today() > version.answer_by:
+        if version.waiting(local_today()).overdue:
             st.warning(_("Svaret er forsinket. Skriv eller ring til din støtteperson, og spørg hvordan det går."),
                        icon=":material/schedule:")
         else:
@@ -83,8 +82,10 @@ def missing_or_send() -> None:
     st.markdown(ngettext("Du sender {n} ønske. Det koster {amount}.", "Du sender {n} ønsker. De koster {amount} i alt.",
                          len(new_items), amount=money(total)))
     st.caption(_("Din støtteperson ser på ønskerne og svarer dig. Du kan ikke ændre dem, mens du venter på svar."))
-    if st.button(_("Send til min støtteperson"), key="send_plan", type="primary", icon=":material/send:"):
-        send()
+    st.button(_("Send til min støtteperson"), key="send_plan", type="primary", icon=":material/send:",
+              on_click=ui.on_click(lambda s: submissions.submit(s, actor=actor, citizen_id=cid),
+                                   _("Din plan er sendt til din støtteperson."), errors="send_plan"))
+    ui.show_errors("send_plan")
 
 
 def answer_card(item_id: int) -> None:
@@ -94,8 +95,8 @@ def answer_card(item_id: int) -> None:
         ui.plain(item.title)
         st.markdown(pw.price_line(item))
         pw.show_decisions(history, key=f"history_answer_{item_id}")
-        st.markdown(_("Status nu: {status}", status=pw.item_status_label(item.status)))
-        if item.status == "change_requested" and not read_only:
+        st.markdown(_("Status nu: {status}", status=item_status_label(item.status)))
+        if item.status == ItemStatus.CHANGE_REQUESTED.value and not read_only:
             if st.button(_("Ret ønsket i min plan"), key=f"change_{item_id}", type="primary", icon=":material/edit:"):
                 go_to_item(item_id)
 
@@ -106,7 +107,7 @@ def answered() -> None:
         return
     shown.sort(key=lambda i: (DECISION_ORDER.get(answers[i][0].decision, 3), -answers[i][0].decided_at.timestamp()))
     st.markdown("#### " + _("Svar fra din støtteperson"))
-    to_change = sum(1 for i in shown if items[i].status == "change_requested")
+    to_change = sum(1 for i in shown if items[i].status == ItemStatus.CHANGE_REQUESTED.value)
     if to_change and not read_only:
         st.warning(ngettext("{n} ønske skal ændres. Ret det i din plan, og send det igen.",
                             "{n} ønsker skal ændres. Ret dem i din plan, og send dem igen.", to_change),
@@ -129,7 +130,6 @@ def version_list() -> None:
 
 
 st.title(_("Send og se svar"))
-pw.show_flash()
 pw.plan_status_notice(plan)
 
 waiting = [v for v in versions if v.answered_at is None]

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import session, staff_widgets as sw, ui
+from citizen_app import session, ui
+from citizen_app import staff_nav as nav
+from citizen_app import staff_words as words
 from citizen_app.i18n import _, date_time, local_today, ngettext
 from citizen_app.labels import status_label
 from storage import caseload, citizens
@@ -14,12 +16,11 @@ CONFIRM_CODE_KEY = "confirm_new_code_for"
 
 actor = session.current_actor()
 st.title(_("Mine borgere"))
-sw.show_flash()
 
 with write_session() as s:
     rows = caseload.overview(s, actor=actor)
 today = local_today()
-course = sw.load_course_or_none()
+course = words.load_course_or_none()
 waits: dict[int, Waiting | None] = {r.citizen_id: r.waiting(today) for r in rows}
 
 flagged = sum(1 for r in rows if r.needs_help_since)
@@ -42,12 +43,15 @@ if overdue_count:
                         overdue_count), icon=":material/schedule:")
 
 
+def _confirm_code(cid: int | None) -> None:
+    st.session_state[CONFIRM_CODE_KEY] = cid
+
+
 def _new_code(row: CaseRow) -> None:
     cid = row.citizen_id
     if st.session_state.get(CONFIRM_CODE_KEY) != cid:
-        if st.button(_("Lav en ny kode"), key=f"new_code_{cid}", icon=":material/key:"):
-            st.session_state[CONFIRM_CODE_KEY] = cid
-            st.rerun()
+        st.button(_("Lav en ny kode"), key=f"new_code_{cid}", icon=":material/key:", on_click=_confirm_code,
+                  args=(cid,))
         return
     st.warning(_("Den gamle kode holder op med at virke, og borgeren vælger en ny PIN-kode. Vil du lave en ny kode?"))
     bar = st.container(horizontal=True)
@@ -58,9 +62,7 @@ def _new_code(row: CaseRow) -> None:
             st.write(_("Den nye kode er:"))
             st.code(code, language=None)
             st.caption(_("Koden vises kun nu. Giv den til borgeren på papir. Den gamle kode virker ikke mere."))
-    if bar.button(_("Fortryd"), key=f"new_code_no_{cid}"):
-        st.session_state.pop(CONFIRM_CODE_KEY, None)
-        st.rerun()
+    bar.button(_("Fortryd"), key=f"new_code_no_{cid}", on_click=_confirm_code, args=(None,))
 
 
 def _card(row: CaseRow) -> None:
@@ -72,26 +74,27 @@ def _card(row: CaseRow) -> None:
                      icon=":material/emergency:")
         ui.plain(row.display_name)
         st.caption(_("Nummer {ref}. Status: {status}.", ref=row.internal_ref, status=status_label(row.status)))
-        if row.status != "active" and row.status_reason:
+        if not row.is_open and row.status_reason:
             st.caption(_("Grunden, som borgeren kan se:"))
             ui.plain(row.status_reason)
-        st.write(sw.course_progress_text(course, row.course_step, row.course_done))
+        st.write(words.course_progress_text(course, row.course_step, row.course_done))
         if waiting:
-            (st.error if waiting.overdue else st.info)(sw.waiting_text(waiting), icon=":material/schedule:")
+            words.show_waiting(waiting)
         if row.locked:
             st.warning(_("Koden er låst efter for mange forkerte forsøg."), icon=":material/lock:")
         actions = st.container(horizontal=True)
         if actions.button(_("Åbn borgerens side"), key=f"open_{cid}", type="primary", icon=":material/person:"):
-            sw.open_page(cid, sw.CITIZEN_PAGE)
+            nav.open_page(cid, nav.CITIZEN_PAGE)
         if waiting and actions.button(_("Svar på planen"), key=f"review_{cid}", icon=":material/rule:"):
-            sw.open_page(cid, sw.REVIEW_PAGE)
-        if row.needs_help_since and actions.button(_("Jeg har set det"), key=f"seen_{cid}",
-                                                   icon=":material/done:"):
-            if sw.done(lambda s: citizens.clear_needs_help(s, actor=actor, citizen_id=cid)):
-                sw.flash(_("Markeret som set. Husk at tale med borgeren."))
-        if row.locked and actions.button(_("Lås koden op"), key=f"unlock_{cid}", icon=":material/lock_open:"):
-            if sw.done(lambda s: citizens.unlock(s, actor=actor, citizen_id=cid)):
-                sw.flash(_("Koden er låst op. Borgeren kan logge ind igen."))
+            nav.open_page(cid, nav.REVIEW_PAGE)
+        if row.needs_help_since:
+            actions.button(_("Jeg har set det"), key=f"seen_{cid}", icon=":material/done:", on_click=ui.on_click(
+                lambda s: citizens.clear_needs_help(s, actor=actor, citizen_id=cid),
+                _("Markeret som set. Husk at tale med borgeren.")))
+        if row.locked:
+            actions.button(_("Lås koden op"), key=f"unlock_{cid}", icon=":material/lock_open:", on_click=ui.on_click(
+                lambda s: citizens.unlock(s, actor=actor, citizen_id=cid),
+                _("Koden er låst op. Borgeren kan logge ind igen.")))
         _new_code(row)
 
 

@@ -5,13 +5,39 @@ with CHECK constraints (portable between SQLite and PostgreSQL, and easy to exte
 Every constraint is named by the convention in base.py so Alembic can alter it on both engines.
 """
 from storage.models.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
-from storage.models.course import ChatTurn, CourseAnswer, CourseProgress, Workshop, WorkshopParticipant
+from storage.models.course import (
+                              ChatTurn,
+                              CourseAnswer,
+                              CourseProgress,
+                              Workshop,
+                              WorkshopParticipant,
+)
 from storage.models.money import LedgerEntry, PaymentRequest
-from storage.models.people import Citizen, CitizenCredential, Programme, RememberedDevice, StaffUser
-from storage.models.plan import Goal, ItemDecision, SecondOpinion, Submission, SubmissionItem, WishItem
+from storage.models.people import (
+                              Citizen,
+                              CitizenCredential,
+                              Programme,
+                              RememberedDevice,
+                              StaffUser,
+)
+from storage.models.plan import (
+                              Goal,
+                              ItemDecision,
+                              SecondOpinion,
+                              Submission,
+                              SubmissionItem,
+                              WishItem,
+)
 from storage.models.records import AuditEvent, CheckIn, SupportNote
-from storage.statuses import (CitizenStatus, DecisionKind, ItemStatus, LedgerKind, PaymentStatus, StaffRole,
-                              SubmissionStatus)
+from storage.statuses import (
+                              CitizenStatus,
+                              DecisionKind,
+                              ItemStatus,
+                              LedgerKind,
+                              PaymentStatus,
+                              StaffRole,
+                              SubmissionStatus,
+)
 
 __all__ = [
     "NAMING_CONVENTION", "AuditEvent", "Base", "ChatTurn", "CheckIn", "Citizen", "CitizenCredential", "CitizenStatus",

@@ -5,10 +5,9 @@ import enum
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import (JSON, DateTime, MetaData)
+from sqlalchemy import JSON, DateTime, MetaData
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
-
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

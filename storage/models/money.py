@@ -3,13 +3,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import (CheckConstraint, Date, ForeignKey, Integer, String,
-                        Text)
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.statuses import (LedgerKind, PaymentStatus)
-
 from storage.models.base import Base, _in, utcnow
+from storage.statuses import LedgerKind, PaymentStatus
 
 
 class PaymentRequest(Base):

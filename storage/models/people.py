@@ -4,13 +4,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String,
-                        Text)
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storage.statuses import (CitizenStatus, StaffRole)
-
 from storage.models.base import Base, _in, utcnow
+from storage.statuses import CitizenStatus, StaffRole
 
 
 class Programme(Base):

@@ -4,13 +4,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (JSON, CheckConstraint, ForeignKey, Integer, String,
-                        Text, UniqueConstraint)
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storage.statuses import (DecisionKind, ItemStatus, SubmissionStatus)
-
 from storage.models.base import Base, _in, utcnow
+from storage.statuses import DecisionKind, ItemStatus, SubmissionStatus
 
 
 class Goal(Base):

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from citizen_app.printable import pdf_text, plan_pdf
-from storage import auth, citizens, decisions, plan, submissions
+from storage import auth, citizens, decisions, plan, plan_view, submissions
 from storage.access import Actor
 from storage.auth import citizen_actor, staff_actor
 from storage.db import write_session
@@ -451,7 +451,7 @@ def sample_plan(engine, citizen, title="Cykel", goal_text="Komme rundt i byen", 
     seed_item(engine, citizen, title, 250_000, sub, quantity=2, note=note)
     seed_item(engine, citizen, "Busbillet", 40_000, None)
     with write_session(engine) as s:
-        return plan.get_plan(s, actor=citizen.actor, citizen_id=citizen.id)
+        return plan_view.get_plan(s, actor=citizen.actor, citizen_id=citizen.id)
 
 
 def build(view, translate=None, **kwargs) -> bytes:

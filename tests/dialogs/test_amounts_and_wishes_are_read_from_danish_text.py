@@ -4,8 +4,10 @@ from babel.numbers import format_decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dialogs import extract
-from dialogs.extract import AmountError, WishDraft, extract_wish, find_amount, parse_amount
+from dialogs import amounts as extract
+from dialogs import limits
+from dialogs.amounts import AmountError, find_amount, parse_amount
+from dialogs.extract import WishDraft, extract_wish
 
 
 @pytest.mark.parametrize(("text", "ore"), [
@@ -44,10 +46,10 @@ def test_danish_amounts_are_read(text, ore):
 def test_unreadable_amounts_say_why(text, msgid, params):
     with pytest.raises(AmountError) as caught:
         parse_amount(text)
-    assert (caught.value.msgid, caught.value.params) == (msgid, params)
+    assert (caught.value.message, caught.value.params) == (msgid, params)
 
 
-@given(kroner=st.integers(1, extract.MAX_AMOUNT_KR), suffix=st.sampled_from(["", " kr.", " kr", ",-", " kroner"]))
+@given(kroner=st.integers(1, limits.AMOUNT_KR), suffix=st.sampled_from(["", " kr.", " kr", ",-", " kroner"]))
 def test_any_amount_formatted_by_babel_reads_back_exactly(kroner, suffix):
     assert parse_amount(format_decimal(kroner, locale="da_DK") + suffix) == kroner * 100
 
@@ -57,9 +59,9 @@ def test_garbage_only_ever_raises_amount_error(text):
     try:
         ore = parse_amount(text)
     except AmountError as exc:
-        assert exc.msgid
+        assert exc.message
     else:
-        assert 0 < ore <= extract.MAX_AMOUNT_KR * 100
+        assert 0 < ore <= limits.AMOUNT_KR * 100
 
 
 @given(st.text(max_size=80))

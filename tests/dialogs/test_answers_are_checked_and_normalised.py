@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from dialogs import answers as msg
 from dialogs.engine import validate_answer
-from dialogs.extract import MSG_AMBIGUOUS
+from dialogs.amounts import MSG_AMBIGUOUS
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import func, select
 
 from dialogs import engine as course_engine
-from storage import course, plan
+from storage import course, plan, plan_view
 from storage.db import write_session
 from storage.errors import AccessDenied, DomainError
 from storage.models import CourseAnswer, Goal, WishItem
@@ -72,7 +72,7 @@ def test_whole_course_builds_draft_goals_sub_goals_and_wish_items(engine):
     state = answer_until(engine, me)
     assert state.finished
     with write_session(engine) as s:
-        view = plan.get_plan(s, actor=me, citizen_id=me.id)
+        view = plan_view.get_plan(s, actor=me, citizen_id=me.id)
     [goal] = view.goals
     assert (goal.text, goal.category) == ("At få et job", "education_job")
     [sub] = goal.sub_goals

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from storage import citizens, plan
+from storage import citizens, plan, plan_view
 from storage.db import write_session
 from storage.errors import AccessDenied, DomainError, NotFound
 from storage.models import CitizenStatus, WishItem
@@ -13,7 +13,7 @@ from tests.storage.factories import build_world, citizen_of, plan_with_items
 
 def _plan(engine, actor):
     with write_session(engine) as s:
-        return plan.get_plan(s, actor=actor, citizen_id=actor.id)
+        return plan_view.get_plan(s, actor=actor, citizen_id=actor.id)
 
 
 def test_items_appear_under_their_sub_goal_with_subtotals(engine):
@@ -106,7 +106,7 @@ def test_a_citizen_cannot_touch_another_citizens_plan(engine):
     _goal, items = plan_with_items(engine, other, [1000])
     me = citizen_of(w)
     with pytest.raises(AccessDenied), write_session(engine) as s:
-        plan.get_plan(s, actor=me, citizen_id=other.id)
+        plan_view.get_plan(s, actor=me, citizen_id=other.id)
     with pytest.raises(AccessDenied), write_session(engine) as s:
         plan.remove_item(s, actor=me, citizen_id=other.id, item_id=items[0])
     # Nor by pointing at the other's item from their own plan.
@@ -118,7 +118,7 @@ def test_support_person_can_read_but_not_edit_the_plan(engine):
     w = build_world(engine)
     plan_with_items(engine, citizen_of(w), [1000])
     with write_session(engine) as s:
-        assert plan.get_plan(s, actor=w.support, citizen_id=w.citizen_id).all_items()
+        assert plan_view.get_plan(s, actor=w.support, citizen_id=w.citizen_id).all_items()
     with pytest.raises(AccessDenied), write_session(engine) as s:
         plan.add_goal(s, actor=w.support, citizen_id=w.citizen_id, text="Mit forslag")
 

@@ -11,7 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storage.models import ItemStatus
-from storage.plan import EDITABLE, WARNING_SHARE, Budget, GoalView, ItemView, PlanView
+from storage.budget import WARNING_SHARE, Budget
+from storage.plan_view import GoalView, ItemView, PlanView
+from storage.statuses import EDITABLE
 from storage.submissions import problems
 
 MISSING_GOAL = "Vælg, hvilket mål '{title}' hjælper med."

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import event, select
 
-from storage import checkins, citizens, course, decisions, payments, plan, reports
+from storage import checkins, citizens, course, decisions, payments, plan, plan_view, reports
 from storage.db import write_session
 from storage.errors import AccessDenied
 from storage.models import AuditEvent, CitizenStatus, DecisionKind
@@ -86,7 +86,7 @@ def test_report_counts_the_programme_and_nothing_from_another_programme(engine):
     assert (report.course_not_started, report.course_in_progress, report.course_finished) == (1, 1, 1)
     # The finished course drafted goals of its own: count them from the plan, not by hand.
     with write_session(engine) as s:
-        mette_goals = [g.category for g in plan.get_plan(s, actor=mette, citizen_id=mette.id).goals]
+        mette_goals = [g.category for g in plan_view.get_plan(s, actor=mette, citizen_id=mette.id).goals]
     assert dict(report.goals_by_category) == Counter(mette_goals + ["education_job", "housing"])
     assert report.citizens_with_goals == 2
     assert report.budget_total_ore == 15_000_000

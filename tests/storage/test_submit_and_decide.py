@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 import pytest
 from sqlalchemy import select
 
-from storage import decisions, ledger, payments, plan, second_opinions, submissions
+from storage import decisions, ledger, payments, plan, plan_view, second_opinions, submissions
 from storage.db import write_session
 from storage.errors import AccessDenied, DomainError
 from storage.models import DecisionKind, Submission, SubmissionItem, utcnow
@@ -15,7 +15,7 @@ from tests.storage.factories import build_world, citizen_of, decide_all, plan_wi
 
 def _items(engine, me):
     with write_session(engine) as s:
-        return {i.id: i for i in plan.get_plan(s, actor=me, citizen_id=me.id).all_items()}
+        return {i.id: i for i in plan_view.get_plan(s, actor=me, citizen_id=me.id).all_items()}
 
 
 def test_plan_without_goal_or_with_unlinked_or_unpriced_items_is_explained(engine):
@@ -33,7 +33,7 @@ def test_plan_without_goal_or_with_unlinked_or_unpriced_items_is_explained(engin
     with write_session(engine) as s:
         plan.add_item(s, actor=me, citizen_id=me.id, title="Sko", price_ore=50_000, goal_id=None)
     with write_session(engine) as s:
-        found = submissions.problems(plan.get_plan(s, actor=me, citizen_id=me.id))
+        found = submissions.problems(plan_view.get_plan(s, actor=me, citizen_id=me.id))
     assert {p.message for p in found} == {"Vælg, hvilket mål '{title}' hjælper med.", "Skriv en pris på '{title}'."}
 
 

@@ -1,0 +1,44 @@
+"""One cleaner for every piece of text a person types, citizen or staff, before it is checked or stored.
+
+Emoji and right-to-left scripts are welcome. Control characters (NUL, escape …) and unpaired surrogates are
+refused with a friendly message. Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are
+removed: they can make a text display reversed for the next reader ("Trojan Source"), and real Arabic or
+Hebrew never needs them.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from dialogs.i18n_markers import N_
+from dialogs.rules import RuleError
+
+SKIPPED = "__skipped__"  # the course stores this for a skipped step; never a real answer
+
+MSG_EMPTY = N_("Skriv et svar, eller spring spørgsmålet over.")
+MSG_TOO_LONG = N_("Teksten er for lang. Skriv højst {max_length} tegn.")
+MSG_BAD_CHARACTERS = N_("Der er tegn i teksten, som ikke kan gemmes. Prøv at skrive den igen.")
+
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_ALLOWED_CONTROLS = frozenset("\n\t")
+
+
+def clean_text(raw: object, *, limit: int, single_line: bool = False, required: bool = True,
+               empty_message: str = MSG_EMPTY) -> str | None:
+    """`raw` trimmed and checked, or a RuleError saying what to do. None when empty and not required.
+
+    `single_line` folds every run of white space (also line breaks) into one space: names, titles, shops.
+    """
+    text = raw if isinstance(raw, str) else ""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _BIDI_CONTROLS.sub("", text)
+    text = " ".join(text.split()) if single_line else text.strip()
+    if not text or text == SKIPPED:
+        if required:
+            raise RuleError(empty_message)
+        return None
+    if any(unicodedata.category(c) in ("Cc", "Cs", "Co") and c not in _ALLOWED_CONTROLS for c in text):
+        raise RuleError(MSG_BAD_CHARACTERS)
+    if len(text) > limit:
+        raise RuleError(MSG_TOO_LONG, max_length=limit)
+    return text
