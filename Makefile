@@ -8,7 +8,7 @@ PORT ?= 8501
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast test-e2e bench messages compile migrate demo-data clean
+.PHONY: help install run test test-fast test-e2e bench messages compile migrate demo-data check-course clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ test-fast: install ## Run the suite without the browser tests
 
 test-e2e: install ## Run only the real-browser tests
 	$(BIN)/pytest --timeout 300 -m e2e
+
+check-course: install ## Validate the course files (dialogs/course/*.toml) and list every error
+	$(BIN)/borgerbudget check-course
 
 bench: install ## Run the benchmarks (ratios measured side by side)
 	$(BIN)/python scripts/bench.py

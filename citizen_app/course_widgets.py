@@ -13,7 +13,8 @@ import streamlit as st
 from citizen_app import session
 from citizen_app.i18n import _, money
 from citizen_app.labels import category_label
-from dialogs import safety
+from dialogs import limits, safety
+from dialogs.answers import KINDS
 from dialogs.engine import Step, is_skipped
 from dialogs.llm import CourseHelper, LLMSettingsError, model_from_settings
 from storage import citizens
@@ -43,23 +44,24 @@ def show_citizen(words: str) -> None:
 
 
 def describe_answer(step: Step, value: object, words: str | None) -> str:
-    """What the citizen said, in the session's language (choices by their labels)."""
+    """What the citizen said, in the session's language, as the answer kind reads it back (KINDS.said_as)."""
     if is_skipped(value):
         return _("Det vil jeg ikke svare på nu.")
+    said_as = KINDS[step.kind].said_as
     labels = {o.value: _(o.label) for o in step.options}
-    if step.kind == "choice":
+    if said_as == "option":
         return labels.get(value, str(value))
-    if step.kind == "choices":
-        return ", ".join(labels.get(v, str(v)) for v in value)  # type: ignore[union-attr]
-    if step.kind == "yesno":
+    if said_as == "options" and isinstance(value, (list, tuple)):
+        return ", ".join(labels.get(v, str(v)) for v in value)
+    if said_as == "yesno":
         return _("Ja") if value else _("Nej")
-    if step.kind == "wish" and isinstance(value, dict):
+    if said_as == "wish" and isinstance(value, dict):
         if value.get("price_ore"):
             return _("{title} – ca. {price}", title=value["title"], price=money(value["price_ore"]))
         return str(value["title"])
-    if step.kind == "amount" and isinstance(value, int):
+    if said_as == "money" and isinstance(value, int):
         return money(value)
-    if isinstance(value, dict):
+    if said_as == "field" and isinstance(value, dict):
         return str(value.get("text", ""))
     return words or str(value)
 
@@ -100,34 +102,43 @@ def language_helper() -> CourseHelper | None:
     return _helper_for(c.llm_provider, c.llm_base_url, c.llm_model, c.llm_api_key, c.llm_timeout_seconds)
 
 
-def answer_input(step: Step, categories: list[dict], submit: Callable[[object, str], None], *,
-                 chat: bool, initial: object = None) -> None:
-    """The right input for the step's kind; calls submit(raw, words) when the citizen answers."""
+Submit = Callable[[Callable[[], tuple[object, str]]], Callable[[], None]]
+
+
+def _buttons(step: Step) -> list[tuple[object, str]]:
+    """(value, label) for a step answered with a tap: its options, yes/no, or its numbers."""
+    if step.options:
+        return [(o.value, _(o.label)) for o in step.options]
+    if step.kind == "yesno":
+        return [(True, _("Ja")), (False, _("Nej"))]
+    low, high = step.min or 1, step.max or 5
+    return [(n, str(n)) for n in range(low, high + 1)]
+
+
+def answer_input(step: Step, categories: list[dict], submit: Submit, *, chat: bool, initial: object = None) -> None:
+    """The right input for the step's kind (KINDS.ask_with). `submit(read)` makes the widget's callback;
+    `read()` gives (raw answer, the citizen's words) from the widget's value when the callback runs."""
     key = f"in_{step.id}"
-    if step.kind in ("choice", "yesno") or (step.kind == "rating" and chat):
-        if step.kind == "choice":
-            options = [(o.value, _(o.label)) for o in step.options]
-        elif step.kind == "yesno":
-            options = [(True, _("Ja")), (False, _("Nej"))]
-        else:
-            low, high = step.min or 1, step.max or 5
-            options = [(n, str(n)) for n in range(low, high + 1)]
+    kind = KINDS[step.kind]
+    if kind.ask_with == "buttons" and (chat or step.kind != "rating"):
         row = st.container(horizontal=True)
-        for n, (value, label) in enumerate(options):
-            if row.button(label, key=f"{key}_{n}"):
-                submit(value, label)
+        for n, (value, label) in enumerate(_buttons(step)):
+            row.button(label, key=f"{key}_{n}", on_click=submit(lambda v=value, w=label: (v, w)))
         if chat:
             idle_chat_input(_("Vælg et svar ovenfor"))
         return
-    if chat and step.kind in ("text", "subgoal", "wish", "amount"):
-        typed = st.chat_input(_("Skriv dit svar her"), key=f"{key}_chat", max_chars=step.max_length)
-        if typed:
-            submit({"text": typed} if step.kind == "subgoal" else typed, typed)
+    if chat and kind.ask_with == "text":
+        chat_key = f"{key}_chat"
+
+        def typed() -> tuple[object, str]:
+            text = st.session_state.get(chat_key) or ""
+            return ({"text": text} if kind.typed_as == "field" else text), text
+        st.chat_input(_("Skriv dit svar her"), key=chat_key, max_chars=step.max_length, on_submit=submit(typed))
         return
-    with st.form(key, clear_on_submit=True, border=not chat):
-        raw, words = _form_fields(step, categories, initial)
-        if st.form_submit_button(_("Send svar") if chat else _("Gem og gå videre"), type="primary"):
-            submit(raw, words)
+    with st.form(key, clear_on_submit=False, border=not chat):
+        read = _form_fields(step, categories, initial, key)
+        st.form_submit_button(_("Send svar") if chat else _("Gem og gå videre"), type="primary",
+                              on_click=submit(read))
     if chat:
         idle_chat_input(_("Skriv dit svar ovenfor"))
 
@@ -141,37 +152,42 @@ def idle_chat_input(placeholder: str) -> None:
     st.chat_input(placeholder, key="course_chat_idle", disabled=True)
 
 
-def _form_fields(step: Step, categories: list[dict], initial: object) -> tuple[object, str]:
-    if step.kind == "choices":
+def _form_fields(step: Step, categories: list[dict], initial: object, key: str) -> Callable[[], tuple[object, str]]:
+    """Draw the fields for the step; returns how to read (raw, words) from them when the form is sent."""
+    field = f"{key}_value"
+    state = st.session_state
+    ask_with = KINDS[step.kind].ask_with
+    if ask_with == "choices":
         labels = {o.value: _(o.label) for o in step.options}
-        picked = st.multiselect(_("Vælg et eller flere svar"), list(labels), format_func=labels.get,
-                                default=[v for v in (initial or []) if v in labels], placeholder=_("Vælg"))
-        return picked, ", ".join(labels[v] for v in picked)
-    if step.kind == "rating":
+        st.multiselect(_("Vælg et eller flere svar"), list(labels), format_func=labels.get, key=field,
+                       default=[v for v in (initial or []) if v in labels], placeholder=_("Vælg"))
+        return lambda: (state.get(field) or [], ", ".join(labels[v] for v in state.get(field) or []))
+    if ask_with == "buttons":  # a rating in form mode
         low, high = step.min or 1, step.max or 5
-        value = st.radio(_("Vælg et tal"), list(range(low, high + 1)), horizontal=True,
-                         index=(initial - low) if isinstance(initial, int) else None)
-        return value, str(value)
-    if step.kind == "goal":
-        text = st.text_area(_("Dit mål"), value=(initial or {}).get("text", "") if isinstance(initial, dict) else "",
-                            max_chars=500)
+        st.radio(_("Vælg et tal"), list(range(low, high + 1)), horizontal=True, key=field,
+                 index=(initial - low) if isinstance(initial, int) else None)
+        return lambda: (state.get(field), str(state.get(field)))
+    if ask_with == "goal":
+        st.text_area(_("Dit mål"), value=(initial or {}).get("text", "") if isinstance(initial, dict) else "",
+                     max_chars=limits.GOAL_TEXT, key=field)
         keys = [c["key"] for c in categories]
         label_of = {c["key"]: category_label(c) for c in categories}
         chosen = (initial or {}).get("category") if isinstance(initial, dict) else None
-        category = st.selectbox(_("Hvad handler målet om?"), keys, format_func=label_of.get,
-                                index=keys.index(chosen) if chosen in keys else None,
-                                placeholder=_("Vælg"))
-        return {"text": text, "category": category}, text
-    if step.kind == "subgoal":
-        text = st.text_input(_(ANSWER_LABEL), value=(initial or {}).get("text", "") if isinstance(initial, dict)
-                             else "", max_chars=500)
-        return {"text": text}, text
-    if step.kind == "wish":
-        text = st.text_input(_(ANSWER_LABEL), placeholder=_("Fx: en brugt cykel til ca. 2.000 kr."), max_chars=300)
-        return text, text
-    if step.kind == "amount":
-        text = st.text_input(_("Beløb i kroner"), placeholder=_("Fx 3.000"))
-        return text, text
-    text = st.text_area(_(ANSWER_LABEL), value=initial if isinstance(initial, str) else "",
-                        max_chars=step.max_length)
-    return text, text
+        st.selectbox(_("Hvad handler målet om?"), keys, format_func=label_of.get, key=f"{field}_category",
+                     index=keys.index(chosen) if chosen in keys else None, placeholder=_("Vælg"))
+        return lambda: ({"text": state.get(field, ""), "category": state.get(f"{field}_category")},
+                        state.get(field, ""))
+    said_as = KINDS[step.kind].said_as
+    if said_as == "field":
+        st.text_input(_(ANSWER_LABEL), value=(initial or {}).get("text", "") if isinstance(initial, dict) else "",
+                      max_chars=limits.GOAL_TEXT, key=field)
+        return lambda: ({"text": state.get(field, "")}, state.get(field, ""))
+    if said_as == "wish":
+        st.text_input(_(ANSWER_LABEL), placeholder=_("Fx: en brugt cykel til ca. 2.000 kr."),
+                      max_chars=limits.PARSED_TEXT, key=field)
+    elif said_as == "money":
+        st.text_input(_("Beløb i kroner"), placeholder=_("Fx 3.000"), key=field)
+    else:
+        st.text_area(_(ANSWER_LABEL), value=initial if isinstance(initial, str) else "", max_chars=step.max_length,
+                     key=field)
+    return lambda: (state.get(field, ""), state.get(field, ""))

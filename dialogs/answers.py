@@ -1,22 +1,29 @@
-"""Check a raw answer for one step and turn it into the JSON-ready value to store.
+"""The answer kinds, in one table: how each kind is asked, checked, stored and said back.
 
-Validating a stored value again gives the same value, so answers can be re-checked on load.
+`validate_answer(step, raw)` checks a raw answer and turns it into the JSON-ready value to store;
+validating a stored value again gives the same value, so answers can be re-checked on load. A new kind is
+one check function and one row in KINDS; the page, storage and the course validator read the row.
 """
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from dialogs import limits
 from dialogs.amounts import AmountError, check_positive, parse_amount
 from dialogs.categories import DEFAULT_CATEGORY_KEYS
 from dialogs.extract import extract_wish
 from dialogs.i18n_markers import N_
-from dialogs.model import Step
 from dialogs.rules import RuleError
 from dialogs.text import MSG_BAD_CHARACTERS, MSG_EMPTY, MSG_TOO_LONG, clean_text
 
-__all__ = ["MSG_BAD_CHARACTERS", "MSG_EMPTY", "MSG_TOO_LONG", "AnswerResult", "validate_answer"]
+if TYPE_CHECKING:  # only for annotations: model.py knows nothing of kinds
+    from dialogs.model import Step
+
+__all__ = ["KINDS", "MSG_BAD_CHARACTERS", "MSG_EMPTY", "MSG_TOO_LONG", "AnswerKind", "AnswerResult",
+           "validate_answer"]
 
 MSG_PICK_ONE = N_("Vælg et af svarene.")
 MSG_PICK_SOME = N_("Vælg mindst ét svar.")
@@ -75,7 +82,7 @@ def _whole_number(raw: object) -> int | None:
     return None
 
 
-def _amount(step: Step, raw: object) -> AnswerResult:
+def _amount_answer(step: Step, raw: object, categories: Collection[str] = ()) -> AnswerResult:
     """Øre from text ("ca. 4.000 kr."); an int is taken as øre already (a stored value)."""
     try:
         ore = check_positive(raw) if isinstance(raw, int) and not isinstance(raw, bool) else parse_amount(raw)
@@ -88,7 +95,7 @@ def _amount(step: Step, raw: object) -> AnswerResult:
     return _accept(ore)
 
 
-def _wish(step: Step, raw: object) -> AnswerResult:
+def _wish_answer(step: Step, raw: object, categories: Collection[str] = ()) -> AnswerResult:
     """{"title", "price_ore"} from one sentence or from {"title": …, "price": …} fields."""
     if isinstance(raw, str):
         checked = _clean_text(raw, step.max_length)
@@ -106,8 +113,89 @@ def _wish(step: Step, raw: object) -> AnswerResult:
     price = raw.get("price_ore", raw.get("price"))
     if price is None or (isinstance(price, str) and not price.strip()):
         return _accept({"title": title.value, "price_ore": None})
-    amount = _amount(step, price)
+    amount = _amount_answer(step, price)
     return _accept({"title": title.value, "price_ore": amount.value}) if amount.ok else amount
+
+
+def _text(step: Step, raw: object, categories: Collection[str]) -> AnswerResult:
+    return _clean_text(raw, step.max_length)
+
+
+def _one_choice(step: Step, raw: object, categories: Collection[str]) -> AnswerResult:
+    value = _choice(step, raw)
+    return _accept(value) if value else _reject(MSG_PICK_ONE)
+
+
+def _choices(step: Step, raw: object, categories: Collection[str]) -> AnswerResult:
+    picked = [raw] if isinstance(raw, str) else raw
+    if not isinstance(picked, (list, tuple, set, frozenset)) or not picked:
+        return _reject(MSG_PICK_SOME)
+    values = {_choice(step, item) for item in picked}
+    if None in values:
+        return _reject(MSG_PICK_SOME)
+    return _accept([o.value for o in step.options if o.value in values])
+
+
+def _yes_no(step: Step, raw: object, categories: Collection[str]) -> AnswerResult:
+    if isinstance(raw, bool):
+        return _accept(raw)
+    word = raw.strip().casefold() if isinstance(raw, str) else ""
+    return _accept(word in _YES) if word in _YES | _NO else _reject(MSG_YES_NO)
+
+
+def _rating(step: Step, raw: object, categories: Collection[str]) -> AnswerResult:
+    number = _whole_number(raw)
+    low = 1 if step.min is None else step.min
+    high = 5 if step.max is None else step.max
+    if number is None or not low <= number <= high:
+        return _reject(MSG_RATING, min=low, max=high)
+    return _accept(number)
+
+
+def _goal_or_subgoal(step: Step, raw: object, categories: Collection[str]) -> AnswerResult:
+    fields = raw if isinstance(raw, Mapping) else {"text": raw}
+    text = _clean_text(fields.get("text"), step.max_length)
+    if not text.ok:
+        return text
+    if step.kind == "subgoal":
+        return _accept({"text": text.value})
+    category = fields.get("category")
+    if category not in categories:
+        return _reject(MSG_CATEGORY)
+    return _accept({"text": text.value, "category": category})
+
+
+Check = Callable[["Step", object, Collection[str]], AnswerResult]
+
+
+@dataclass(frozen=True)
+class AnswerKind:
+    """One kind of step. The page asks with `ask_with` and reads the answer back by `said_as`; storage makes
+    `store` of it (a plan draft for goal/subgoal/wish); a step's `parent` may point to a step of `parents`."""
+
+    check: Check
+    store: str = "answer"       # "answer", or a plan draft: "goal", "subgoal", "wish"
+    ask_with: str = "text"      # "text" (typed), "buttons" (its options, yes/no or numbers), "choices", "goal"
+    said_as: str = "words"      # "words", "option", "options", "yesno", "number", "wish", "money", "field"
+    typed_as: str = "text"      # what a typed chat answer becomes: the "text" itself or a {"text": …} "field"
+    options: bool = False       # the step lists its options in the course file
+    in_range: bool = False      # the step may set min and max
+    parents: frozenset[str] = frozenset()
+
+
+KINDS: Mapping[str, AnswerKind] = MappingProxyType({
+    "text": AnswerKind(_text),
+    "choice": AnswerKind(_one_choice, ask_with="buttons", said_as="option", options=True),
+    "choices": AnswerKind(_choices, ask_with="choices", said_as="options", options=True),
+    "yesno": AnswerKind(_yes_no, ask_with="buttons", said_as="yesno"),
+    "rating": AnswerKind(_rating, ask_with="buttons", said_as="number", in_range=True),
+    "amount": AnswerKind(_amount_answer, said_as="money", in_range=True),
+    "goal": AnswerKind(_goal_or_subgoal, store="goal", ask_with="goal", said_as="field"),
+    "subgoal": AnswerKind(_goal_or_subgoal, store="subgoal", said_as="field", typed_as="field",
+                          parents=frozenset({"goal"})),
+    "wish": AnswerKind(_wish_answer, store="wish", said_as="wish", parents=frozenset({"goal", "subgoal"})),
+})
+STORES = frozenset({"answer"} | {k.store for k in KINDS.values()})
 
 
 def validate_answer(
@@ -120,43 +208,4 @@ def validate_answer(
     subgoal -> {"text"}, wish -> {"title", "price_ore" (int or None)}.
     A skipped step is not validated: the caller stores SKIPPED instead.
     """
-    kind = step.kind
-    if kind == "text":
-        return _clean_text(raw, step.max_length)
-    if kind == "choice":
-        value = _choice(step, raw)
-        return _accept(value) if value else _reject(MSG_PICK_ONE)
-    if kind == "choices":
-        picked = [raw] if isinstance(raw, str) else raw
-        if not isinstance(picked, (list, tuple, set, frozenset)) or not picked:
-            return _reject(MSG_PICK_SOME)
-        values = {_choice(step, item) for item in picked}
-        if None in values:
-            return _reject(MSG_PICK_SOME)
-        return _accept([o.value for o in step.options if o.value in values])
-    if kind == "yesno":
-        if isinstance(raw, bool):
-            return _accept(raw)
-        word = raw.strip().casefold() if isinstance(raw, str) else ""
-        return _accept(word in _YES) if word in _YES | _NO else _reject(MSG_YES_NO)
-    if kind == "rating":
-        number = _whole_number(raw)
-        low = 1 if step.min is None else step.min
-        high = 5 if step.max is None else step.max
-        if number is None or not low <= number <= high:
-            return _reject(MSG_RATING, min=low, max=high)
-        return _accept(number)
-    if kind == "amount":
-        return _amount(step, raw)
-    if kind == "wish":
-        return _wish(step, raw)
-    fields = raw if isinstance(raw, Mapping) else {"text": raw}
-    text = _clean_text(fields.get("text"), step.max_length)
-    if not text.ok:
-        return text
-    if kind == "subgoal":
-        return _accept({"text": text.value})
-    category = fields.get("category")
-    if category not in categories:
-        return _reject(MSG_CATEGORY)
-    return _accept({"text": text.value, "category": category})
+    return KINDS[step.kind].check(step, raw, categories)

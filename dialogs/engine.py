@@ -12,20 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dialogs.answers import AnswerResult, validate_answer
+from types import MappingProxyType
+
+from dialogs.answers import KINDS, AnswerResult, validate_answer
 from dialogs.conditions import CONDITIONS, Answers, Condition
-from dialogs.model import (
-    END, SKIPPED, Course, Module, Option, Route, Step, build_course, is_skipped,
-)
+from dialogs.model import DEFAULT_MAX_LENGTH, END, SKIPPED, Course, Module, Option, Route, Step, is_skipped
 from dialogs.validate import validate_course
 
 COURSE_DIR = Path(__file__).parent / "course"
 
 __all__ = [
-    "END", "SKIPPED", "AnswerResult", "Course", "CourseError", "Module", "Option", "Progress",
-    "Route", "Step", "current_step_id", "goal_step_id", "is_skipped", "load_course",
-    "next_step_id", "previous_step_id", "progress", "read_course_data", "routing_path",
-    "step_params", "validate_answer",
+    "END", "SKIPPED", "AnswerResult", "Course", "CourseError", "Module", "Option", "Position", "Progress",
+    "Route", "Step", "build_course", "current_step_id", "goal_step_id", "is_skipped", "load_course",
+    "next_open_step_id", "next_step_id", "previous_step_id", "progress", "read_course_data", "resume",
+    "routing_path", "step_params", "validate_answer",
 ]
 
 
@@ -45,6 +45,24 @@ class Progress:
     module_number: int
     module_count: int
     module_title: str
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a citizen is in the course: the step to show (None when finished) on the route their answers
+    make. Storage keeps only the step id and the answers; the engine works out the rest."""
+
+    step_id: str | None
+    path: tuple[str, ...]
+
+    @property
+    def finished(self) -> bool:
+        return self.step_id is None
+
+    @property
+    def number(self) -> int:
+        """1-based place of the step on the route (for 'spørgsmål 4 af 30'); the route's length when done."""
+        return self.path.index(self.step_id) + 1 if self.step_id in self.path else len(self.path)
 
 
 def read_course_data(path: Path) -> dict[str, Any]:
@@ -84,6 +102,31 @@ def load_course(path: Path | None = None, *, conditions: Mapping[str, Condition]
 @functools.cache
 def _packaged_course() -> Course:
     return _load(COURSE_DIR, CONDITIONS)
+
+
+def build_course(data: Mapping[str, Any]) -> Course:
+    """Value objects from course data that `validate_course` found no errors in."""
+    modules, steps = [], {}
+    for m in data["modules"]:
+        for s in m["steps"]:
+            steps[s["id"]] = Step(
+                id=s["id"],
+                module=m["id"],
+                messages=tuple(s["messages"]),
+                kind=s["kind"],
+                default=s["default"],
+                routes=tuple(Route(r["when"], r["goto"]) for r in s.get("next", ())),
+                options=tuple(Option(o["value"], o["label"]) for o in s.get("options", ())),
+                store=s.get("store", KINDS[s["kind"]].store),
+                parent=s.get("parent"),
+                share_default=s.get("share_default", True),
+                hint=s.get("hint"),
+                max_length=s.get("max_length", DEFAULT_MAX_LENGTH),
+                min=s.get("min"),
+                max=s.get("max"),
+            )
+        modules.append(Module(m["id"], m["title"], tuple(s["id"] for s in m["steps"])))
+    return Course(tuple(modules), MappingProxyType(steps))
 
 
 def _load(path: Path, conditions: Mapping[str, Condition]) -> Course:
@@ -128,6 +171,29 @@ def current_step_id(
     """Where to continue: the first step on the route without an answer (None when all are done)."""
     path = routing_path(course, answers, conditions=conditions)
     return next((s for s in path if s not in answers), None)
+
+
+def next_open_step_id(
+    course: Course, step_id: str, answers: Answers, *, conditions: Mapping[str, Condition] = CONDITIONS
+) -> str | None:
+    """Where to go after answering `step_id`: the next step on the route that has no answer yet (after
+    'Tilbage' the citizen's later answers are kept, so they are not asked again). None: finished."""
+    following = next_step_id(course, step_id, answers, conditions=conditions)
+    while following is not None and following in answers:
+        following = next_step_id(course, following, answers, conditions=conditions)
+    return following
+
+
+def resume(
+    course: Course, answers: Answers, at: str | None, *, conditions: Mapping[str, Condition] = CONDITIONS
+) -> Position:
+    """The citizen's position from their answers and the step they were last on (`at`; None when they had
+    finished). When the route no longer passes `at` (an answer changed it, or a newer course removed the
+    step), they continue at the first step without an answer."""
+    path = routing_path(course, answers, conditions=conditions)
+    if at is not None and at not in path:
+        at = next((s for s in path if s not in answers), None)
+    return Position(at, path)
 
 
 def previous_step_id(

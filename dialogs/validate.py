@@ -7,7 +7,8 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from dialogs.conditions import CONDITIONS
-from dialogs.model import END, KINDS, PARENT_KINDS, STORE_OF_KIND, STORES
+from dialogs.answers import KINDS, STORES
+from dialogs.model import END
 
 SNAKE_CASE = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_MESSAGES = 3
@@ -18,8 +19,9 @@ STEP_KEYS = frozenset({
 })
 # Placeholders a message may use: the engine fills goal/subgoal, the UI fills budget/months.
 PLACEHOLDERS = frozenset({"goal", "subgoal", "budget", "months"})
-CHOICE_KINDS = frozenset({"choice", "choices"})
-RANGE_KINDS = frozenset({"rating", "amount"})
+CHOICE_KINDS = frozenset(name for name, kind in KINDS.items() if kind.options)
+RANGE_KINDS = frozenset(name for name, kind in KINDS.items() if kind.in_range)
+PARENT_KINDS = {name: kind.parents for name, kind in KINDS.items() if kind.parents}
 
 
 def _is_text(value: object) -> bool:
@@ -106,10 +108,10 @@ class _Checker:
             self.error(where, f"unknown kind {kind!r}")
             return
         self.check_options(where, kind, step.get("options"))
-        store = step.get("store", STORE_OF_KIND.get(kind, "answer"))
+        store = step.get("store", KINDS[kind].store if kind in KINDS else "answer")
         if store not in STORES:
             self.error(where, f"unknown store {store!r}")
-        elif store != STORE_OF_KIND.get(kind, "answer"):
+        elif kind in KINDS and store != KINDS[kind].store:
             self.error(where, f"kind {kind!r} cannot store {store!r}")
         if not isinstance(step.get("share_default", True), bool):
             self.error(where, "share_default must be true or false")

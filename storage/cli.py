@@ -82,6 +82,25 @@ def _cmd_purge_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check_course(args: argparse.Namespace) -> int:
+    """Every error in the course files, each with its step id; exit 1 when there is any."""
+    from dialogs.engine import COURSE_DIR, CourseError, build_course, read_course_data
+    from dialogs.validate import validate_course
+    path = Path(args.path) if args.path else COURSE_DIR
+    try:
+        data = read_course_data(path)
+    except CourseError as error:
+        errors = error.errors
+    else:
+        errors = validate_course(data)
+    if errors:
+        print(f"{len(errors)} error(s) in {path}:", *errors, sep="\n  ")
+        return 1
+    course = build_course(data)
+    print(f"{path}: {len(course.modules)} modules, {len(course.steps)} steps, no errors.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="borgerbudget", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -106,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     citizen.add_argument("--name", required=True)
     citizen.add_argument("--language", default="da", choices=["da", "en"])
     citizen.set_defaults(func=_cmd_create_citizen)
+    check = sub.add_parser("check-course", help="validate the course files and list every error")
+    check.add_argument("path", nargs="?", help="a .toml file or a folder of them (default: the packaged course)")
+    check.set_defaults(func=_cmd_check_course)
     export = sub.add_parser("export-audit", help="write the audit log as CSV")
     export.add_argument("--since", help="ISO date, e.g. 2026-01-01")
     export.add_argument("--output", help="file (default: standard output)")

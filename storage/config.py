@@ -1,7 +1,7 @@
 """Settings in one place: each has a default, a help text and a README line.
 
 Read from environment variables (``BORGERBUDGET_*`` plus ``DATABASE_URL``).
-A test (tests/storage/test_config.py) fails when a setting is missing from
+A test (tests/storage/test_config_and_cli.py) fails when a setting is missing from
 the README.
 """
 from __future__ import annotations

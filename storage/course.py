@@ -42,20 +42,28 @@ class Turn:
 
 @dataclass(frozen=True)
 class CourseState:
-    current_step_id: str | None     # None: the course is finished
+    position: engine.Position       # the step to show and the route, as the engine works them out
     answers: dict[str, object]
     shared: dict[str, bool]
     form_mode: bool
-    path: tuple[str, ...]
     last_words: dict[str, str]      # step id -> what the citizen last wrote or chose, as typed
 
     @property
+    def current_step_id(self) -> str | None:
+        """None: the course is finished."""
+        return self.position.step_id
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return self.position.path
+
+    @property
     def finished(self) -> bool:
-        return self.current_step_id is None
+        return self.position.finished
 
     def step_number(self) -> int:
         """1-based position of the current step on the route (for 'spørgsmål 4 af 30')."""
-        return self.path.index(self.current_step_id) + 1 if self.current_step_id in self.path else len(self.path)
+        return self.position.number
 
 
 def _course() -> Course:
@@ -71,27 +79,25 @@ def _progress(session: Session, citizen_id: int) -> CourseProgress:
     return progress
 
 
-def _answers(session: Session, citizen_id: int) -> tuple[dict[str, object], dict[str, bool]]:
-    rows = list(session.scalars(select(CourseAnswer).where(CourseAnswer.citizen_id == citizen_id)))
+def _answer_rows(session: Session, citizen_id: int) -> dict[str, CourseAnswer]:
+    """The citizen's answer rows by step; steps removed from a newer course are left out."""
     course = _course()
-    known = [r for r in rows if r.step_id in course.steps]  # steps removed from a newer course are ignored
-    return ({r.step_id: (SKIPPED if r.skipped else r.value) for r in known}, {r.step_id: r.shared for r in known})
+    return {r.step_id: r for r in session.scalars(select(CourseAnswer).where(CourseAnswer.citizen_id == citizen_id))
+            if r.step_id in course.steps}
 
 
-def _state(session: Session, citizen_id: int) -> CourseState:
+def _state(session: Session, citizen_id: int, rows: dict[str, CourseAnswer] | None = None) -> CourseState:
+    """The citizen's state from one read of each table (pass `rows` when they are loaded already)."""
     progress = _progress(session, citizen_id)
-    answers, shared = _answers(session, citizen_id)
-    course = _course()
-    path = engine.routing_path(course, answers)
-    current = progress.current_step_id
-    if current is not None and current not in path:
-        current = engine.current_step_id(course, answers)  # the route changed under it: first open step
+    rows = _answer_rows(session, citizen_id) if rows is None else rows
+    answers = {step_id: (SKIPPED if r.skipped else r.value) for step_id, r in rows.items()}
     last_words: dict[str, str] = {}
-    for turn in session.scalars(select(ChatTurn).where(ChatTurn.citizen_id == citizen_id,
-                                                       ChatTurn.speaker == "citizen").order_by(ChatTurn.id)):
-        if turn.step_id:
-            last_words[turn.step_id] = turn.text
-    return CourseState(current, answers, shared, progress.form_mode, path, last_words)
+    for step_id, text in session.execute(select(ChatTurn.step_id, ChatTurn.text).where(
+            ChatTurn.citizen_id == citizen_id, ChatTurn.speaker == "citizen").order_by(ChatTurn.id)):
+        if step_id:
+            last_words[step_id] = text
+    return CourseState(engine.resume(_course(), answers, progress.current_step_id), answers,
+                       {step_id: r.shared for step_id, r in rows.items()}, progress.form_mode, last_words)
 
 
 def load_state(session: Session, *, actor: Actor, citizen_id: int) -> CourseState:
@@ -99,28 +105,27 @@ def load_state(session: Session, *, actor: Actor, citizen_id: int) -> CourseStat
     return _state(session, citizen_id)
 
 
-def _save(session: Session, citizen_id: int, step_id: str, value: object, skipped: bool, words: str) -> None:
-    row = session.scalar(select(CourseAnswer).where(CourseAnswer.citizen_id == citizen_id,
-                                                    CourseAnswer.step_id == step_id))
-    step = _course().step(step_id)
+def _save_and_advance(session: Session, actor: Actor, citizen_id: int, step_id: str, value: object, words: str
+                      ) -> CourseState:
+    """Store the answer (SKIPPED for a skip) and the citizen's words, update the plan draft it feeds, and move
+    to the next step without an answer. The answers are read once."""
+    rows = _answer_rows(session, citizen_id)
+    row = rows.get(step_id)
     if row is None:
-        row = CourseAnswer(citizen_id=citizen_id, step_id=step_id, shared=step.share_default)
+        row = rows[step_id] = CourseAnswer(citizen_id=citizen_id, step_id=step_id,
+                                           shared=_course().step(step_id).share_default)
         session.add(row)
+    skipped = is_skipped(value)
     row.value, row.skipped, row.answered_at = (None if skipped else value), skipped, utcnow()
     session.add(ChatTurn(citizen_id=citizen_id, speaker="citizen", step_id=step_id, text=words[:5000]))
-
-
-def _advance(session: Session, citizen_id: int, step_id: str) -> CourseState:
-    answers, _shared = _answers(session, citizen_id)
+    session.flush()
+    _apply_to_plan(session, actor, step_id, value)
+    answers = {sid: (SKIPPED if r.skipped else r.value) for sid, r in rows.items()}
     progress = _progress(session, citizen_id)
-    following = engine.next_step_id(_course(), step_id, answers)
-    # Continue at the next step without an answer (after 'Tilbage', earlier answers are kept).
-    while following is not None and following in answers:
-        following = engine.next_step_id(_course(), following, answers)
-    progress.current_step_id = following
-    if following is None and progress.completed_at is None:
+    progress.current_step_id = engine.next_open_step_id(_course(), step_id, answers)
+    if progress.current_step_id is None and progress.completed_at is None:
         progress.completed_at = utcnow()
-    return _state(session, citizen_id)
+    return _state(session, citizen_id, rows)
 
 
 def answer(session: Session, *, actor: Actor, step_id: str, raw: object, words: str | None = None,
@@ -139,10 +144,8 @@ def answer(session: Session, *, actor: Actor, step_id: str, raw: object, words: 
     result = engine.validate_answer(step, raw, **kwargs)
     if not result.ok:
         raise DomainError(result.error_msgid or N_("Prøv at svare på en anden måde."), **dict(result.error_params))
-    _save(session, citizen.id, step_id, result.value, False, words if words is not None else str(raw))
-    session.flush()
-    _apply_to_plan(session, actor, step_id, result.value)
-    return _advance(session, citizen.id, step_id)
+    return _save_and_advance(session, actor, citizen.id, step_id, result.value,
+                             words if words is not None else str(raw))
 
 
 def skip(session: Session, *, actor: Actor, step_id: str) -> CourseState:
@@ -150,32 +153,30 @@ def skip(session: Session, *, actor: Actor, step_id: str) -> CourseState:
     citizen = plan.open_plan(session, actor, actor.id)
     if step_id not in _course().steps:
         raise NotFound()
-    _save(session, citizen.id, step_id, None, True, SKIP_TEXT)
-    session.flush()
-    _apply_to_plan(session, actor, step_id, SKIPPED)
-    return _advance(session, citizen.id, step_id)
+    return _save_and_advance(session, actor, citizen.id, step_id, SKIPPED, SKIP_TEXT)
 
 
 def go_back(session: Session, *, actor: Actor) -> CourseState:
     """'Tilbage': the previous step on the route; its answer stays until the citizen changes it."""
     authorize(session, actor, actor.id, Resource.COURSE, Action.WRITE)
-    state = _state(session, actor.id)
+    rows = _answer_rows(session, actor.id)
+    state = _state(session, actor.id, rows)
     current = state.current_step_id or state.path[-1]
     previous = current if state.current_step_id is None else engine.previous_step_id(_course(), current,
                                                                                        state.answers)
     if previous is not None:
         _progress(session, actor.id).current_step_id = previous
-    return _state(session, actor.id)
+    return _state(session, actor.id, rows)
 
 
 def go_to(session: Session, *, actor: Actor, step_id: str) -> CourseState:
     """Open an earlier answered step on the route, to change it."""
     authorize(session, actor, actor.id, Resource.COURSE, Action.WRITE)
-    state = _state(session, actor.id)
-    if step_id not in state.path:
+    rows = _answer_rows(session, actor.id)
+    if step_id not in _state(session, actor.id, rows).path:
         raise NotFound()
     _progress(session, actor.id).current_step_id = step_id
-    return _state(session, actor.id)
+    return _state(session, actor.id, rows)
 
 
 def set_form_mode(session: Session, *, actor: Actor, on: bool) -> None:

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import calendar
+import functools
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+import holidays
 
 LOCAL_TIMEZONE = ZoneInfo("Europe/Copenhagen")
 
@@ -14,30 +17,16 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def easter_sunday(year: int) -> date:
-    """Anonymous Gregorian algorithm (Meeus/Jones/Butcher)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    m = (32 + 2 * e + 2 * i - h - k) % 7
-    n = (a + 11 * h + 22 * m) // 451
-    month, day_ = divmod(h + m - 7 * n + 114, 31)
-    return date(year, month, day_ + 1)
+# Days municipal offices close besides the public holidays (Grundlovsdag, juleaftensdag, nytårsaftensdag).
+CLOSING_DAYS = ((6, 5), (12, 24), (12, 31))
 
 
-def danish_holidays(year: int) -> set[date]:
-    """Public holidays when municipal offices close (store bededag was abolished from 2024)."""
-    easter = easter_sunday(year)
-    days = {date(year, 1, 1), date(year, 12, 24), date(year, 12, 25), date(year, 12, 26), date(year, 12, 31),
-            date(year, 6, 5)}
-    for offset in (-3, -2, 0, 1, 39, 49, 50):
-        days.add(easter + timedelta(days=offset))
-    if year < 2024:
-        days.add(easter + timedelta(days=26))
-    return days
+@functools.lru_cache(maxsize=32)
+def danish_holidays(year: int) -> frozenset[date]:
+    """Days municipal offices close: the public holidays (the `holidays` package knows Easter, store bededag
+    until 2023 and the rest) and CLOSING_DAYS."""
+    public = holidays.country_holidays("DK", years=year)
+    return frozenset(public) | {date(year, month, day) for month, day in CLOSING_DAYS}
 
 
 def is_working_day(day: date) -> bool:

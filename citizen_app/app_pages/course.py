@@ -27,20 +27,22 @@ def params_for(step_id: str) -> dict:
     return {**engine.step_params(COURSE, step_id, state.answers), "budget": money(budget), "months": months}
 
 
-def save(step_id: str, raw: object, words: str) -> None:
-    """Save first; then, if the words carry a crisis signal, stop the flow and show help."""
-    result = ui.attempt(lambda s: course.answer(s, actor=actor, step_id=step_id, raw=raw, words=words,
-                                                categories=[c["key"] for c in categories]))
-    if result is None:
-        return
-    if isinstance(words, str) and safety.detect_crisis(words):
-        st.session_state[cw.HELP_KEY] = "signal"
-    st.rerun()
+def answering(step_id: str):
+    """The callback maker for the step's input: `read()` gives (raw, words) from the widget. The answer is
+    saved first; then, if the words carry a crisis signal, the course stops and shows help."""
+    def make(read):
+        def callback() -> None:
+            raw, words = read()
+            ui.on_click(lambda s: course.answer(s, actor=actor, step_id=step_id, raw=raw, words=words,
+                                                categories=[c["key"] for c in categories]), errors="answer")()
+            if isinstance(words, str) and safety.detect_crisis(words):
+                st.session_state[cw.HELP_KEY] = "signal"
+        return callback
+    return make
 
 
-def do(action) -> None:
-    if ui.act(action):
-        st.rerun()
+def doing(action):
+    return ui.on_click(action)
 
 
 st.title(_("Samtale"))
@@ -55,9 +57,9 @@ if st.button(_("Jeg har det svært lige nu"), icon=":material/sos:", key="hard_n
 
 def conversation() -> None:
     """The steps so far, the current question and its input; or the end of the course."""
-    form_mode = st.toggle(_("Vis som formular"), value=state.form_mode, key="form_mode_toggle")
-    if form_mode != state.form_mode:
-        do(lambda s: course.set_form_mode(s, actor=actor, on=form_mode))
+    form_mode = st.toggle(_("Vis som formular"), value=state.form_mode, key="form_mode_toggle",
+                          on_change=doing(lambda s: course.set_form_mode(
+                              s, actor=actor, on=bool(st.session_state.get("form_mode_toggle")))))
 
     current = state.current_step_id
     if current is not None:
@@ -78,8 +80,7 @@ def conversation() -> None:
         st.success(_("Du er færdig med samtalen. Dine mål og ønsker står nu i din plan."), icon=":material/check:")
         if st.button(_("Gå til min plan"), type="primary"):
             st.switch_page("app_pages/plan.py")
-        if st.button(_("Tilbage")):
-            do(lambda s: course.go_back(s, actor=actor))
+        st.button(_("Tilbage"), on_click=doing(lambda s: course.go_back(s, actor=actor)))
     else:
         step = COURSE.step(current)
         if form_mode:
@@ -106,13 +107,15 @@ def conversation() -> None:
                 st.text(st.session_state["goal_suggestion"])
 
         previous = state.answers.get(current)
-        cw.answer_input(step, categories, lambda raw, words: save(current, raw, words), chat=not form_mode,
-                        initial=None if engine.is_skipped(previous) else previous)
+        with st.container(key=f"course_step_{current}"):  # the step's id, as a class name, for the browser tests
+            cw.answer_input(step, categories, answering(current), chat=not form_mode,
+                            initial=None if engine.is_skipped(previous) else previous)
+        ui.show_errors("answer")
         row = st.container(horizontal=True)
-        if row.button(_("Tilbage"), key="course_back", disabled=state.step_number() <= 1):
-            do(lambda s: course.go_back(s, actor=actor))
-        if row.button(_("Det vil jeg ikke svare på nu"), key="course_skip"):
-            do(lambda s: course.skip(s, actor=actor, step_id=current))
+        row.button(_("Tilbage"), key="course_back", disabled=state.step_number() <= 1,
+                   on_click=doing(lambda s: course.go_back(s, actor=actor)))
+        row.button(_("Det vil jeg ikke svare på nu"), key="course_skip",
+                   on_click=doing(lambda s: course.skip(s, actor=actor, step_id=current)))
 
     answered = [sid for sid in state.path if sid in state.answers and not engine.is_skipped(state.answers[sid])]
     if answered:
@@ -122,20 +125,18 @@ def conversation() -> None:
                 step = COURSE.step(step_id)
                 # The question may hold the citizen's own words ({goal}): plain text, never a widget label.
                 st.text(cw.guide_text(step.messages[-1], params_for(step_id)))
-                shared = st.toggle(_("Del med min støtteperson"), value=state.shared.get(step_id, True),
-                                   key=f"share_{step_id}")
-                if shared != state.shared.get(step_id, True):
-                    do(lambda s, sid=step_id, on=shared: course.set_shared(s, actor=actor, step_id=sid, shared=on))
-                if st.button(_("Ret svaret"), key=f"edit_{step_id}"):
-                    do(lambda s, sid=step_id: course.go_to(s, actor=actor, step_id=sid))
+                st.toggle(_("Del med min støtteperson"), value=state.shared.get(step_id, True),
+                          key=f"share_{step_id}", on_change=doing(
+                              lambda s, sid=step_id: course.set_shared(s, actor=actor, step_id=sid, shared=bool(
+                                  st.session_state.get(f"share_{sid}")))))
+                st.button(_("Ret svaret"), key=f"edit_{step_id}",
+                          on_click=doing(lambda s, sid=step_id: course.go_to(s, actor=actor, step_id=sid)))
 
 
 # Help first: after a crisis signal or "Jeg har det svært", the course waits until the citizen goes on.
 # (No st.stop(): it would also skip the footer with the accessibility statement.)
 if st.session_state.get(cw.HELP_KEY):
     cw.help_panel(offer_flag=True)
-    if st.button(_("Fortsæt samtalen"), key="continue_after_help"):
-        st.session_state.pop(cw.HELP_KEY)
-        st.rerun()
+    st.button(_("Fortsæt samtalen"), key="continue_after_help", on_click=ui.clear_keys, args=(cw.HELP_KEY,))
 else:
     conversation()

@@ -39,11 +39,20 @@ def _sources() -> dict[str, Path]:
 SOURCES = _sources()
 
 
+def _type_checking_only(tree: ast.AST) -> set[ast.AST]:
+    """Imports under `if TYPE_CHECKING:`: annotations only, not a dependency when the code runs."""
+    return {inner for node in ast.walk(tree) if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+            for inner in ast.walk(node)}
+
+
 def _imports(name: str, path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    skip = _type_checking_only(tree)
     for node in ast.walk(tree):
+        if node in skip:
+            continue
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):

@@ -7,20 +7,18 @@ do not depend on each other or on the demo citizens.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e import course_route as route
 from tests.e2e.conftest import PHONE
 from tests.e2e.helpers import (
     CHAT_PLACEHOLDER,
-    SKIP_LABEL,
     act,
     assert_accessible,
     browser_context,
     button,
     card_of,
-    choose,
     click,
     course_progress,
     create_citizen_in_db,
@@ -39,74 +37,10 @@ from tests.e2e.helpers import (
 )
 
 PIN = "1234"
-MAX_STEPS = 39  # the longest route through the course (three goals, two wishes each)
-PROGRESS = re.compile(r"^Trin (\d) af 9: ")
-
-GOAL = "Jeg vil kunne komme rundt i byen selv."
-SUB_GOAL = "Finde en brugt cykel på nettet"
-WISH = "en brugt cykel til ca. 2.000 kr."
-SKIPPED_QUESTION = "Hvad er blevet bedre i dit liv?"
-
-
-def _goal_form(page: Page) -> None:
-    page.get_by_label("Dit mål", exact=True).fill(GOAL)
-    choose(page, "Hvad handler målet om?", "Transport")
-    click(page, "Send svar")
-
-
-def _pick(*options: str) -> Callable[[Page], None]:
-    def answer(page: Page) -> None:
-        choose(page, "Vælg et eller flere svar", *options)
-        click(page, "Send svar")
-    return answer
-
-
-def _say(text: str) -> Callable[[Page], None]:
-    return lambda page: send_chat(page, text)
-
-
-def _tap(label: str) -> Callable[[Page], None]:
-    return lambda page: click(page, label)
-
-
-# The course's route for a citizen with one goal and one wish: a words from the current question -> how
-# the citizen answers it. Choice steps by their quick-reply buttons, text steps in the chat input.
-ROUTE: list[tuple[str, Callable[[Page], None]]] = [
-    ("Hej, og velkommen til.", _tap("Lad os gå i gang")),
-    ("Du har 50.000 kr. at bruge i 12 måneder.", _tap("Det giver mening")),
-    ("Det, du skriver, er dit.", _tap("Det er fint")),
-    ("Hvad går godt for dig?", _say("Jeg har en god nabo, og jeg går ture.")),
-    ("Og hvad er svært lige nu?", _say("Jeg keder mig om dagen.")),
-    ("Hvordan er det med at bo?", _tap("Jeg bor godt")),
-    ("Hvordan har du haft det den sidste uge?", _tap("4")),
-    ("Hvad betyder mest for dig?", _pick("Venner", "Fritid og hobbyer")),
-    ("Hvorfor betyder det noget for dig?", _say("Mine venner holder mig oppe.")),
-    ("Tænk på en god dag.", _say("Jeg ville cykle ud til vandet med en ven.")),
-    ("Hvis alt var muligt, hvad ville du så gøre?", _say("Rejse til Bornholm.")),
-    (SKIPPED_QUESTION, _tap(SKIP_LABEL)),
-    ("Hvad ville flytte dig lidt videre?", _say("At jeg kan komme til mine aftaler selv.")),
-    ("Prøv at gøre det til et mål.", _goal_form),
-    ("Har du et mål mere?", _tap("Nej")),
-    ("Hvem er gode at have i dit liv?", _say("Min bror og en gammel ven fra skolen.")),
-    ("Hvad er du god til?", _pick("At lytte")),
-    ("Tænk på en gang, hvor du klarede noget svært.", _say("Jeg holdt ud, og min ven hjalp mig.")),
-    (f"Dit mål: {GOAL}", _say(SUB_GOAL)),
-    (f"Nu til dit mål: {GOAL}", _say(WISH)),
-    ("Er der mere, der kan hjælpe med det mål?", _tap("Nej")),
-    ("Her kan du se dine mål og ønsker samlet.", _tap("Ja, det passer")),
-    ("Er der noget, du vil sige til din støtteperson?", _say("Nej tak, det er fint.")),
-]
-
-
-def _answer_current(page: Page) -> str:
-    """Answer the question the citizen is on, as ROUTE says; returns the words it was known by."""
-    question = current_question(page)
-    expect_no_streamlit_english(page)  # e.g. the placeholder of a list to choose from
-    for words, answer in ROUTE:
-        if words in question:
-            answer(page)
-            return words
-    raise AssertionError(f"the journey has no answer for this question:\n{question}")
+ROUTE = route.expected_route()
+MAX_STEPS = len(ROUTE) + 5
+MODULES = len(route.COURSE.modules)
+PROGRESS = re.compile(rf"^Trin (\d+) af {MODULES}: ")
 
 
 def _start_course(page: Page, url: str, code: str, name: str) -> None:
@@ -120,7 +54,7 @@ def _start_course(page: Page, url: str, code: str, name: str) -> None:
 def test_new_citizen_talks_the_whole_course_through_on_a_phone(phone, app, database_url, artifacts):
     code = create_citizen_in_db(database_url, "Lærke")
     _start_course(phone, app.url, code, "Lærke")
-    assert course_progress(phone).startswith("Trin 1 af 9: Velkommen")
+    assert course_progress(phone).startswith(f"Trin 1 af {MODULES}: Velkommen")
     assert_accessible(phone, "course-1-welcome", artifacts)
 
     answered: list[str] = []
@@ -129,9 +63,10 @@ def test_new_citizen_talks_the_whole_course_through_on_a_phone(phone, app, datab
     for _ in range(MAX_STEPS):
         if phone.get_by_text("Du er færdig med samtalen", exact=False).count():
             break
-        answered.append(_answer_current(phone))
+        expect_no_streamlit_english(phone)  # e.g. the placeholder of a list to choose from
+        answered.append(route.answer_current(phone))
         finished = phone.get_by_text("Du er færdig med samtalen", exact=False).count() > 0
-        if not finished and answered[-1] in current_question(phone):
+        if not finished and route.step_on_page(phone) == answered[-1]:
             stuck.append(f"still at {answered[-1]!r}:\n{main_text(phone)}")
         if not finished:
             module = int(PROGRESS.match(course_progress(phone)).group(1))
@@ -142,22 +77,21 @@ def test_new_citizen_talks_the_whole_course_through_on_a_phone(phone, app, datab
     else:
         raise AssertionError(f"not finished after {MAX_STEPS} steps: {answered}")
 
-    assert answered == [words for words, _answer in ROUTE], \
-        "the route through the course changed\n" + "\n".join(stuck)
-    assert modules_seen == set(range(1, 10))
+    assert answered == ROUTE, "the page took another route than the engine\n" + "\n".join(stuck)
+    assert modules_seen == {route.COURSE.modules.index(route.COURSE.module_of(s)) + 1 for s in ROUTE}
     expect(phone.get_by_text("Du er færdig med samtalen. Dine mål og ønsker står nu i din plan.")).to_be_visible()
     # The whole conversation stays readable, the skipped question with "not now".
     expect(phone.get_by_text("Det vil jeg ikke svare på nu.", exact=True)).to_have_count(1)
-    expect(phone.get_by_text(WISH, exact=True)).to_have_count(0)  # the wish is shown as it was understood:
+    expect(phone.get_by_text(route.WISH, exact=True)).to_have_count(0)  # the wish is shown as it was understood:
     expect(phone.get_by_text("En brugt cykel – ca. 2.000 kr.", exact=True)).to_have_count(1)
     assert_accessible(phone, "course-finished", artifacts)
 
     click(phone, "Gå til min plan")
     expect_heading(phone, "Min plan")
     main = phone.locator("main")
-    expect(main.get_by_text(GOAL, exact=True)).to_be_visible()
+    expect(main.get_by_text(route.GOAL, exact=True)).to_be_visible()
     expect(main.get_by_text("Emne: Transport", exact=True)).to_be_visible()
-    expect(main.get_by_text(SUB_GOAL, exact=True)).to_be_visible()
+    expect(main.get_by_text(route.SUB_GOAL, exact=True)).to_be_visible()
     expect(main.get_by_text("En brugt cykel", exact=True)).to_be_visible()
     expect(main.get_by_text("Pris: 2.000 kr.", exact=True)).to_be_visible()
     expect(main.get_by_text("Status: Kladde", exact=True)).to_be_visible()
@@ -170,10 +104,9 @@ def test_citizen_who_closes_the_browser_halfway_continues_at_the_same_step(phone
     code = create_citizen_in_db(database_url, "Malte")
     with browser_context(e2e_browser, PHONE, artifacts, "course-first-phone") as first:
         _start_course(first, app.url, code, "Malte")
-        for _ in range(9):  # into the third module ("Det, der betyder noget")
-            _answer_current(first)
+        route.answer_until(first, "matters_most")  # into the third module ("Det, der betyder noget")
         progress, question = course_progress(first), current_question(first)
-        assert progress.startswith("Trin 3 af 9: Det, der betyder noget"), progress
+        assert progress.startswith(f"Trin 3 af {MODULES}: Det, der betyder noget"), progress
         first.context.close()  # the browser is closed, not logged out
 
     open_app(phone, app.url)
@@ -190,8 +123,7 @@ def test_citizen_who_closes_the_browser_halfway_continues_at_the_same_step(phone
 def test_form_mode_answers_a_step_and_the_answer_shows_in_the_conversation(phone, app, database_url, artifacts):
     code = create_citizen_in_db(database_url, "Nanna")
     _start_course(phone, app.url, code, "Nanna")
-    for _ in range(3):  # the welcome module, to the first free-text question
-        _answer_current(phone)
+    route.answer_until(phone, "now_good")  # the welcome module, to the first free-text question
     assert "Hvad går godt for dig?" in current_question(phone)
 
     act(phone, phone.get_by_text("Vis som formular", exact=True).click)
@@ -202,7 +134,7 @@ def test_form_mode_answers_a_step_and_the_answer_shows_in_the_conversation(phone
     phone.get_by_label("Dit svar", exact=True).fill(answer)
     click(phone, "Gem og gå videre")
     expect(phone.get_by_text("Og hvad er svært lige nu?", exact=True)).to_be_visible()
-    assert course_progress(phone).startswith("Trin 2 af 9")
+    assert course_progress(phone).startswith(f"Trin 2 af {MODULES}")
 
     act(phone, phone.get_by_text("Vis som formular", exact=True).click)
     own = phone.get_by_test_id("stChatMessage").filter(has_text=answer)
@@ -225,8 +157,7 @@ def test_crisis_words_and_the_hard_button_show_help_and_tell_the_support_person(
                                                                                 database_url, artifacts):
     code = create_citizen_in_db(database_url, "Oskar")
     _start_course(phone, app.url, code, "Oskar")
-    for _ in range(3):
-        _answer_current(phone)
+    route.answer_until(phone, "now_good")
 
     send_chat(phone, "jeg vil ikke leve mere")
     _help_panel_is_shown(phone)
@@ -290,6 +221,6 @@ def test_keyboard_only_citizen_logs_in_and_answers_the_first_steps(phone, app, d
     keys.type("Jeg har en kat, som jeg holder af.")
     act(phone, lambda: keys.press("Enter"))
     assert "Og hvad er svært lige nu?" in current_question(phone)
-    assert course_progress(phone).startswith("Trin 2 af 9")
+    assert course_progress(phone).startswith(f"Trin 2 af {MODULES}")
     expect(phone.get_by_test_id("stChatMessage").filter(has_text="Jeg har en kat, som jeg holder af.")
            ).to_have_count(1)

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import func, select
 
 from dialogs import engine as course_engine
-from storage import course, plan, plan_view
+from storage import course, plan_view
 from storage.db import write_session
 from storage.errors import AccessDenied, DomainError
 from storage.models import CourseAnswer, Goal, WishItem

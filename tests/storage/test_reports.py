@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import event, select
 
-from storage import checkins, citizens, course, decisions, payments, plan, plan_view, reports
+from storage import checkins, citizens, decisions, payments, plan, plan_view, reports
 from storage.db import write_session
 from storage.errors import AccessDenied
 from storage.models import AuditEvent, CitizenStatus, DecisionKind
