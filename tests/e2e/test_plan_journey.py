@@ -106,7 +106,7 @@ def test_citizen_prices_wishes_fixes_what_is_missing_and_sends_the_plan(phone, a
     go_to(phone, "Min plan")
     for title in (KNIVES, TROUSERS):
         expect(card_of(phone.locator("main").get_by_text(title, exact=True))
-               .get_by_text("Status: Sendt", exact=True)).to_be_visible()
+               .get_by_text("Status: Sendt – venter på svar", exact=True)).to_be_visible()
     assert budget_line(phone, "I din plan, ikke godkendt endnu") == "3.450,50 kr."
     no_horizontal_scroll(phone)
     assert_accessible(phone, "plan-sent", artifacts)
