@@ -12,7 +12,7 @@ from dialogs import limits
 from storage import decisions, second_opinions
 from storage.decisions import ReviewItem
 from storage.errors import N_, RuleError
-from storage.statuses import DecisionKind
+from storage.statuses import ANSWERED, DecisionKind, ItemStatus
 
 REASON_SUGGESTIONS = {
     "change": (
@@ -71,7 +71,7 @@ def item_facts(title: str, total_ore: int, quantity: int, goal_text: str | None,
         st.caption(_("Hjælper med målet:"))
         ui.plain(goal_text)
     if shop:
-        ui.plain(_("Butik: {shop}", shop=shop))
+        ui.say(N_("Butik: {shop}"), shop=shop)
     if note:
         st.caption(_("Borgerens note:"))
         ui.plain(note)
@@ -131,6 +131,11 @@ def sent_item(actor, item, history) -> None:
             else:
                 st.caption(_("Tidligere: {decision}, sendt {when}.", **params))
             ui.plain(decision.reason)
+        if item.status not in ANSWERED:  # the citizen changed it: the answer goes to the new version
+            st.caption(_("Borgeren har ændret ønsket og sendt det igen. Svar på den nye udgave ovenfor.")
+                       if item.status == ItemStatus.SUBMITTED.value else
+                       _("Borgeren er ved at ændre ønsket. Du kan svare, når det er sendt igen."))
+            return
         with st.expander(_("Lav en ny beslutning")):
             st.caption(_("Den gamle beslutning bliver i listen. Borgeren ser den nye med det samme."))
             options = [k for k in DECISION_CHOICES if k != history[0].decision]

@@ -4,6 +4,7 @@ User text is always shown with st.text: never HTML, never markdown.
 """
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from typing import TypeVar
@@ -12,6 +13,7 @@ import streamlit as st
 
 from citizen_app import session
 from citizen_app.i18n import LANGUAGES, _, current_language, money, set_language
+from dialogs.text import for_display, isolate
 from storage import devices
 from storage.config import load_config
 from storage.db import write_session
@@ -29,22 +31,38 @@ TOP = "top"                    # errors without a place of their own show at the
 
 
 def plain(text: str | None) -> None:
-    """Show text exactly as written (no markdown, no HTML)."""
+    """Show text exactly as written (no markdown, no HTML), without bidi overrides that would show it reversed."""
     if text:
-        st.text(text)
+        st.text(for_display(text))
+
+
+def say(msgid: str, **values: object) -> None:
+    """One of our sentences with user text in it ("Butik: {shop}"): plain text, each text value isolated."""
+    plain(_(msgid, **message_params(values)))
+
+
+def heading(text: str) -> None:
+    """The page's heading when it holds user text ("Hej {name}"): escaped, so it is never markdown or markup."""
+    st.html(f"<h1>{html.escape(for_display(text))}</h1>")
 
 
 def message_params(params: dict) -> dict:
-    """Amounts travel as integer øre named '<x>_ore'; show them as kroner in '{x}'."""
+    """Amounts travel as integer øre named '<x>_ore'; show them as kroner in '{x}'. Text (a wish's title) is
+    isolated, so right-to-left words keep the sentence in order."""
     shown = dict(params)
     for key, value in params.items():
         if key.endswith("_ore") and isinstance(value, int):
             shown[key[:-4]] = money(value)
+        elif isinstance(value, str):
+            shown[key] = isolate(value)
     return shown
 
 
 def translate_error(error: RuleError) -> str:
-    return _(error.message, **message_params(error.params))
+    """A refusal in the session's language. Refusals carry numbers and amounts, never user text (a title is
+    markdown once it is in st.error): a text param is left out as '…' should one ever slip in."""
+    params = {k: "…" if isinstance(v, str) else v for k, v in error.params.items()}
+    return _(error.message, **message_params(params))
 
 
 def show_domain_error(error: RuleError) -> None:

@@ -20,7 +20,26 @@ MSG_TOO_LONG = N_("Teksten er for lang. Skriv højst {max_length} tegn.")
 MSG_BAD_CHARACTERS = N_("Der er tegn i teksten, som ikke kan gemmes. Prøv at skrive den igen.")
 
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_EMBEDDINGS = re.compile("[\u202a-\u202e]")  # LRE, RLE, PDF, LRO, RLO: the ones that reverse what follows
 _ALLOWED_CONTROLS = frozenset("\n\t")
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+def for_display(text: str) -> str:
+    """User text as it is shown: embeddings and overrides removed, also from text stored before the cleaner
+    removed them on input. Arabic and Hebrew need none of them (the browser orders their letters itself);
+    the isolates that `isolate` adds are kept."""
+    return _BIDI_EMBEDDINGS.sub("", text)
+
+
+def isolate(text: str) -> str:
+    """User text placed inside one of our sentences ("Butik: {shop}"), without any bidi controls of its own.
+    When it holds right-to-left letters it is wrapped in a first-strong isolate, so its direction cannot
+    reorder the sentence around it; left-to-right text needs no wrapping and stays exactly as written."""
+    text = _BIDI_CONTROLS.sub("", text)
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+    return text
 
 
 def clean_text(raw: object, *, limit: int, single_line: bool = False, required: bool = True,

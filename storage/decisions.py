@@ -8,28 +8,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dialogs import limits
 from dialogs.text import clean_text
 from storage import audit, ledger
-from storage.access import Action, Actor, Resource, authorize
+from storage.access import Action, Actor, Resource, authorize, require_role
 from storage.errors import N_, DomainError, NotFound
 from storage.models import (
     Citizen,
     DecisionKind,
     ItemDecision,
     ItemStatus,
-    PaymentRequest,
-    PaymentStatus,
     Submission,
     SubmissionItem,
     SubmissionStatus,
     WishItem,
     utcnow,
 )
-from storage.statuses import plan_is_open
+from storage.statuses import ANSWERED, StaffRole, plan_is_open
+
+MSG_CHANGED_SINCE = N_("Borgeren har ændret ønsket siden dit svar. Svar på den nye udgave af planen i stedet.")
+MSG_REMOVED = N_("Borgeren har fjernet ønsket fra planen, så der kan ikke træffes en ny beslutning.")
+MSG_ALREADY_APPROVED = N_("Ønsket er allerede godkendt.")
 
 STATUS_AFTER = {
     DecisionKind.APPROVE: ItemStatus.APPROVED,
@@ -52,7 +54,19 @@ def _submission_item(session: Session, actor: Actor, submission_item_id: int) ->
         raise NotFound()
     submission = session.get_one(Submission, sub_item.submission_id)
     citizen = authorize(session, actor, submission.citizen_id, Resource.DECISION, Action.WRITE)
+    ledger.lock_budget(session, citizen)
     return sub_item, submission, citizen
+
+
+def _deciding_support_person(session: Session, actor: Actor, submission_id: int) -> Submission:
+    """Unsent decisions belong to the support person who decides: a citizen, or a coordinator giving advice,
+    sees a decision only once it is sent (published_decisions)."""
+    submission = session.get(Submission, submission_id)
+    if submission is None:
+        raise NotFound()
+    require_role(actor, StaffRole.SUPPORT)
+    authorize(session, actor, submission.citizen_id, Resource.DECISION, Action.WRITE)
+    return submission
 
 
 def _check_reason(kind: DecisionKind, reason: str | None) -> str | None:
@@ -81,22 +95,24 @@ def record(session: Session, *, actor: Actor, submission_item_id: int, decision:
 
 
 def drafts(session: Session, *, actor: Actor, submission_id: int) -> dict[int, DraftDecision]:
-    submission = session.get(Submission, submission_id)
-    if submission is None:
-        raise NotFound()
-    authorize(session, actor, submission.citizen_id, Resource.DECISION, Action.READ)
+    _deciding_support_person(session, actor, submission_id)
     rows = session.scalars(select(ItemDecision).join(SubmissionItem)
                            .where(SubmissionItem.submission_id == submission_id, ItemDecision.published_at.is_(None)))
     return {d.submission_item_id: DraftDecision(d.submission_item_id, d.decision, d.reason) for d in rows}
 
 
-def _apply(session: Session, actor: Actor, citizen: Citizen, decision: ItemDecision, amount_ore: int) -> None:
-    """Make one decision take effect: item status, and money for approvals."""
-    item = session.get_one(WishItem, decision.wish_item_id)
+def _apply(session: Session, actor: Actor, citizen: Citizen, decision: ItemDecision, item: WishItem,
+           amount_ore: int) -> None:
+    """Make one decision take effect: item status, and money for approvals. A wish is approved once, for the
+    price it was sent with; an approval is never added to another (the wish_items CHECK says so too)."""
     kind = DecisionKind(decision.decision)
+    if item.removed_at is not None:
+        raise DomainError(MSG_REMOVED)
     if kind is DecisionKind.APPROVE:
+        if item.approved_ore:
+            raise DomainError(MSG_ALREADY_APPROVED)
         ledger.commit_money(session, citizen_id=citizen.id, item_id=item.id, amount_ore=amount_ore, actor=actor)
-        item.approved_ore += amount_ore
+        item.approved_ore = amount_ore
     item.status = STATUS_AFTER[kind].value
 
 
@@ -106,6 +122,7 @@ def publish(session: Session, *, actor: Actor, submission_id: int) -> None:
     if submission is None:
         raise NotFound()
     citizen = authorize(session, actor, submission.citizen_id, Resource.DECISION, Action.WRITE)
+    ledger.lock_budget(session, citizen)
     session.refresh(submission, with_for_update=True)
     if submission.status != SubmissionStatus.WAITING.value:
         raise DomainError(N_("Svaret er allerede sendt."))
@@ -123,7 +140,10 @@ def publish(session: Session, *, actor: Actor, submission_id: int) -> None:
     now = utcnow()
     for sub_item in items:
         decision = pending[sub_item.id]
-        _apply(session, actor, citizen, decision, sub_item.price_ore)
+        item = session.get_one(WishItem, sub_item.wish_item_id)
+        if item.status != ItemStatus.SUBMITTED.value:  # only a wish still waiting for this answer gets it
+            raise DomainError(MSG_CHANGED_SINCE)
+        _apply(session, actor, citizen, decision, item, sub_item.price_ore)
         decision.published_at = now
     submission.status, submission.answered_at, submission.answered_by_id = SubmissionStatus.ANSWERED.value, now, actor.id
     audit.record(session, actor, "publish_decisions", citizen_id=citizen.id, object_type="submission",
@@ -136,19 +156,25 @@ def revise(session: Session, *, actor: Actor, wish_item_id: int, decision: Decis
     if item is None:
         raise NotFound()
     citizen = authorize(session, actor, item.citizen_id, Resource.DECISION, Action.WRITE)
+    ledger.lock_budget(session, citizen)
     session.refresh(item, with_for_update=True)
+    if item.removed_at is not None:
+        raise DomainError(MSG_REMOVED)
     last = session.scalar(select(ItemDecision).where(ItemDecision.wish_item_id == item.id,
                                                      ItemDecision.published_at.is_not(None))
                           .order_by(ItemDecision.published_at.desc(), ItemDecision.id.desc()).limit(1))
     if last is None:
         raise DomainError(N_("Der er ingen sendt beslutning at ændre."))
+    # The answer being changed must be the answer to what the citizen asks for now: not a wish they are
+    # changing (draft) or have sent again (waiting), and not an older version of it.
+    newest_sent = session.scalar(select(func.max(SubmissionItem.id)).where(SubmissionItem.wish_item_id == item.id))
+    if item.status not in ANSWERED or last.submission_item_id != newest_sent:
+        raise DomainError(MSG_CHANGED_SINCE)
     if DecisionKind(last.decision) is decision:
         raise DomainError(N_("Beslutningen er allerede sådan."))
     reason = _check_reason(decision, reason)
     if item.approved_ore:
-        in_payment = session.scalar(select(PaymentRequest.id).where(
-            PaymentRequest.wish_item_id == item.id, PaymentRequest.status != PaymentStatus.REJECTED.value).limit(1))
-        if in_payment is not None:
+        if item.requested_ore:
             raise DomainError(N_("Der er bedt om betaling for ønsket, så godkendelsen kan ikke trækkes tilbage."))
         ledger.release_money(session, citizen_id=citizen.id, item_id=item.id, amount_ore=item.approved_ore,
                              actor=actor)
@@ -159,7 +185,7 @@ def revise(session: Session, *, actor: Actor, wish_item_id: int, decision: Decis
                        reason=reason, decided_by_id=actor.id, published_at=utcnow())
     session.add(new)
     sub_item = session.get_one(SubmissionItem, last.submission_item_id)
-    _apply(session, actor, citizen, new, sub_item.price_ore)
+    _apply(session, actor, citizen, new, item, sub_item.price_ore)
     audit.record(session, actor, "revise_decision", citizen_id=citizen.id, object_type="wish_item",
                  object_id=item.id, detail=decision.value)
 
@@ -183,11 +209,9 @@ class ReviewItem:
 
 
 def review_items(session: Session, *, actor: Actor, submission_id: int) -> list[ReviewItem]:
-    """The items of one sent plan, in the citizen's order, each with its saved but unsent decision."""
-    submission = session.get(Submission, submission_id)
-    if submission is None:
-        raise NotFound()
-    authorize(session, actor, submission.citizen_id, Resource.SUBMISSION, Action.READ)
+    """The items of one sent plan, in the citizen's order, each with its saved but unsent decision. Only for
+    the support person who decides (drafts are theirs until sent)."""
+    submission = _deciding_support_person(session, actor, submission_id)
     audit.record_staff(session, actor, "read_submission", citizen_id=submission.citizen_id,
                        object_type="submission", object_id=submission.id)
     rows = session.execute(

@@ -21,6 +21,14 @@ from storage.errors import N_, DomainError
 from storage.models import Citizen, LedgerEntry, LedgerKind
 
 
+def lock_budget(session: Session, citizen: Citizen) -> None:
+    """Take the citizen's row lock first in every change of decisions or money (PostgreSQL; SQLite's
+    ``BEGIN IMMEDIATE`` already serialises writers). One lock, always taken first, means the checks that
+    follow (is the wish still waiting? is it approved already?) see the latest state and no two changes
+    deadlock by taking rows in different orders."""
+    session.refresh(citizen, with_for_update=True)
+
+
 def _entry(session: Session, citizen_id: int, kind: LedgerKind, amount_ore: int, *, delta: int = 0,
            item_id: int | None = None, payment_id: int | None = None, actor: Actor | None = None) -> None:
     session.add(LedgerEntry(citizen_id=citizen_id, wish_item_id=item_id, payment_request_id=payment_id,

@@ -1,24 +1,22 @@
 """Payment requests as finance sees them: citizen by internal number only, never goals or answers."""
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dialogs import limits
 from dialogs.amounts import check_positive
 from dialogs.text import clean_text
 from storage import audit, ledger
+from storage.csv_files import write_csv
 from storage.access import Action, Actor, Resource, authorize, require_role
 from storage.errors import N_, AccessDenied, DomainError, NotFound
 from storage.models import (
     Citizen,
     ItemStatus,
-    LedgerEntry,
     LedgerKind,
     PaymentRequest,
     PaymentStatus,
@@ -26,7 +24,9 @@ from storage.models import (
     WishItem,
     utcnow,
 )
-from storage.statuses import plan_is_open
+from storage.statuses import HOLDS_MONEY, plan_is_open
+
+PAYABLE = tuple(sorted(HOLDS_MONEY))  # approved, ordered (a payment waits) or paid (partly, maybe)
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class FinanceRow:
 def list_for_finance(session: Session, *, actor: Actor, status: str | None = None) -> list[FinanceRow]:
     require_role(actor, StaffRole.FINANCE)
     query = (
-        select(PaymentRequest.id, Citizen.internal_ref, PaymentRequest.vendor, PaymentRequest.amount_ore,
+        select(PaymentRequest.citizen_id, PaymentRequest.id, Citizen.internal_ref, PaymentRequest.vendor, PaymentRequest.amount_ore,
                PaymentRequest.reference, PaymentRequest.purchase_date, PaymentRequest.status,
                PaymentRequest.requested_at, PaymentRequest.handled_at, PaymentRequest.reject_reason)
         .join(Citizen, Citizen.id == PaymentRequest.citizen_id)
@@ -55,18 +55,14 @@ def list_for_finance(session: Session, *, actor: Actor, status: str | None = Non
     )
     if status:
         query = query.where(PaymentRequest.status == status)
-    rows = [FinanceRow(*r) for r in session.execute(query)]
-    audit.record(session, actor, "list_payment_requests", detail=f"status={status or 'all'} count={len(rows)}")
+    found = session.execute(query).all()
+    rows = [FinanceRow(*r[1:]) for r in found]
+    audit.record_reads(session, actor, "list_payment_requests", (r[0] for r in found),
+                       detail=f"status={status or 'all'} count={len(rows)}")
     return rows
 
 
 # --- the support person asks; finance pays or rejects ------------------------------------------------
-
-def _open_amount(session: Session, item: WishItem) -> int:
-    """Approved money on the item not yet asked for (rejected requests give their amount back)."""
-    _a, _w, requested, _paid, rejected = ledger.figures(session, item.citizen_id, item_id=item.id)
-    return item.approved_ore - (requested - rejected)
-
 
 def request_payment(session: Session, *, actor: Actor, wish_item_id: int, vendor: str, amount_ore: int,
                     reference: str | None, purchase_date: date) -> int:
@@ -76,15 +72,16 @@ def request_payment(session: Session, *, actor: Actor, wish_item_id: int, vendor
         raise NotFound()
     citizen = authorize(session, actor, item.citizen_id, Resource.PAYMENT, Action.WRITE)
     require_role(actor, StaffRole.SUPPORT)
+    ledger.lock_budget(session, citizen)
     session.refresh(item, with_for_update=True)
     if not plan_is_open(citizen.status):
         raise DomainError(N_("Planen holder pause eller er afsluttet, så der kan ikke købes noget nu."))
-    if item.status not in (ItemStatus.APPROVED.value, ItemStatus.ORDERED.value, ItemStatus.PAID.value):
+    if item.status not in PAYABLE or item.removed_at is not None:
         raise DomainError(N_("Der kan kun betales for godkendte ønsker."))
     vendor = clean_text(vendor, limit=limits.VENDOR, single_line=True, required=True, empty_message=N_("Skriv, hvem der skal have pengene."))
     reference = clean_text(reference, limit=limits.REFERENCE, single_line=True, required=False)
     check_positive(amount_ore)
-    open_amount = _open_amount(session, item)
+    open_amount = item.approved_ore - item.requested_ore  # rejected requests gave their amount back
     if amount_ore > open_amount:
         raise DomainError(N_("Beløbet er større end det, der er godkendt og ikke betalt: {open}."),
                           open_ore=open_amount)
@@ -94,6 +91,7 @@ def request_payment(session: Session, *, actor: Actor, wish_item_id: int, vendor
     session.flush()
     ledger.record_payment_event(session, citizen_id=citizen.id, item_id=item.id, payment_id=payment.id,
                                 kind=LedgerKind.PAYMENT_REQUESTED, amount_ore=amount_ore, actor=actor)
+    item.requested_ore += amount_ore
     item.status = ItemStatus.ORDERED.value
     audit.record(session, actor, "request_payment", citizen_id=citizen.id, object_type="payment_request",
                  object_id=payment.id)
@@ -108,10 +106,13 @@ def _payment_for_finance(session: Session, actor: Actor, payment_id: int) -> tup
     citizen = session.get_one(Citizen, payment.citizen_id)
     if citizen.programme_id != actor.programme_id:
         raise AccessDenied()
+    ledger.lock_budget(session, citizen)
     session.refresh(payment, with_for_update=True)
     if payment.status != PaymentStatus.REQUESTED.value:
         raise DomainError(N_("Betalingen er allerede behandlet."))
-    return payment, session.get_one(WishItem, payment.wish_item_id)
+    item = session.get_one(WishItem, payment.wish_item_id)
+    session.refresh(item, with_for_update=True)
+    return payment, item
 
 
 def _item_status_after_payment(session: Session, item: WishItem) -> str:
@@ -141,6 +142,7 @@ def reject(session: Session, *, actor: Actor, payment_id: int, reason: str) -> N
     payment.reject_reason = reason
     ledger.record_payment_event(session, citizen_id=payment.citizen_id, item_id=item.id, payment_id=payment.id,
                                 kind=LedgerKind.PAYMENT_REJECTED, amount_ore=payment.amount_ore, actor=actor)
+    item.requested_ore -= payment.amount_ore
     session.flush()
     item.status = _item_status_after_payment(session, item)
     audit.record(session, actor, "reject_payment", citizen_id=payment.citizen_id, object_type="payment_request",
@@ -156,24 +158,19 @@ def export_csv(session: Session, *, actor: Actor) -> str:
     require_role(actor, StaffRole.FINANCE)
     rows = session.execute(
         select(PaymentRequest, Citizen.internal_ref).join(Citizen, Citizen.id == PaymentRequest.citizen_id)
-        .where(Citizen.programme_id == actor.programme_id).order_by(PaymentRequest.id))
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(CSV_COLUMNS)
-    count = 0
+        .where(Citizen.programme_id == actor.programme_id).order_by(PaymentRequest.id)).all()
+    lines = []
     for payment, ref in rows:
         kroner, ore = divmod(payment.amount_ore, 100)
-        writer.writerow([payment.id, ref, payment.vendor, f"{kroner},{ore:02d}", payment.reference or "",
-                         payment.purchase_date.isoformat(), payment.status, payment.requested_at.isoformat(),
-                         payment.handled_at.isoformat() if payment.handled_at else "", payment.reject_reason or ""])
-        count += 1
-    audit.record(session, actor, "export_payments", detail=f"count={count}")
-    return out.getvalue()
+        lines.append([payment.id, ref, payment.vendor, f"{kroner},{ore:02d}", payment.reference,
+                      payment.purchase_date.isoformat(), payment.status, payment.requested_at.isoformat(),
+                      payment.handled_at.isoformat() if payment.handled_at else "", payment.reject_reason])
+    audit.record_reads(session, actor, "export_payments", {payment.citizen_id for payment, _ref in rows},
+                       detail=f"count={len(lines)}")
+    return write_csv(CSV_COLUMNS, lines, delimiter=";")
 
 
 # --- the support person's view of one citizen's payments ---------------------------------------------
-
-PAYABLE = (ItemStatus.APPROVED.value, ItemStatus.ORDERED.value, ItemStatus.PAID.value)
 
 
 @dataclass(frozen=True)
@@ -213,19 +210,10 @@ def payable_items(session: Session, *, actor: Actor, citizen_id: int) -> list[Pa
     _support_or_citizen(actor)
     authorize(session, actor, citizen_id, Resource.PAYMENT, Action.READ)
     audit.record_staff(session, actor, "read_payable_items", citizen_id=citizen_id)
-
-    def total(kind: LedgerKind):
-        return func.coalesce(func.sum(case((LedgerEntry.kind == kind.value, LedgerEntry.amount_ore), else_=0)), 0)
-
-    asked = dict(session.execute(
-        select(LedgerEntry.wish_item_id, total(LedgerKind.PAYMENT_REQUESTED) - total(LedgerKind.PAYMENT_REJECTED))
-        .where(LedgerEntry.citizen_id == citizen_id, LedgerEntry.wish_item_id.is_not(None))
-        .group_by(LedgerEntry.wish_item_id)).all())
     items = session.scalars(select(WishItem).where(WishItem.citizen_id == citizen_id, WishItem.status.in_(PAYABLE),
                                                    WishItem.removed_at.is_(None))
                             .order_by(WishItem.position, WishItem.id))
-    return [PayableItem(i.id, i.title, i.status, i.approved_ore, i.approved_ore - int(asked.get(i.id, 0)))
-            for i in items]
+    return [PayableItem(i.id, i.title, i.status, i.approved_ore, i.approved_ore - i.requested_ore) for i in items]
 
 
 def for_citizen(session: Session, *, actor: Actor, citizen_id: int) -> list[PaymentView]:

@@ -44,6 +44,14 @@ def _own_goal(session: Session, citizen_id: int, goal_id: int | None) -> Goal | 
     return goal
 
 
+def _check_category(citizen: Citizen, category: str | None) -> str | None:
+    """A long-term goal's topic is one of the programme's categories (or none)."""
+    from storage.programmes import goal_categories
+    if category is None or category in {c["key"] for c in goal_categories(citizen.programme)}:
+        return category
+    raise DomainError(N_("Vælg et af emnerne på listen."))
+
+
 def _check_price(citizen: Citizen, price_ore: int | None, quantity: int) -> None:
     if price_ore is None:
         return
@@ -68,8 +76,9 @@ def _next_position(session: Session, model, citizen_id: int) -> int:
 def add_goal(session: Session, *, actor: Actor, citizen_id: int, text: str, category: str | None = None,
              parent_id: int | None = None, source_step_id: str | None = None) -> int:
     """A long-term goal (no parent) or a sub-goal under a long-term goal."""
-    open_plan(session, actor, citizen_id)
+    citizen = open_plan(session, actor, citizen_id)
     text = clean_text(text, limit=limits.GOAL_TEXT, empty_message=MSG_GOAL_EMPTY)
+    category = _check_category(citizen, category)
     parent = _own_goal(session, citizen_id, parent_id)
     if parent is not None and parent.parent_id is not None:
         raise DomainError(N_("Et delmål skal høre til et langsigtet mål."))
@@ -83,11 +92,11 @@ def add_goal(session: Session, *, actor: Actor, citizen_id: int, text: str, cate
 
 def update_goal(session: Session, *, actor: Actor, citizen_id: int, goal_id: int, text: str,
                 category: str | None = None) -> None:
-    open_plan(session, actor, citizen_id)
+    citizen = open_plan(session, actor, citizen_id)
     goal = _own_goal(session, citizen_id, goal_id)
     goal.text = clean_text(text, limit=limits.GOAL_TEXT, empty_message=MSG_GOAL_EMPTY)
     if goal.parent_id is None:
-        goal.category = category
+        goal.category = _check_category(citizen, category)
 
 
 def remove_goal(session: Session, *, actor: Actor, citizen_id: int, goal_id: int) -> None:

@@ -7,8 +7,6 @@ are withheld, as one or two answers could point at a person the coordinator know
 """
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -18,6 +16,7 @@ from sqlalchemy.orm import Session
 from storage import audit, ledger
 from storage.access import Actor, require_role
 from storage.checkins import PHASES
+from storage.csv_files import write_csv
 from storage.models import (
     CheckIn,
     Citizen,
@@ -64,8 +63,9 @@ class CohortReport:
     who5_start: Average                                # percentage score 0-100
     who5_end: Average
     who5_change: Average                               # end minus start, for citizens with both
-    who5_improved: int                                 # of those: at least WHO5_MEANINGFUL_CHANGE better
-    who5_worse: int                                    # of those: at least WHO5_MEANINGFUL_CHANGE worse
+    who5_improved: int | None                          # of those: at least WHO5_MEANINGFUL_CHANGE better
+    who5_worse: int | None                             # of those: at least WHO5_MEANINGFUL_CHANGE worse
+    # (both None when fewer than MIN_GROUP have a change: "improved: 1" of one person is that person)
 
     @property
     def used_share(self) -> float:
@@ -80,6 +80,12 @@ def _latest_check_ins(session: Session, programme_id: int) -> dict[tuple[int, st
     for row in rows:
         latest[(row.citizen_id, row.phase)] = row
     return latest
+
+
+def _counted(values: list[float], rule) -> int | None:
+    """How many of `values` meet `rule`, withheld (None) when the values come from fewer than MIN_GROUP people:
+    the small-group rule holds for every figure derived from them, not only for averages."""
+    return sum(1 for v in values if rule(v)) if len(values) >= MIN_GROUP else None
 
 
 def cohort_report(session: Session, *, actor: Actor) -> CohortReport:
@@ -132,8 +138,8 @@ def cohort_report(session: Session, *, actor: Actor) -> CohortReport:
         support_goal_rating={p: Average.of(support_ratings[p]) for p in PHASES},
         who5_start=Average.of(list(who5["start"].values())), who5_end=Average.of(list(who5["end"].values())),
         who5_change=Average.of(changes),
-        who5_improved=sum(1 for c in changes if c >= WHO5_MEANINGFUL_CHANGE),
-        who5_worse=sum(1 for c in changes if c <= -WHO5_MEANINGFUL_CHANGE),
+        who5_improved=_counted(changes, lambda c: c >= WHO5_MEANINGFUL_CHANGE),
+        who5_worse=_counted(changes, lambda c: c <= -WHO5_MEANINGFUL_CHANGE),
     )
 
 
@@ -151,7 +157,8 @@ def _csv_rows(report: CohortReport) -> list[tuple[str, object]]:
     averages += [("who5.start", report.who5_start), ("who5.end", report.who5_end), ("who5.change", report.who5_change)]
     for key, average in averages:
         rows += [(f"{key}.n", average.n), (f"{key}.mean", "" if average.value is None else average.value)]
-    rows += [("who5.improved_10_or_more", report.who5_improved), ("who5.worse_10_or_more", report.who5_worse)]
+    rows += [("who5.improved_10_or_more", "" if report.who5_improved is None else report.who5_improved),
+             ("who5.worse_10_or_more", "" if report.who5_worse is None else report.who5_worse)]
     return rows
 
 
@@ -159,8 +166,4 @@ def export_csv(session: Session, *, actor: Actor) -> str:
     """The report as CSV (key,value; averages of fewer than MIN_GROUP left empty). Audited as an export."""
     report = cohort_report(session, actor=actor)
     audit.record(session, actor, "export_cohort_report", object_type="programme", object_id=actor.programme_id)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["key", "value"])
-    writer.writerows(_csv_rows(report))
-    return out.getvalue()
+    return write_csv(("key", "value"), _csv_rows(report))

@@ -60,7 +60,8 @@ def open_questions(session: Session, *, actor: Actor) -> list[OpinionView]:
     require_role(actor, StaffRole.COORDINATOR)
     views = _views(session, select(SecondOpinion).where(SecondOpinion.answer.is_(None))
                    .where(Citizen.programme_id == actor.programme_id))
-    audit.record(session, actor, "list_second_opinions", detail=f"count={len(views)}")
+    audit.record_reads(session, actor, "list_second_opinions", (v.citizen_id for v in views),
+                       detail=f"count={len(views)}")
     return views
 
 
@@ -70,7 +71,8 @@ def answered_questions(session: Session, *, actor: Actor, limit: int = 50) -> li
     views = _views(session, select(SecondOpinion).where(SecondOpinion.answer.is_not(None))
                    .where(Citizen.programme_id == actor.programme_id)
                    .order_by(SecondOpinion.answered_at.desc(), SecondOpinion.id.desc()).limit(limit))
-    audit.record(session, actor, "list_answered_second_opinions", detail=f"count={len(views)}")
+    audit.record_reads(session, actor, "list_answered_second_opinions", (v.citizen_id for v in views),
+                       detail=f"count={len(views)}")
     return views
 
 

@@ -61,6 +61,14 @@ class SubmissionStatus(str, enum.Enum):
 EDITABLE = frozenset({ItemStatus.DRAFT.value, ItemStatus.CHANGE_REQUESTED.value})
 # Items whose money is not promised yet but counts as planned.
 PLANNED = frozenset({ItemStatus.DRAFT.value, ItemStatus.CHANGE_REQUESTED.value, ItemStatus.SUBMITTED.value})
+# Items that hold promised money: an item being changed, waiting for an answer or declined holds none
+# (a CHECK constraint on wish_items says the same).
+HOLDS_MONEY = frozenset({ItemStatus.APPROVED.value, ItemStatus.ORDERED.value, ItemStatus.PAID.value})
+# Items whose last sent answer is still what the citizen asked for, so the support person may make a new
+# decision on it ("Lav en ny beslutning"). A draft (being changed) or a sent-again item gets its answer
+# through the new version instead.
+ANSWERED = frozenset({ItemStatus.APPROVED.value, ItemStatus.CHANGE_REQUESTED.value, ItemStatus.DECLINED.value,
+                      ItemStatus.ORDERED.value, ItemStatus.PAID.value})
 
 
 def plan_is_open(status: str) -> bool:

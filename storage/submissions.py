@@ -30,6 +30,9 @@ from storage.statuses import EDITABLE
 from storage.waiting import Waiting, waiting_since
 
 
+MSG_SEE_PROBLEMS = N_("Planen kan ikke sendes endnu. Se listen over, hvad der mangler.")
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something missing before the plan can be sent, as a Danish msgid with params."""
@@ -80,6 +83,10 @@ def submit(session: Session, *, actor: Actor, citizen_id: int) -> int:
     plan = get_plan(session, actor=actor, citizen_id=citizen_id)
     found = problems(plan)
     if found:
+        # A refusal carries no user text (it is shown in an alert, which renders markdown): a problem that names
+        # a wish points to the list of problems, which the page shows as plain text.
+        if any(isinstance(v, str) for v in found[0].params.values()):
+            raise DomainError(MSG_SEE_PROBLEMS)
         raise DomainError(found[0].message, **found[0].params)
     items = list(session.scalars(select(WishItem).where(
         WishItem.citizen_id == citizen_id, WishItem.removed_at.is_(None), WishItem.status.in_(EDITABLE))

@@ -6,6 +6,7 @@ import streamlit as st
 from citizen_app import session, ui, workshop_box
 from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _
+from dialogs.text import isolate
 from storage import citizens, course, plan_view
 from storage.db import write_session
 from storage.statuses import CitizenStatus
@@ -17,7 +18,7 @@ with write_session() as s:
     state = course.load_state(s, actor=actor, citizen_id=actor.id)
     my_plan = plan_view.get_plan(s, actor=actor, citizen_id=actor.id)
 
-st.title(_("Hej {name}", name=name))
+ui.heading(_("Hej {name}", name=isolate(name)))  # the citizen's own text: escaped, never markdown
 if status == CitizenStatus.PAUSED.value:
     st.info(_("Din plan holder pause lige nu. Intet er væk. Tal med din støtteperson om, hvornår I går videre."))
     ui.plain(reason)

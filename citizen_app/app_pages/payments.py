@@ -6,6 +6,7 @@ import streamlit as st
 from citizen_app import session, ui
 from citizen_app.i18n import _, date_time, local_today, long_date, money, ngettext
 from dialogs import limits
+from dialogs.i18n_markers import N_
 from storage import payments
 from storage.db import write_session
 from storage.payments import FinanceRow
@@ -34,9 +35,9 @@ st.caption(_("Filen kan læses ind i kommunens økonomisystem. I filen står bor
 
 def _facts(row: FinanceRow) -> None:
     st.write(_("Borgernummer {ref}: {amount}", ref=row.citizen_ref, amount=money(row.amount_ore)))
-    ui.plain(_("Til: {vendor}", vendor=row.vendor))
+    ui.say(N_("Til: {vendor}"), vendor=row.vendor)
     if row.reference:
-        ui.plain(_("Faktura eller ordre: {reference}", reference=row.reference))
+        ui.say(N_("Faktura eller ordre: {reference}"), reference=row.reference)
     st.caption(_("Købt {date}. Bedt om betaling {when}.", date=long_date(row.purchase_date),
                  when=date_time(row.requested_at)))
 
@@ -74,4 +75,4 @@ for row in handled:
             st.write(_("Betalt {when}.", when=date_time(row.handled_at)))
         else:
             st.write(_("Afvist {when}.", when=date_time(row.handled_at)))
-            ui.plain(_("Grund: {reason}", reason=row.reject_reason))
+            ui.say(N_("Grund: {reason}"), reason=row.reject_reason)

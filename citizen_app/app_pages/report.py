@@ -72,8 +72,12 @@ st.table({
     _("Hvad"): [_("Ved start"), _("Ved afslutning"), _("Ændring for borgere med begge svar")],
     _("Gennemsnit"): [_average(report.who5_start), _average(report.who5_end), _average(report.who5_change)],
 })
-st.write(_("{better} fik det tydeligt bedre, og {worse} fik det tydeligt værre.",
-           better=number(report.who5_improved), worse=number(report.who5_worse)))
+if report.who5_improved is None or report.who5_worse is None:
+    st.write(_("Færre end {n} borgere har svaret både ved start og afslutning, så ændringen vises ikke.",
+               n=reports.MIN_GROUP))
+else:
+    st.write(_("{better} fik det tydeligt bedre, og {worse} fik det tydeligt værre.",
+               better=number(report.who5_improved), worse=number(report.who5_worse)))
 
 st.header(_("Hent tallene"))
 st.caption(_("Som CSV med faste nøgler, til jeres eget regneark. Beløb er i øre. Hentningen bliver logget."))

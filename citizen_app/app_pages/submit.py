@@ -72,7 +72,7 @@ def missing_or_send() -> None:
         st.markdown(_("Før du kan sende, mangler du det her:"))
         for n, problem in enumerate(found):
             with st.container(border=True):
-                ui.plain(_(problem.message, **ui.message_params(problem.params)))  # may hold a wish's title
+                ui.say(problem.message, **problem.params)  # may hold a wish's title
                 if problem.item_id is not None:
                     if st.button(_("Ret det i min plan"), key=f"fix_{n}_{problem.item_id}", icon=":material/edit:"):
                         go_to_item(problem.item_id)

@@ -7,6 +7,7 @@ from citizen_app import staff_nav as nav
 from citizen_app import ui
 from citizen_app.i18n import _, date_time
 from dialogs import limits
+from dialogs.i18n_markers import N_
 from storage import notes
 
 
@@ -26,5 +27,5 @@ def show(actor, cid: int, profile) -> None:
         st.write(_("Der er ingen notater endnu."))
     for note in journal:
         with st.container(border=True):
-            ui.plain(_("Skrevet {when} af {author}.", when=date_time(note.created_at), author=note.author))
+            ui.say(N_("Skrevet {when} af {author}."), when=date_time(note.created_at), author=note.author)
             ui.plain(note.text)

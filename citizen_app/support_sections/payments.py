@@ -8,6 +8,7 @@ from citizen_app import ui
 from citizen_app.i18n import _, date_time, local_today, long_date, money
 from citizen_app.labels import PAYMENT_STATUS_LABELS, label
 from dialogs import limits
+from dialogs.i18n_markers import N_
 from dialogs.amounts import ore_to_input, parse_amount
 from storage import payments
 
@@ -55,10 +56,10 @@ def show(actor, cid: int, profile) -> None:
             ui.plain(payment.item_title)
             st.write(_("Status: {status}. Beløb: {amount}", amount=money(payment.amount_ore),
                        status=label(PAYMENT_STATUS_LABELS, payment.status)))
-            ui.plain(_("Til: {vendor}", vendor=payment.vendor))
+            ui.say(N_("Til: {vendor}"), vendor=payment.vendor)
             if payment.reference:
-                ui.plain(_("Faktura eller ordre: {reference}", reference=payment.reference))
+                ui.say(N_("Faktura eller ordre: {reference}"), reference=payment.reference)
             st.caption(_("Købt {date}. Sendt til økonomi {when}.", date=long_date(payment.purchase_date),
                          when=date_time(payment.requested_at)))
             if payment.reject_reason:
-                ui.plain(_("Grund fra økonomi: {reason}", reason=payment.reject_reason))
+                ui.say(N_("Grund fra økonomi: {reason}"), reason=payment.reject_reason)

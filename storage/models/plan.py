@@ -8,15 +8,19 @@ from sqlalchemy import (
     JSON,
     CheckConstraint,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, _in, utcnow
-from storage.statuses import DecisionKind, ItemStatus, SubmissionStatus
+from storage.statuses import HOLDS_MONEY, DecisionKind, ItemStatus, SubmissionStatus
+
+_HOLDS_MONEY = f"status IN ({', '.join(repr(v) for v in sorted(HOLDS_MONEY))})"
 
 
 class Goal(Base):
@@ -54,6 +58,9 @@ class WishItem(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str] = mapped_column(String(20), default=ItemStatus.DRAFT.value)
     approved_ore: Mapped[int] = mapped_column(Integer, default=0)
+    # Asked of finance and not rejected (requested or paid), kept beside the ledger's events like
+    # Citizen.committed_ore, so the CHECK below refuses a payment request beyond the approval.
+    requested_ore: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     source_step_id: Mapped[str | None] = mapped_column(String(80), default=None)
     # Items that were ever sent are never deleted (submissions point at them); they are marked removed.
     removed_at: Mapped[datetime | None] = mapped_column(default=None)
@@ -65,6 +72,11 @@ class WishItem(Base):
         CheckConstraint("price_ore IS NULL OR price_ore > 0", name="price_positive"),
         CheckConstraint("quantity BETWEEN 1 AND 1000", name="quantity_sane"),
         CheckConstraint("approved_ore >= 0", name="approved_nonnegative"),
+        # One wish, one approval, for what it costs: money only on an approved, ordered or paid wish that is
+        # still in the plan, and never more than its price times its quantity.
+        CheckConstraint(f"approved_ore = 0 OR ({_HOLDS_MONEY} AND removed_at IS NULL AND price_ore IS NOT NULL "
+                        "AND approved_ore <= CAST(price_ore AS BIGINT) * quantity)", name="money_fits_wish"),
+        CheckConstraint("requested_ore >= 0 AND requested_ore <= approved_ore", name="requested_within_approved"),
         UniqueConstraint("citizen_id", "source_step_id", name="uq_wish_items_citizen_source_step"),
     )
 
@@ -122,6 +134,9 @@ class ItemDecision(Base):
     __table_args__ = (
         CheckConstraint(_in("decision", DecisionKind), name="decision_known"),
         CheckConstraint("decision = 'approve' OR (reason IS NOT NULL AND reason <> '')", name="reason_required"),
+        # At most one unsent (draft) decision per sent wish; sent ones are history.
+        Index("uq_item_decisions_one_draft", "submission_item_id", unique=True,
+              postgresql_where=text("published_at IS NULL"), sqlite_where=text("published_at IS NULL")),
     )
 
 

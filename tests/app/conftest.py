@@ -49,6 +49,8 @@ def press(at: AppTest, label: str) -> None:
 def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [t.value for t in at.text] + [h.value for h in at.title]
     parts += [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
+    parts += [s.value for s in at.success]
+    parts += [h.proto.body for h in at.get("html") if h.proto.body.startswith("<h1>")]  # ui.heading
     return "\n".join(str(p) for p in parts)
 
 

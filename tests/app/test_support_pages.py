@@ -372,3 +372,26 @@ def test_second_opinion_is_asked_per_item_and_the_answer_shows_next_to_it(app, d
         second_opinions.answer(s, actor=karin, opinion_id=opinion.id, text="Ja, hvis I spiller sammen med andre.")
     app.run()
     assert "Ja, hvis I spiller sammen med andre." in text_values(app)
+
+
+def test_an_old_answer_offers_no_new_decision_once_the_wish_is_sent_again(app, demo_db):
+    """Issue 13: the old item's 'Lav en ny beslutning' approved a wish that waited as version 2 (approved twice)."""
+    submission_id, items = sent_plan(demo_db, "Jonas", [("Cykel", 300_000)])
+    answer_all(demo_db, staff(demo_db, "sara"), submission_id, DecisionKind.CHANGE, "Find et tilbud.")
+    jonas = as_citizen(demo_db, "Jonas")
+    with write_session(demo_db) as s:
+        goal = plan_view_goal(s, jonas)
+        plan.update_item(s, actor=jonas, citizen_id=jonas.id, item_id=items[0], title="Cykel", price_ore=350_000,
+                         goal_id=goal)
+    with write_session(demo_db) as s:
+        submissions.submit(s, actor=jonas, citizen_id=jonas.id)
+    staff_login(app, "sara")
+    open_page(app, "review.py", citizen_id(demo_db, "Jonas"))
+    assert "Borgeren har ændret ønsket og sendt det igen. Svar på den nye udgave ovenfor." in texts(app)
+    assert "Lav en ny beslutning" not in [e.label for e in app.expander]
+    assert not any(r.key == f"revise_{items[0]}" for r in app.radio)
+
+
+def plan_view_goal(s, me) -> int:
+    from storage import plan_view
+    return plan_view.get_plan(s, actor=me, citizen_id=me.id).goals[0].id

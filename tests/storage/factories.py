@@ -90,3 +90,15 @@ def decide_all(engine, support: Actor, submission_id: int, kind, reason: str | N
         ids = list(s.scalars(select(SubmissionItem.id).where(SubmissionItem.submission_id == submission_id)))
         for sid in ids:
             decisions.record(s, actor=support, submission_item_id=sid, decision=kind, reason=reason)
+
+
+def approved_items(engine, support: Actor, me: Actor, prices_ore: list[int]) -> list[int]:
+    """Wishes sent by the citizen, approved by the support person and the answer sent: the wish ids."""
+    from storage import decisions
+    from storage.statuses import DecisionKind
+    _goal, items = plan_with_items(engine, me, prices_ore)
+    sid = submit(engine, me)
+    decide_all(engine, support, sid, DecisionKind.APPROVE)
+    with write_session(engine) as s:
+        decisions.publish(s, actor=support, submission_id=sid)
+    return items

@@ -1,6 +1,8 @@
 """The coordinator's cohort report: the own programme only, numbers only, small groups withheld, audited."""
 from __future__ import annotations
 
+import csv
+import io
 from collections import Counter
 from datetime import date
 
@@ -182,3 +184,20 @@ def test_csv_export_has_stable_keys_withholds_small_averages_and_is_audited(engi
     with write_session(engine) as s:
         actions = s.scalars(select(AuditEvent.action).where(AuditEvent.object_type == "programme")).all()
     assert "export_cohort_report" in actions
+
+
+@pytest.mark.parametrize("with_both", [1, 2])
+def test_how_many_got_better_is_withheld_below_three_people_too(engine, with_both):
+    """Issue 13: 'improved by 10 or more: 1' with one end score told the coordinator how that person felt."""
+    w = build_world(engine)
+    ids = [w.citizen_id, _enrol(engine, w.support, "B"), _enrol(engine, w.support, "C")]
+    for n, cid in enumerate(ids):
+        _check_in(engine, w.support, cid, "start", who5=5, own=1, staff=1)
+        if n < with_both:
+            _check_in(engine, w.support, cid, "end", who5=20, own=4)
+    report = _report(engine, w.coordinator)
+    assert (report.who5_change.n, report.who5_change.value) == (with_both, None)
+    assert (report.who5_improved, report.who5_worse) == (None, None)
+    with write_session(engine) as s:
+        rows = dict(csv.reader(io.StringIO(reports.export_csv(s, actor=w.coordinator))))
+    assert rows["who5.improved_10_or_more"] == rows["who5.worse_10_or_more"] == ""

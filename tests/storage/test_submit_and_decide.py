@@ -29,7 +29,10 @@ def test_plan_without_goal_or_with_unlinked_or_unpriced_items_is_explained(engin
         plan.add_item(s, actor=me, citizen_id=me.id, title="Telefon", price_ore=None, goal_id=goal)
     with pytest.raises(DomainError) as err:
         submit(engine, me)
-    assert err.value.params == {"title": "Telefon"}
+    assert err.value.message == submissions.MSG_SEE_PROBLEMS and err.value.params == {}  # no user text in a refusal
+    with write_session(engine) as s:
+        [missing_price] = submissions.problems(plan_view.get_plan(s, actor=me, citizen_id=me.id))
+    assert missing_price.params == {"title": "Telefon"}
     with write_session(engine) as s:
         plan.add_item(s, actor=me, citizen_id=me.id, title="Sko", price_ore=50_000, goal_id=None)
     with write_session(engine) as s:
