@@ -82,6 +82,15 @@ ACTION_LABELS = {
     "set_status_paused": N_("satte din plan på pause"),
     "set_status_active": N_("startede din plan igen"),
     "set_status_ended": N_("afsluttede dit forløb"),
+    "list_citizens": N_("så dig på sin liste over borgere"),
+    "list_payment_requests": N_("så en betaling for dig på økonomiens liste"),
+    "export_payments": N_("hentede dine betalinger i en fil"),
+    "export_audit_log": N_("hentede listen over opslag i en fil"),
+    "list_second_opinions": N_("så et spørgsmål om din plan"),
+    "list_answered_second_opinions": N_("så et spørgsmål om din plan"),
+    "export_personal_data": N_("hentede alle dine data i en fil til dig"),
+    "end_programme": N_("afsluttede programmet"),
+    "list_due_for_erasure": N_("så, at dine data snart skal slettes"),
 }
 
 

@@ -41,6 +41,7 @@ def pages_for(actor: Actor | None) -> list:
             _page("report.py", _("Rapport"), "rapport", ":material/monitoring:"),
             _page("citizen_setup.py", _("Ny borger"), "ny-borger", ":material/person_add:"),
             _page("audit_export.py", _("Log over opslag"), "log", ":material/history:"),
+            _page("data_lifetime.py", _("Data og sletning"), "data", ":material/delete_sweep:"),
         ]
     if actor.role is StaffRole.FINANCE:
         return [_page("payments.py", _("Betalinger"), "betalinger", ":material/payments:", default=True)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from citizen_app import ui
+from citizen_app.client import client_address
 from citizen_app.i18n import _
 from dialogs import engine
 from storage import workshops
@@ -47,6 +48,7 @@ def join_form(actor: Actor) -> None:
             st.text_input(_("Værkstedets kode"), key=CODE_KEY, max_chars=20,
                           help=_("Den, der holder værkstedet, siger koden."))
             st.form_submit_button(_("Vær med"), on_click=ui.on_click(
-                lambda s: workshops.join(s, actor=actor, code=st.session_state.get(CODE_KEY, "")),
+                lambda s: workshops.join(s, actor=actor, code=st.session_state.get(CODE_KEY, ""),
+                                         client=client_address()),
                 after=lambda: ui.clear_keys(CODE_KEY), errors="workshop_join"))
         ui.show_errors("workshop_join")

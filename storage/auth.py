@@ -1,33 +1,48 @@
 """Login for citizens (access code + own 4-digit PIN) and staff (username + password).
 
-Security as plain control flow: messages never reveal whether a code or a
-username exists, every wrong try counts, and five wrong tries lock a
-citizen's code until their support person unlocks it.
+Security as plain control flow:
+- answers never reveal whether a code or a username exists: unknown ones are verified against a dummy hash
+  and throttled exactly like real ones;
+- wrong tries slow guessing down with growing waits per account, per account from one client and per client
+  (storage/throttle.py), which nobody can turn into a lock-out of someone else;
+- only the PIN locks: after ``max_login_attempts`` wrong PINs in a row the citizen's code locks until their
+  support person unlocks it (the PIN has 10 000 values; the code's secret part has ~37 bits and only waits);
+- a PIN that is easy to guess is refused when it is chosen (``weak_pin``), kindly;
+- every wrong try is written to the audit log with the client it came from.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage import audit
-from storage.access import Actor, ActorKind
+from dialogs.text import clean_text
+from storage import audit, throttle
+from storage.access import Actor, ActorKind, require_role
 from storage.config import load_config
-from storage.errors import DomainError, LoginFailed, LoginLocked, N_
+from storage.errors import N_, AccessDenied, DomainError, LoginFailed, LoginLocked, RuleError
 from storage.models import Citizen, CitizenCredential, CitizenStatus, StaffRole, StaffUser, utcnow
 from storage.security import hash_secret, split_access_code, valid_pin, verify_secret
 
-STAFF_LOCK_MINUTES = 15
 # Verified against when a lookup key is unknown, so both paths take as long.
 _DUMMY_HASH = hash_secret("not-a-real-secret")
+UNKNOWN_CLIENT = "unknown"
 
 CODE_WRONG = N_("Koden passer ikke. Prøv igen.")
-CODE_LOCKED = N_("Din kode er låst, fordi den blev skrevet forkert for mange gange. "
+CODE_LOCKED = N_("Din kode er låst, fordi PIN-koden var forkert for mange gange. "
                  "Det er ikke din skyld. Din støtteperson kan låse den op.")
-PIN_WRONG = N_("PIN-koden passer ikke. Prøv igen.")
+PIN_WRONG = N_("PIN-koden passer ikke. Du har {n} forsøg tilbage.")
+PIN_FORMAT = N_("PIN-koden skal være 4 tal.")
+PIN_WEAK = N_("Den PIN-kode er for let at gætte. Undgå fire ens tal, tal i rækkefølge, mønstre som 1212 og "
+              "årstal. Find på fire andre tal, som du kan huske.")
 ENDED = N_("Dit forløb er slut, så du kan ikke logge ind mere. Tal med din støtteperson.")
+WAIT = N_("Der er prøvet for mange gange. Vent lidt, og prøv igen om {minutes} min.")
+STAFF_WRONG = N_("Brugernavn eller adgangskode passer ikke.")
+
+
+class LoginThrottled(DomainError):
+    keeps_changes = True  # the refused try is written to the audit log
 
 
 @dataclass(frozen=True)
@@ -44,30 +59,62 @@ def staff_actor(user: StaffUser) -> Actor:
     return Actor(kind=ActorKind.STAFF, id=user.id, programme_id=user.programme_id, role=StaffRole(user.role))
 
 
-def _fail(credential: CitizenCredential, session: Session, message: str) -> LoginFailed | LoginLocked:
-    credential.failed_attempts += 1
-    if credential.failed_attempts >= load_config().max_login_attempts:
-        credential.locked_at = utcnow()
-        audit.record(session, None, "citizen_code_locked", citizen_id=credential.citizen_id)
-        return LoginLocked(CODE_LOCKED)
-    return LoginFailed(message)
+# --- weak PINs -----------------------------------------------------------------------------------------
+
+def weak_pin(pin: str) -> bool:
+    """The PINs people pick most and guess first (documented in the README): four of one digit (0000), runs up
+    or down (1234, 4321, 7890), two digits repeated (1212) or doubled (1122), and years from 1900 to 2099."""
+    d = [int(c) for c in pin]
+    steps = {(b - a) % 10 for a, b in zip(d, d[1:])}
+    return (len(steps) == 1 and steps <= {0, 1, 9}          # 0000, 1234, 7890, 4321, 0987
+            or pin[:2] == pin[2:]                            # 1212, 6969
+            or pin[0] == pin[1] and pin[2] == pin[3]         # 1122
+            or pin[:2] in ("19", "20"))                      # 1984, 2001
 
 
-def check_access_code(session: Session, typed_code: str) -> CodeCheck:
-    """First step of a citizen's login. Wrong tries are committed even though we raise."""
+# --- throttling and the audit trail of wrong tries ------------------------------------------------------
+
+def _keys(account: str, client: str | None) -> dict[str, throttle.Policy]:
+    """An account ("code:K7QX", "staff:sara") from anywhere, from this client, and this client at all."""
+    client = client or UNKNOWN_CLIENT
+    return {account: throttle.ACCOUNT, f"{account}@{client}": throttle.ACCOUNT_FROM_CLIENT,
+            f"client:{client}": throttle.CLIENT}
+
+
+def _refuse_while_waiting(session: Session, keyed: dict[str, throttle.Policy], step: str, client: str | None,
+                          **where) -> None:
+    wait = throttle.wait_seconds(session, list(keyed))
+    if wait:
+        audit.record(session, None, "login_throttled", detail=f"step={step} source={client or UNKNOWN_CLIENT}",
+                     **where)
+        raise LoginThrottled(WAIT, minutes=max(1, -(-wait // 60)))
+
+
+def _wrong(session: Session, keyed: dict[str, throttle.Policy], step: str, client: str | None, **where) -> None:
+    throttle.failed(session, keyed, account=next(iter(keyed)))
+    audit.record(session, None, "login_failed", detail=f"step={step} source={client or UNKNOWN_CLIENT}", **where)
+
+
+# --- citizens ------------------------------------------------------------------------------------------
+
+def check_access_code(session: Session, typed_code: str, *, client: str | None = None) -> CodeCheck:
+    """First step of a citizen's login. Wrong tries are counted and audited (committed though we raise); the
+    code itself never locks, and a lock from wrong PINs is only told to someone who typed the whole code."""
     parts = split_access_code(typed_code)
+    lookup = parts[0] if parts else "-"
+    keyed = _keys(f"code:{lookup}", client)
+    _refuse_while_waiting(session, keyed, "code", client)
     credential = None
     if parts:
-        credential = session.scalar(
-            select(CitizenCredential).where(CitizenCredential.lookup == parts[0]).with_for_update()
-        )
-    if credential is None:
-        verify_secret(_DUMMY_HASH, "x")
+        credential = session.scalar(select(CitizenCredential).where(CitizenCredential.lookup == parts[0]))
+    if credential is None or not verify_secret(credential.secret_hash, parts[1]):  # type: ignore[index]
+        if credential is None:
+            verify_secret(_DUMMY_HASH, "x")
+        _wrong(session, keyed, "code", client)
         raise LoginFailed(CODE_WRONG)
+    throttle.clear(session, [k for k in keyed if not k.startswith("client:")])
     if credential.locked_at is not None:
         raise LoginLocked(CODE_LOCKED)
-    if not verify_secret(credential.secret_hash, parts[1]):  # type: ignore[index]
-        raise _fail(credential, session, CODE_WRONG)
     citizen = session.get(Citizen, credential.citizen_id)
     if citizen is None or citizen.status == CitizenStatus.ENDED.value:
         raise LoginFailed(ENDED)
@@ -83,56 +130,88 @@ def _credential(session: Session, citizen_id: int) -> CitizenCredential:
     return credential
 
 
-def choose_pin(session: Session, citizen_id: int, pin: str, pin_again: str) -> Actor:
-    """First login: the citizen chooses a 4-digit PIN (only allowed while none is set)."""
+def choose_pin(session: Session, citizen_id: int, pin: str, pin_again: str, *, client: str | None = None) -> Actor:
+    """First login: the citizen chooses a 4-digit PIN (only allowed while none is set), not an easy one."""
     credential = _credential(session, citizen_id)
     if credential.pin_hash is not None:
-        raise LoginFailed(PIN_WRONG)
+        raise LoginFailed(PIN_WRONG, n=max(0, load_config().max_login_attempts - credential.failed_attempts))
+    pin = (pin or "").strip()
     if not valid_pin(pin):
-        raise DomainError(N_("PIN-koden skal være 4 tal, for eksempel 2580."))
-    if pin != pin_again:
+        raise DomainError(PIN_FORMAT)
+    if weak_pin(pin):
+        raise DomainError(PIN_WEAK)
+    if pin != (pin_again or "").strip():
         raise DomainError(N_("De to PIN-koder er ikke ens. Skriv den samme to gange."))
     credential.pin_hash = hash_secret(pin)
     credential.failed_attempts = 0
     citizen = session.get_one(Citizen, citizen_id)
-    audit.record(session, None, "citizen_pin_chosen", citizen_id=citizen_id)
+    audit.record(session, None, "citizen_pin_chosen", citizen_id=citizen_id,
+                 detail=f"source={client or UNKNOWN_CLIENT}")
     return citizen_actor(citizen)
 
 
-def verify_pin(session: Session, citizen_id: int, pin: str) -> Actor:
+def verify_pin(session: Session, citizen_id: int, pin: str, *, client: str | None = None) -> Actor:
+    """The PIN after the code (or on a remembered phone). Wrong PINs count towards the lock, and the citizen
+    is told how many tries are left."""
+    keyed = {f"client:{client or UNKNOWN_CLIENT}": throttle.CLIENT}
+    _refuse_while_waiting(session, keyed, "pin", client, citizen_id=citizen_id)
     credential = _credential(session, citizen_id)
     if not verify_secret(credential.pin_hash, (pin or "").strip()):
-        raise _fail(credential, session, PIN_WRONG)
+        credential.failed_attempts += 1
+        _wrong(session, keyed, "pin", client, citizen_id=citizen_id)
+        left = load_config().max_login_attempts - credential.failed_attempts
+        if left <= 0:
+            credential.locked_at = utcnow()
+            audit.record(session, None, "citizen_code_locked", citizen_id=citizen_id)
+            raise LoginLocked(CODE_LOCKED)
+        raise LoginFailed(PIN_WRONG, n=left)
     credential.failed_attempts = 0
     return citizen_actor(session.get_one(Citizen, citizen_id))
 
 
-STAFF_WRONG = N_("Brugernavn eller adgangskode passer ikke.")
-STAFF_LOCKED = N_("For mange forkerte forsøg. Vent {minutes} minutter, og prøv igen.")
+def lift_waits_for_citizen(session: Session, citizen_id: int) -> None:
+    """The support person unlocks: the lock and the waits on the citizen's code are lifted."""
+    credential = session.get(CitizenCredential, citizen_id)
+    if credential is not None:
+        throttle.clear_account(session, f"code:{credential.lookup}")
 
 
-def staff_login(session: Session, username: str, password: str) -> Actor:
-    user = session.scalar(
-        select(StaffUser).where(StaffUser.username == (username or "").strip().lower()).with_for_update()
-    )
-    if user is None or not user.active or user.password_hash is None:
-        verify_secret(_DUMMY_HASH, "x")
+# --- staff ---------------------------------------------------------------------------------------------
+
+def _typed_username(username: str | None) -> str:
+    """What the person typed, as it would be stored; text that could never be a username is just wrong."""
+    try:
+        return (clean_text(username, limit=100, single_line=True) or "").lower()
+    except RuleError:
+        return "-"
+
+
+def staff_login(session: Session, username: str, password: str, *, client: str | None = None) -> Actor:
+    typed = _typed_username(username)
+    keyed = _keys(f"staff:{typed}", client)
+    _refuse_while_waiting(session, keyed, "staff", client)
+    user = session.scalar(select(StaffUser).where(StaffUser.username == typed))
+    usable = user is not None and user.active and user.password_hash is not None
+    if not usable or not verify_secret(user.password_hash, password or ""):  # type: ignore[union-attr]
+        if not usable:
+            verify_secret(_DUMMY_HASH, "x")
+        where = {"object_type": "staff", "object_id": user.id} if user is not None else {}
+        _wrong(session, keyed, "staff", client, **where)
         raise LoginFailed(STAFF_WRONG)
-    now = utcnow()
-    if user.locked_until is not None and user.locked_until > now:
-        raise LoginLocked(STAFF_LOCKED, minutes=STAFF_LOCK_MINUTES)
-    if not verify_secret(user.password_hash, password or ""):
-        user.failed_logins += 1
-        if user.failed_logins >= load_config().max_login_attempts:
-            user.failed_logins = 0
-            user.locked_until = now + timedelta(minutes=STAFF_LOCK_MINUTES)
-            audit.record(session, None, "staff_locked", object_type="staff", object_id=user.id)
-        raise LoginFailed(STAFF_WRONG)
-    user.failed_logins = 0
-    user.locked_until = None
-    actor = staff_actor(user)
-    audit.record(session, actor, "staff_login")
+    throttle.clear(session, [k for k in keyed if not k.startswith("client:")])
+    actor = staff_actor(user)  # type: ignore[arg-type]
+    audit.record(session, actor, "staff_login", detail=f"source={client or UNKNOWN_CLIENT}")
     return actor
+
+
+def lift_waits_for_staff(session: Session, *, actor: Actor, staff_id: int) -> None:
+    """A coordinator lets a colleague in their programme try again at once (after a spread-out attack)."""
+    require_role(actor, StaffRole.COORDINATOR)
+    user = session.get(StaffUser, staff_id)
+    if user is None or user.programme_id != actor.programme_id:
+        raise AccessDenied()
+    throttle.clear_account(session, f"staff:{user.username}")
+    audit.record(session, actor, "lift_login_waits", object_type="staff", object_id=user.id)
 
 
 def staff_actor_for_oidc(session: Session, subject: str | None, email: str | None) -> Actor:

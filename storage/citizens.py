@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from dialogs import limits
 from dialogs.amounts import check_positive
 from dialogs.text import clean_text
-from storage import audit, devices
+from storage import audit, auth, devices
 from storage.access import Action, Actor, ActorKind, Resource, authorize, require_role
 from storage.dates import add_months
 from storage.errors import N_, DomainError
@@ -77,6 +77,8 @@ def create_citizen(session: Session, *, actor: Actor | None, display_name: str, 
     if programme is None or support is None or support.programme_id != programme.id \
             or support.role != StaffRole.SUPPORT.value:
         raise DomainError(N_("Vælg en støtteperson i programmet."))
+    if programme.ended_at is not None:
+        raise DomainError(N_("Programmet er slut. Der kan ikke komme flere borgere med."))
     budget = check_positive(programme.default_budget_ore if budget_total_ore is None else budget_total_ore)
     start = start_date or date.today()
     citizen = Citizen(programme_id=programme.id, support_person_id=support.id, display_name=name,
@@ -103,6 +105,7 @@ def unlock(session: Session, *, actor: Actor, citizen_id: int) -> None:
     authorize(session, actor, citizen_id, Resource.PROFILE, Action.WRITE)
     credential = session.get_one(CitizenCredential, citizen_id)
     credential.locked_at, credential.failed_attempts = None, 0
+    auth.lift_waits_for_citizen(session, citizen_id)
     audit.record(session, actor, "unlock_access_code", citizen_id=citizen_id)
 
 
@@ -174,4 +177,6 @@ def set_status(session: Session, *, actor: Actor, citizen_id: int, status: Citiz
     if status is CitizenStatus.ENDED and not reason:
         raise DomainError(N_("Skriv en grund til, at forløbet slutter. Borgeren kan se den."))
     citizen.status, citizen.status_reason = status.value, reason
+    if status is CitizenStatus.ENDED:
+        citizen.ended_at = utcnow()  # personal data is kept for the retention period from here
     audit.record(session, actor, f"set_status_{status.value}", citizen_id=citizen_id)

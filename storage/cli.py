@@ -1,4 +1,5 @@
-"""`borgerbudget`: the operator's commands (serve, migrate, demo data, users, audit export and retention)."""
+"""`borgerbudget`: the operator's commands (serve, migrate, demo data, users, audit export and retention,
+erasure of ended citizens' personal data)."""
 from __future__ import annotations
 
 import argparse
@@ -82,6 +83,21 @@ def _cmd_purge_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_erase_ended(args: argparse.Namespace) -> int:
+    """Erase the personal data of citizens whose period ended more than the retention ago (daily from cron)."""
+    from storage import retention
+    from storage.db import write_session
+    days = load_config().personal_data_retention_days if args.days is None else args.days
+    with write_session() as s:
+        found = (retention.due if args.dry_run else retention.erase)(s, actor=None, days=days)
+    verb = "Would erase" if args.dry_run else "Erased"
+    print(f"{verb} the personal data of {len(found)} citizen(s) whose period ended more than {days} days ago.")
+    for f in found:
+        print(f"  {f.internal_ref} (ended {f.ended_at.date().isoformat()}): "
+              + ", ".join(f"{kind} {n}" for kind, n in f.counts.items()))
+    return 0
+
+
 def _cmd_check_course(args: argparse.Namespace) -> int:
     """Every error in the course files, each with its step id; exit 1 when there is any."""
     from dialogs.engine import COURSE_DIR, CourseError, build_course, read_course_data
@@ -132,6 +148,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--since", help="ISO date, e.g. 2026-01-01")
     export.add_argument("--output", help="file (default: standard output)")
     export.set_defaults(func=_cmd_export_audit)
+    erase = sub.add_parser("erase-ended", help="erase the personal data of citizens whose period ended longer "
+                                               "ago than BORGERBUDGET_PERSONAL_DATA_RETENTION_DAYS (run daily)")
+    erase.add_argument("--dry-run", action="store_true", help="only list who would be erased and how much")
+    erase.add_argument("--days", type=int, help="override BORGERBUDGET_PERSONAL_DATA_RETENTION_DAYS")
+    erase.set_defaults(func=_cmd_erase_ended)
     purge = sub.add_parser("purge-audit", help="delete audit events older than the retention")
     purge.add_argument("--days", type=int, help="override BORGERBUDGET_AUDIT_RETENTION_DAYS")
     purge.set_defaults(func=_cmd_purge_audit)

@@ -30,7 +30,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("BORGERBUDGET_IDLE_MINUTES", "15", "Minutes without activity before a session is logged out."),
     Setting("BORGERBUDGET_AUDIT_RETENTION_DAYS", "183", "Audit events older than this are deleted by "
             "`borgerbudget purge-audit`."),
-    Setting("BORGERBUDGET_MAX_LOGIN_ATTEMPTS", "5", "Wrong tries before a citizen's code is locked."),
+    Setting("BORGERBUDGET_MAX_LOGIN_ATTEMPTS", "5", "Wrong PINs in a row before a citizen's code is locked (their "
+            "support person unlocks it). Wrong codes and staff passwords only make the next try wait."),
+    Setting("BORGERBUDGET_TRUSTED_PROXY_HOPS", "0", "Reverse proxies in front of the app that add the client's "
+            "address to X-Forwarded-For (1 behind one nginx). 0: the connection's own address is the client. Used "
+            "for login throttling and the audit log of wrong tries."),
+    Setting("BORGERBUDGET_PERSONAL_DATA_RETENTION_DAYS", "1825", "Days after a citizen's period ended (their own "
+            "end, or the programme's) before `borgerbudget erase-ended` erases their personal data, keeping the "
+            "numbers for the report. Set it from the municipality's records policy (five years is common for "
+            "social case files)."),
     Setting("BORGERBUDGET_REMEMBER_DAYS", "90", "How long a citizen's own phone may remember the access code "
             "(the PIN is still asked for). 0 turns the option off."),
     Setting("BORGERBUDGET_STAFF_AUTH", "password", "'password' (username + password) or 'oidc' "
@@ -58,6 +66,9 @@ class Config:
     idle_minutes: float = field(default_factory=lambda: float(_env("BORGERBUDGET_IDLE_MINUTES")))
     audit_retention_days: int = field(default_factory=lambda: int(_env("BORGERBUDGET_AUDIT_RETENTION_DAYS")))
     max_login_attempts: int = field(default_factory=lambda: int(_env("BORGERBUDGET_MAX_LOGIN_ATTEMPTS")))
+    trusted_proxy_hops: int = field(default_factory=lambda: int(_env("BORGERBUDGET_TRUSTED_PROXY_HOPS")))
+    personal_data_retention_days: int = field(
+        default_factory=lambda: int(_env("BORGERBUDGET_PERSONAL_DATA_RETENTION_DAYS")))
     remember_days: int = field(default_factory=lambda: int(_env("BORGERBUDGET_REMEMBER_DAYS")))
     staff_auth: str = field(default_factory=lambda: _env("BORGERBUDGET_STAFF_AUTH"))
     accessibility_url: str = field(default_factory=lambda: _env("BORGERBUDGET_ACCESSIBILITY_URL"))

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from dialogs import limits
 from dialogs.engine import load_course
 from dialogs.text import clean_text
-from storage import audit
+from storage import audit, throttle
 from storage.access import Actor, ActorKind, require_role
 from storage.errors import N_, AccessDenied, DomainError
 from storage.models import (
@@ -166,15 +166,31 @@ def _citizen(session: Session, actor: Actor) -> Citizen:
     return session.get_one(Citizen, actor.id)
 
 
-def join(session: Session, *, actor: Actor, code: str) -> MyWorkshop:
+class WrongCode(DomainError):
+    keeps_changes = True  # the wrong guess is counted even though we refuse
+
+
+# A code has 4 of 19 letters: guessing is slowed to a few tries an hour per citizen and per client.
+GUESSES = throttle.Policy(free=5, first_wait=30, max_wait=15 * 60)
+CLIENT_GUESSES = throttle.Policy(free=20, first_wait=30, max_wait=15 * 60)
+MSG_WAIT = N_("Der er prøvet mange koder. Vent lidt, og prøv igen om {minutes} min.")
+
+
+def join(session: Session, *, actor: Actor, code: str, client: str | None = None) -> MyWorkshop:
     citizen = _citizen(session, actor)
     if citizen.status != CitizenStatus.ACTIVE.value:
         raise DomainError(N_("Din plan holder pause eller er afsluttet. Spørg din støtteperson."))
-    workshop = session.scalar(select(Workshop).where(Workshop.join_code == normalise_code(code),
+    keyed = {f"workshop:citizen:{citizen.id}": GUESSES, f"workshop:client:{client or 'unknown'}": CLIENT_GUESSES}
+    wait = throttle.wait_seconds(session, list(keyed))
+    if wait:
+        raise DomainError(MSG_WAIT, minutes=max(1, -(-wait // 60)))
+    workshop = session.scalar(select(Workshop).where(Workshop.join_code == normalise_code(code)[:CODE_LENGTH * 3],
                                                      Workshop.programme_id == citizen.programme_id,
                                                      Workshop.ended_at.is_(None)))
     if workshop is None:
-        raise DomainError(N_("Den kode kender vi ikke. Spørg den, der holder værkstedet."))
+        throttle.failed(session, keyed)
+        raise WrongCode(N_("Den kode kender vi ikke. Spørg den, der holder værkstedet."))
+    throttle.clear(session, [f"workshop:citizen:{citizen.id}"])
     if session.get(WorkshopParticipant, (workshop.id, citizen.id)) is None:
         session.add(WorkshopParticipant(workshop_id=workshop.id, citizen_id=citizen.id))
         session.flush()

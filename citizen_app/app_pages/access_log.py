@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import session
+from citizen_app import my_data_file, session
 from citizen_app.i18n import _, date_time
 from citizen_app.labels import action_label, role_label
 from storage import audit
@@ -19,3 +19,7 @@ if not rows:
     st.write(_("Ingen medarbejdere har set din plan endnu."))
 for at, role, what in rows:
     st.write(_("{when}: {role} – {action}", when=date_time(at), role=role_label(role), action=action_label(what)))
+
+st.subheader(_("Alt, hvad appen ved om dig"))
+st.write(_("Du kan hente det hele i én fil. Der er en tekst, du kan læse, og de samme data til en computer."))
+my_data_file.download(actor, actor.id, "own", _("Lav filen med mine data"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from citizen_app import session, ui
+from citizen_app.client import client_address
 from citizen_app.i18n import _
 from storage import auth, citizens, devices
 from storage.config import load_config
@@ -42,7 +43,7 @@ def _citizen_code_step() -> None:
     if sent:
         try:
             with write_session() as s:
-                check = auth.check_access_code(s, code)
+                check = auth.check_access_code(s, code, client=client_address())
         except DomainError as error:
             ui.show_domain_error(error)
             return
@@ -79,7 +80,8 @@ def _citizen_pin_step(new: bool) -> None:
     if sent:
         try:
             with write_session() as s:
-                actor = auth.choose_pin(s, citizen_id, pin, again) if new else auth.verify_pin(s, citizen_id, pin)
+                actor = (auth.choose_pin(s, citizen_id, pin, again, client=client_address()) if new
+                         else auth.verify_pin(s, citizen_id, pin, client=client_address()))
         except DomainError as error:
             ui.show_domain_error(error)
             return
@@ -116,7 +118,7 @@ def staff_login() -> None:
     if sent:
         try:
             with write_session() as s:
-                actor = auth.staff_login(s, username, password)
+                actor = auth.staff_login(s, username, password, client=client_address())
         except DomainError as error:
             ui.show_domain_error(error)
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from citizen_app import staff_words as words
-from citizen_app import ui
+from citizen_app import my_data_file, ui
 from citizen_app.i18n import _
 from citizen_app.labels import status_label
 from dialogs import limits
@@ -32,6 +32,7 @@ STATUS_SUGGESTIONS = {
 
 def show(actor, cid: int, profile) -> None:
     st.write(_("Status nu: {status}.", status=status_label(profile.status)))
+    _data_for_the_citizen(actor, cid)
     if profile.status == CitizenStatus.ENDED.value:
         st.info(_("Forløbet er afsluttet og kan ikke ændres."), icon=":material/info:")
         return
@@ -56,3 +57,11 @@ def show(actor, cid: int, profile) -> None:
                                       reason=st.session_state.get(reason_key)),
         _("Status er gemt: {status}.", status=status_label(target.value)),
         after=lambda: ui.clear_keys(reason_key, action_key, confirm_key)))
+
+
+def _data_for_the_citizen(actor, cid: int) -> None:
+    """The right of access on the citizen's behalf (answers the citizen has not shared are left out)."""
+    with st.expander(_("Borgerens data i en fil")):
+        st.caption(_("Til borgeren, der vil se alt, hvad appen ved om dem. Svar, borgeren ikke har delt med dig, "
+                     "er ikke med. Hentningen bliver logget."))
+        my_data_file.download(actor, cid, f"citizen_{cid}", _("Lav filen"))

@@ -16,6 +16,7 @@ from storage.models.money import LedgerEntry, PaymentRequest
 from storage.models.people import (
                               Citizen,
                               CitizenCredential,
+                              LoginThrottle,
                               Programme,
                               RememberedDevice,
                               StaffUser,
@@ -42,7 +43,8 @@ from storage.statuses import (
 __all__ = [
     "NAMING_CONVENTION", "AuditEvent", "Base", "ChatTurn", "CheckIn", "Citizen", "CitizenCredential", "CitizenStatus",
     "CourseAnswer", "CourseProgress", "DecisionKind", "Goal", "ItemDecision", "ItemStatus", "LedgerEntry",
-    "LedgerKind", "PaymentRequest", "PaymentStatus", "Programme", "RememberedDevice", "SecondOpinion", "StaffRole",
+    "LedgerKind", "LoginThrottle", "PaymentRequest", "PaymentStatus", "Programme", "RememberedDevice",
+    "SecondOpinion", "StaffRole",
     "StaffUser", "Submission", "SubmissionItem", "SubmissionStatus", "SupportNote", "UTCDateTime", "WishItem",
     "Workshop", "WorkshopParticipant", "utcnow",
 ]

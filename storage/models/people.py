@@ -30,6 +30,7 @@ class Programme(Base):
     answer_working_days: Mapped[int] = mapped_column(Integer, default=5)
     goal_categories: Mapped[list[Any] | None] = mapped_column(JSON, default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(default=None)   # the coordinator ended the programme
 
     __table_args__ = (
         CheckConstraint("default_budget_ore > 0", name="budget_positive"),
@@ -49,8 +50,6 @@ class StaffUser(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255), default=None)
     oidc_subject: Mapped[str | None] = mapped_column(String(255), unique=True, default=None)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     programme: Mapped[Programme] = relationship()
@@ -79,6 +78,10 @@ class Citizen(Base):
     end_date: Mapped[date] = mapped_column(Date)
     needs_help_since: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When the period ended (status 'ended'): the retention period for personal data counts from here.
+    ended_at: Mapped[datetime | None] = mapped_column(default=None)
+    # When the personal data was erased (storage/retention.py); the numbers stay.
+    erased_at: Mapped[datetime | None] = mapped_column(default=None)
 
     support_person: Mapped[StaffUser] = relationship()
     programme: Mapped[Programme] = relationship()
@@ -118,3 +121,17 @@ class RememberedDevice(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime] = mapped_column()
+
+
+class LoginThrottle(Base):
+    """Wrong tries counted against one key (an account, an account from one client, a client, a citizen's
+    workshop code guesses), for storage/throttle.py. The key is stored as its SHA-256, never as typed."""
+
+    __tablename__ = "login_throttles"
+
+    key_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # The account the key belongs to (None for a client's own key), so all its waits can be lifted at once.
+    account_hash: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(default=utcnow)
+    blocked_until: Mapped[datetime | None] = mapped_column(default=None)

@@ -71,3 +71,17 @@ def test_idle_session_is_logged_out_on_next_action(app, monkeypatch):
     app.run()
     assert app.title[0].value == "Log ind"
     assert "Du er logget ud" in texts(app)
+
+
+def test_an_easy_pin_is_refused_kindly_and_a_wrong_pin_says_how_many_tries_are_left(app):
+    fill(app, "Din kode", "NYNY-DEMA-2222")
+    press(app, "Videre")
+    fill(app, "Ny PIN-kode", "1234")
+    fill(app, "Skriv PIN-koden igen", "1234")
+    press(app, "Log ind")
+    assert "Den PIN-kode er for let at gætte." in texts(app)
+    assert "Hej Mette" not in texts(app)
+    fresh = app  # Jonas has a PIN: a wrong one tells the tries left
+    press(fresh, "Tilbage")
+    citizen_login(fresh, "HAVE-DEMA-3333", "9999")
+    assert "PIN-koden passer ikke. Du har 4 forsøg tilbage." in texts(fresh)

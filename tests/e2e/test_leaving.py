@@ -87,7 +87,7 @@ def test_own_phone_remembers_the_code_after_a_reload_but_always_asks_for_the_pin
     assert_accessible(phone, "login-remembered-phone", artifacts)
     phone.get_by_label("Din PIN-kode", exact=True).fill("9999")
     click(phone, "Log ind")
-    expect(phone.get_by_text("PIN-koden passer ikke. Prøv igen.", exact=True)).to_be_visible()
+    expect(phone.get_by_text("PIN-koden passer ikke. Du har 4 forsøg tilbage.", exact=True)).to_be_visible()
     phone.get_by_label("Din PIN-kode", exact=True).fill("1234")
     click(phone, "Log ind")
     expect_heading(phone, "Hej Ditte")

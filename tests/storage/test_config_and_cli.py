@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 import subprocess
 import sys
 from pathlib import Path
@@ -40,3 +41,24 @@ def test_cli_migrates_loads_demo_once_creates_users_and_exports(tmp_path):
     assert "create_citizen" in export.stdout
     purge = _cli(tmp_path, "purge-audit")
     assert "Deleted 0 audit events" in purge.stdout
+
+
+def test_cli_erases_ended_citizens_for_cron_with_a_dry_run_first(tmp_path):
+    from sqlalchemy import update
+
+    from storage.db import make_engine, write_session
+    from storage.models import Citizen
+    assert _cli(tmp_path, "migrate").returncode == 0
+    assert _cli(tmp_path, "demo-data", "--if-empty").returncode == 0
+    engine = make_engine(f"sqlite:///{tmp_path / 'cli.db'}")
+    with write_session(engine) as s:  # Aisha's period ended long ago
+        s.execute(update(Citizen).where(Citizen.display_name == "Aisha")
+                  .values(status="ended", ended_at=datetime(2019, 1, 1, tzinfo=timezone.utc)))
+    engine.dispose()
+    dry = _cli(tmp_path, "erase-ended", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "Would erase the personal data of 1 citizen(s)" in dry.stdout and "Aisha" not in dry.stdout
+    done = _cli(tmp_path, "erase-ended")
+    assert "Erased the personal data of 1 citizen(s)" in done.stdout
+    assert "Erased the personal data of 0 citizen(s)" in _cli(tmp_path, "erase-ended").stdout
+    assert "erase_personal_data" in _cli(tmp_path, "export-audit").stdout
