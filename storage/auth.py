@@ -169,6 +169,12 @@ def verify_pin(session: Session, citizen_id: int, pin: str, *, client: str | Non
     return citizen_actor(session.get_one(Citizen, citizen_id))
 
 
+def code_is_waiting(session: Session, citizen_id: int) -> bool:
+    """Wrong tries from many clients make the citizen's code wait: their support person sees it as locked."""
+    credential = session.get(CitizenCredential, citizen_id)
+    return credential is not None and throttle.wait_seconds(session, [f"code:{credential.lookup}"]) > 0
+
+
 def lift_waits_for_citizen(session: Session, citizen_id: int) -> None:
     """The support person unlocks: the lock and the waits on the citizen's code are lifted."""
     credential = session.get(CitizenCredential, citizen_id)

@@ -112,7 +112,7 @@ def unlock(session: Session, *, actor: Actor, citizen_id: int) -> None:
 def is_locked(session: Session, *, actor: Actor, citizen_id: int) -> bool:
     authorize(session, actor, citizen_id, Resource.PROFILE, Action.READ)
     credential = session.get(CitizenCredential, citizen_id)
-    return bool(credential and credential.locked_at)
+    return bool(credential and credential.locked_at) or auth.code_is_waiting(session, citizen_id)
 
 
 @dataclass(frozen=True)

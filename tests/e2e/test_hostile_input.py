@@ -28,6 +28,7 @@ HOSTILE = ('<img src=x onerror="window.__pwned=1"> **fed** [klik her](https://ev
            '<script>window.__pwned=3</script> æøå')
 GOAL = "Jeg vil _gerne_ have **mit eget** sted at bo. <b>nu</b>"
 WISH = "[Sofa](https://evil.example) <i>brugt</i>"
+NAME = "Vera ![x](https://evil.example/x.png) $x^2$ **stærk**"
 NOTE = "Se `kode` og <img src=y onerror=\"window.__pwned=4\"> $$a+b$$ # Overskrift"
 
 
@@ -62,10 +63,14 @@ def test_citizen_answer_in_the_conversation_is_shown_as_plain_text(phone, app, a
 
 def test_hostile_answers_goals_and_item_notes_stay_plain_text_on_the_support_persons_pages(
         phone, app, e2e_browser, database_url, artifacts):
-    code = create_citizen_in_db(database_url, "Vera")
+    code = create_citizen_in_db(database_url, NAME)
     open_app(phone, app.url)
     login_citizen(phone, code, "1234")
-    expect_heading(phone, "Hej Vera")
+    # Issue 13: a display name rendered markdown here (an outside image was fetched, $…$ became maths).
+    expect_heading(phone, f"Hej {NAME}")
+    expect_shown_as_plain_text(phone)
+    expect(phone.locator('main img[src*="evil.example"]')).to_have_count(0)
+    expect(phone.locator("main strong, main em", has_text="stærk")).to_have_count(0)
 
     # A shared course answer: through the welcome module to the first free-text question.
     go_to(phone, "Samtale")
@@ -88,7 +93,7 @@ def test_hostile_answers_goals_and_item_notes_stay_plain_text_on_the_support_per
         open_app(sara, app.url)
         login_staff(sara, "sara")
         expect_heading(sara, "Mine borgere")
-        card = sara.locator("main").get_by_text("Vera", exact=True)
+        card = sara.locator("main").get_by_text(NAME, exact=True)
         expect(card).to_be_visible()
         click(sara, "Åbn borgerens side", scope=card_of(card))
         expect_heading(sara, "Borger")

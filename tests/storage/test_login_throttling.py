@@ -114,7 +114,8 @@ def test_the_support_person_lifts_the_lock_and_the_waits_and_a_coordinator_lifts
     for _ in range(40):  # a spread-out attack: the account itself waits now, from any client
         _code(engine, f"{lookup}-AAAA-AAAA", f"10.0.0.{_}")
     assert _code(engine, w.citizen_code, OWNER)[0] == "LoginThrottled"
-    with write_session(engine) as s:
+    with write_session(engine) as s:  # the support person sees the code as locked, and unlocks it
+        assert citizens.is_locked(s, actor=w.support, citizen_id=w.citizen_id)
         citizens.unlock(s, actor=w.support, citizen_id=w.citizen_id)
     assert _code(engine, w.citizen_code, OWNER) is None
     for n in range(40):
