@@ -75,10 +75,13 @@ def weak_pin(pin: str) -> bool:
 # --- throttling and the audit trail of wrong tries ------------------------------------------------------
 
 def _keys(account: str, client: str | None) -> dict[str, throttle.Policy]:
-    """An account ("code:K7QX", "staff:sara") from anywhere, from this client, and this client at all."""
-    client = client or UNKNOWN_CLIENT
-    return {account: throttle.ACCOUNT, f"{account}@{client}": throttle.ACCOUNT_FROM_CLIENT,
-            f"client:{client}": throttle.CLIENT}
+    """An account ("code:K7QX", "staff:sara") from anywhere, from this client, and this client at all. When the
+    client cannot be told apart (no address: everyone would share one key, and one person's wrong tries would
+    make everyone wait), only the account's own, more patient key counts."""
+    keyed = {account: throttle.ACCOUNT}
+    if throttle.identifies(client):
+        keyed |= {f"{account}@{client}": throttle.ACCOUNT_FROM_CLIENT, f"client:{client}": throttle.CLIENT}
+    return keyed
 
 
 def _refuse_while_waiting(session: Session, keyed: dict[str, throttle.Policy], step: str, client: str | None,
@@ -91,7 +94,7 @@ def _refuse_while_waiting(session: Session, keyed: dict[str, throttle.Policy], s
 
 
 def _wrong(session: Session, keyed: dict[str, throttle.Policy], step: str, client: str | None, **where) -> None:
-    throttle.failed(session, keyed, account=next(iter(keyed)))
+    throttle.failed(session, keyed, account=next(iter(keyed), None))
     audit.record(session, None, "login_failed", detail=f"step={step} source={client or UNKNOWN_CLIENT}", **where)
 
 
@@ -153,7 +156,7 @@ def choose_pin(session: Session, citizen_id: int, pin: str, pin_again: str, *, c
 def verify_pin(session: Session, citizen_id: int, pin: str, *, client: str | None = None) -> Actor:
     """The PIN after the code (or on a remembered phone). Wrong PINs count towards the lock, and the citizen
     is told how many tries are left."""
-    keyed = {f"client:{client or UNKNOWN_CLIENT}": throttle.CLIENT}
+    keyed = {f"client:{client}": throttle.CLIENT} if throttle.identifies(client) else {}
     _refuse_while_waiting(session, keyed, "pin", client, citizen_id=citizen_id)
     credential = _credential(session, citizen_id)
     if not verify_secret(credential.pin_hash, (pin or "").strip()):

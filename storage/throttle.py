@@ -39,6 +39,14 @@ ACCOUNT = Policy(free=30, first_wait=60, max_wait=15 * 60)
 CLIENT = Policy(free=50, first_wait=15, max_wait=5 * 60)
 
 
+UNIDENTIFIED = frozenset({None, "", "unknown", "local"})  # see citizen_app/client.py
+
+
+def identifies(client: str | None) -> bool:
+    """A client address that tells one client from another (not 'unknown', not 'local' for everyone)."""
+    return client not in UNIDENTIFIED
+
+
 def digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -52,6 +60,8 @@ def _row(session: Session, key: str, now: datetime) -> LoginThrottle | None:
 
 def wait_seconds(session: Session, keys: list[str], *, now: datetime | None = None) -> int:
     """How long the slowest of these keys must still wait (0: try now)."""
+    if not keys:
+        return 0
     now = now or utcnow()
     rows = session.scalars(select(LoginThrottle).where(LoginThrottle.key_hash.in_([digest(k) for k in keys])))
     waits = [(r.blocked_until - now).total_seconds() for r in rows

@@ -180,7 +180,9 @@ def join(session: Session, *, actor: Actor, code: str, client: str | None = None
     citizen = _citizen(session, actor)
     if citizen.status != CitizenStatus.ACTIVE.value:
         raise DomainError(N_("Din plan holder pause eller er afsluttet. Spørg din støtteperson."))
-    keyed = {f"workshop:citizen:{citizen.id}": GUESSES, f"workshop:client:{client or 'unknown'}": CLIENT_GUESSES}
+    keyed = {f"workshop:citizen:{citizen.id}": GUESSES}
+    if throttle.identifies(client):
+        keyed[f"workshop:client:{client}"] = CLIENT_GUESSES
     wait = throttle.wait_seconds(session, list(keyed))
     if wait:
         raise DomainError(MSG_WAIT, minutes=max(1, -(-wait // 60)))

@@ -191,3 +191,17 @@ def test_thousands_of_workshop_code_guesses_no_longer_go_through(engine, clock):
     assert (checked, refused) == (5, 2995)
     clock.now += timedelta(minutes=1)
     assert _try(engine, lambda s: workshops.join(s, actor=me, code=real, client=ATTACKER)) is None
+
+
+def test_without_a_client_address_one_persons_wrong_tries_do_not_make_everyone_wait(engine, clock):
+    """Behind a proxy that is not configured (every client 'local'), only the account's patient key counts."""
+    w = build_world(engine)
+    lookup = w.citizen_code.split("-")[0]
+    for _ in range(10):
+        _code(engine, f"{lookup}-AAAA-AAAA", "local")
+        _staff(engine, "ole", "forkert", None)
+    assert _code(engine, w.citizen_code, "local") is None
+    assert _staff(engine, "sara", PASSWORD, "local") is None   # another account, same 'client'
+    for _ in range(25):
+        _staff(engine, "ole", "forkert", "local")
+    assert _staff(engine, "ole", PASSWORD, "local")[0] == "LoginThrottled"  # 35 in a day: the account waits
