@@ -1,11 +1,13 @@
 """Run Alembic migrations programmatically (used by the CLI and the tests)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -18,15 +20,35 @@ def alembic_config(url: str | None = None) -> AlembicConfig:
     return cfg
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+@contextmanager
+def _sqlite_foreign_keys_off(conn: Connection) -> Iterator[None]:
+    """SQLite changes a constraint by copying the table (Alembic's batch mode): with foreign keys enforced, dropping
+    the old copy of a table others point at fails as soon as it holds data. The check is switched off outside the
+    migration's transaction (SQLite ignores the switch inside one), and every reference is verified afterwards."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    raw = conn.connection.dbapi_connection
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+        broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"the migration left rows pointing at nothing: {broken[:10]}")
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _run(engine: Engine, step) -> None:
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with engine.connect() as conn, _sqlite_foreign_keys_off(conn), conn.begin():
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+        step(cfg)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    _run(engine, lambda cfg: command.upgrade(cfg, revision))
 
 
 def downgrade(engine: Engine, revision: str) -> None:
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, revision)
+    _run(engine, lambda cfg: command.downgrade(cfg, revision))

@@ -30,3 +30,23 @@ def test_sqlite_connections_use_wal_and_foreign_keys(engine, db_backend):
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_the_one_approval_migration_names_wishes_the_old_double_approval_left_behind(engine, db_backend):
+    """Data from before issue 13's fix that no constraint can hold is reported with its ids, not half-migrated."""
+    import pytest
+    from sqlalchemy import text
+
+    from tests.storage.factories import approved_items, build_world, citizen_of
+    w = build_world(engine)
+    [item] = approved_items(engine, w.support, citizen_of(w), [300_000])
+    downgrade(engine, "0003")
+    with engine.begin() as conn:  # what the old code allowed: the same wish approved twice
+        conn.execute(text("UPDATE wish_items SET approved_ore = 650000 WHERE id = :id"), {"id": item})
+    with pytest.raises(RuntimeError, match=rf"\[{item}\]"):
+        upgrade(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE wish_items SET approved_ore = 300000 WHERE id = :id"), {"id": item})
+    upgrade(engine)  # with the data in place (SQLite copies the tables to add the constraints)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT approved_ore, requested_ore FROM wish_items")).one() == (300_000, 0)

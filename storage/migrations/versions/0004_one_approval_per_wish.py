@@ -26,6 +26,15 @@ def _refuse_broken_rows(conn) -> None:
     if broken:
         raise RuntimeError("These wish items hold approved money they cannot carry (approved twice, removed, or "
                            f"more than their price): {list(broken)}. Withdraw the extra approval before migrating.")
+    # A wish answered through an old version while its new version waits could never get the new answer.
+    answered_early = conn.execute(sa.text(
+        "SELECT DISTINCT w.id FROM wish_items w JOIN submission_items si ON si.wish_item_id = w.id "
+        "JOIN submissions s ON s.id = si.submission_id WHERE s.status = 'waiting' AND w.status <> 'submitted' "
+        "ORDER BY w.id")).scalars().all()
+    if answered_early:
+        raise RuntimeError(f"These wish items wait for an answer but were already answered through an older "
+                           f"version: {list(answered_early)}. Set them back to 'submitted' (withdrawing any "
+                           "approval in the ledger) before migrating.")
 
 
 def upgrade() -> None:
