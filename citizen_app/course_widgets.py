@@ -17,6 +17,7 @@ from dialogs import limits, safety
 from dialogs.answers import KINDS
 from dialogs.engine import Step, is_skipped
 from dialogs.llm import CourseHelper, LLMSettingsError, model_from_settings
+from dialogs.text import for_display, isolate
 from storage import citizens
 from storage.config import load_config
 from storage.db import write_session
@@ -27,7 +28,9 @@ ANSWER_LABEL = N_("Dit svar")
 
 
 def guide_text(message: str, params: dict) -> str:
-    return _(message, **params) if params else _(message)
+    """A guide line; the citizen's own words in it (a goal) are isolated, so right-to-left text keeps it in order."""
+    return _(message, **{k: isolate(v) if isinstance(v, str) else v for k, v in params.items()}) if params \
+        else _(message)
 
 
 def show_guide(step: Step, params: dict) -> None:
@@ -40,7 +43,7 @@ def show_guide(step: Step, params: dict) -> None:
 
 def show_citizen(words: str) -> None:
     with st.chat_message("user", avatar=":material/person:"):
-        st.text(words)
+        st.text(for_display(words))
 
 
 def describe_answer(step: Step, value: object, words: str | None) -> str:
