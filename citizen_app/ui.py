@@ -13,7 +13,7 @@ import streamlit as st
 
 from citizen_app import session
 from citizen_app.i18n import LANGUAGES, _, current_language, money, set_language
-from dialogs.text import for_display, isolate
+from dialogs.text import for_display, isolate, markdown_inert
 from storage import devices
 from storage.config import load_config
 from storage.db import write_session
@@ -59,9 +59,9 @@ def message_params(params: dict) -> dict:
 
 
 def translate_error(error: RuleError) -> str:
-    """A refusal in the session's language. Refusals carry numbers and amounts, never user text (a title is
-    markdown once it is in st.error): a text param is left out as '…' should one ever slip in."""
-    params = {k: "…" if isinstance(v, str) else v for k, v in error.params.items()}
+    """A refusal in the session's language, for st.error (which renders markdown). A text param (an amount as
+    the citizen typed it) keeps only letters, digits, spaces and . , - ' so nothing in it can mean markdown."""
+    params = {k: markdown_inert(v) if isinstance(v, str) else v for k, v in error.params.items()}
     return _(error.message, **message_params(params))
 
 

@@ -42,6 +42,14 @@ def isolate(text: str) -> str:
     return text
 
 
+def markdown_inert(text: str, *, limit: int = 60) -> str:
+    """User text reduced to what has no meaning in markdown (letters, digits, spaces and . , - '), on one line:
+    for the few places that must echo a bit of it inside a message Streamlit renders as markdown."""
+    kept = "".join(c if c.isalnum() or c in ".,-'" else " " for c in text)
+    kept = re.sub(r"(?i)\b(www)\.", r"\1 ", kept)  # "www.x.dk" would still become a link (GFM autolinks)
+    return " ".join(kept.split())[:limit]
+
+
 def clean_text(raw: object, *, limit: int, single_line: bool = False, required: bool = True,
                empty_message: str = MSG_EMPTY) -> str | None:
     """`raw` trimmed and checked, or a RuleError saying what to do. None when empty and not required.

@@ -67,7 +67,8 @@ TRUSTED = {
     ("citizen_app/ui.py", "token"): "the remembered-phone token, checked against devices.TOKEN_PATTERN first",
     ("citizen_app/theme.py", "chrome_script(current_language())"): "the script renaming Streamlit's own words "
                                                                     "(msgids from the catalogs, JSON-encoded)",
-    ("citizen_app/ui.py", "message"): "a refusal made by translate_error, which never fills in user text",
+    ("citizen_app/ui.py", "message"): "a refusal made by translate_error, which reduces any text in it to letters, "
+                                      "digits and plain punctuation (dialogs.text.markdown_inert)",
     ("citizen_app/ui.py", "_(UNEXPECTED_ERROR)"): "a msgid constant",
     ("citizen_app/app_pages/login.py", "notice"): "a translated msgid left by session.py (logged out, locked)",
     ("citizen_app/app_pages/plan.py", "cat_labels[goal.category]"):
