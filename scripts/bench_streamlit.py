@@ -62,6 +62,27 @@ if typed := st.chat_input("Skriv her"):
             st.text(typed)
 '''
 
+# Loaded into every server under test (PYTHONPATH): on SIGUSR1 it writes the process's heap figures and
+# the time its garbage collector spent in full collections, so the bench reads the real server.
+PROBE = '''
+import gc, json, os, signal, sys, time
+_gc = {"full": 0, "full_seconds": 0.0, "start": 0.0}
+def _watch(phase, info):
+    if info.get("generation") == 2:
+        if phase == "start":
+            _gc["start"] = time.perf_counter()
+        else:
+            _gc["full"] += 1
+            _gc["full_seconds"] += time.perf_counter() - _gc["start"]
+gc.callbacks.append(_watch)
+def _dump(*_):
+    with open(os.environ["BENCH_PROBE_FILE"], "w") as out:
+        json.dump({"modules": len(sys.modules), "objects": len(gc.get_objects()),
+                   "frozen": gc.get_freeze_count(), **_gc}, out)
+if os.environ.get("BENCH_PROBE_FILE"):
+    signal.signal(signal.SIGUSR1, _dump)
+'''
+
 # Run inside the tree under test (its own storage package): bench citizens with known codes.
 MAKE_CITIZENS = '''
 import sys
@@ -135,6 +156,11 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log_path = log
+        self.env = env | {"BENCH_PROBE_FILE": str(log.with_suffix(".probe.json")),
+                          "PYTHONPATH": os.pathsep.join([str(log.parent / "probe"), env.get("PYTHONPATH", "")])}
+        (log.parent / "probe").mkdir(exist_ok=True)
+        (log.parent / "probe" / "sitecustomize.py").write_text(PROBE, encoding="utf-8")
+        env = self.env
         self._log = open(log, "w", encoding="utf-8")  # noqa: SIM115 - closed in stop()
         command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(self.port),
                    "--server.address", "127.0.0.1", "--server.headless", "true"]
@@ -155,6 +181,19 @@ class Server:
     @property
     def pid(self) -> int:
         return self.process.pid
+
+    def probe(self) -> dict:
+        """The server's own heap figures and full-collection time so far (see PROBE)."""
+        import json
+        path = Path(self.env["BENCH_PROBE_FILE"])
+        path.unlink(missing_ok=True)
+        os.kill(self.pid, __import__("signal").SIGUSR1)
+        for _ in range(100):
+            if path.exists() and path.stat().st_size:
+                time.sleep(0.05)
+                return json.loads(path.read_text())
+            time.sleep(0.05)
+        return {}
 
     def log_text(self) -> str:
         self._log.flush()
