@@ -144,8 +144,8 @@ class Tree:
         into.mkdir(parents=True, exist_ok=True)
         archive = subprocess.run(["git", "archive", ref], cwd=ROOT, capture_output=True, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-        subprocess.run([str(ROOT / ".venv/bin/pybabel"), "compile", "-q", "-d", "locales", "-D", "messages"],
-                       cwd=into, check=True)
+        subprocess.run([str(ROOT / ".venv/bin/pybabel"), "compile", "-d", "locales", "-D", "messages"],
+                       cwd=into, check=True, capture_output=True)
         return cls(f"before ({ref})", into)
 
 
@@ -300,6 +300,8 @@ class LoadResult:
     error_boxes: int = 0
     lock_timeouts: int = 0
     longest_write_ms: float | None = None
+    heap: dict = field(default_factory=dict)       # after one session: modules, objects, frozen
+    gc_ms_per_run: float = float("nan")           # full collections during the turns, per script run
 
 
 async def _load(server: Server, project: bool) -> LoadResult:
@@ -327,6 +329,7 @@ async def _load(server: Server, project: bool) -> LoadResult:
         await answer(first)
     await asyncio.sleep(1)
     rss_one, _ = proc_memory_mib(server.pid)
+    result.heap = server.probe()
 
     # SESSIONS more people log in at the same moment.
     others = [StreamlitSession(server.url) for _ in range(SESSIONS)]
@@ -345,8 +348,12 @@ async def _load(server: Server, project: bool) -> LoadResult:
             result.error_boxes += sum(ERROR_BOX in a for a in page.alerts()) + len(page.exceptions())
 
     cpu_before, wall_before = proc_cpu_seconds(server.pid), time.perf_counter()
+    gc_before, runs_before = server.probe(), sum(s.runs for s in others)
     await asyncio.gather(*(answer_many(s) for s in others))
     wall, cpu = time.perf_counter() - wall_before, proc_cpu_seconds(server.pid) - cpu_before
+    gc_after, runs = server.probe(), sum(s.runs for s in others) - runs_before
+    if gc_after and gc_before and runs:
+        result.gc_ms_per_run = (gc_after["full_seconds"] - gc_before["full_seconds"]) * 1000 / runs
     turns = len(result.turn_seconds)
     result.turns_per_second = turns / wall
     result.cpu_per_turn_ms = cpu / turns * 1000
@@ -485,6 +492,11 @@ def report(all_figures: list[AppFigures]) -> None:
               f"{(f'{ld.peak_rss_after_logins:.0f}' if ld.login_seconds else '-'):>8} "
               f"{ld.idle_core_share * 100:8.1f}% {ld.error_boxes:6d} {ld.lock_timeouts:6d} "
               f"{(f'{ld.longest_write_ms:.0f}' if ld.longest_write_ms is not None else '-'):>16}")
+    print(f"{'app':34} {'modules':>8} {'objects':>9} {'frozen':>9} {'full GC ms per script run':>26}")
+    for f in all_figures:
+        h = f.load.heap
+        print(f"{f.name:34} {h.get('modules', 0):8d} {h.get('objects', 0):9d} {h.get('frozen', 0):9d} "
+              f"{f.load.gc_ms_per_run:26.1f}")
     print("ratios to the bare app (chat p50, turns/s, CPU/turn, MiB/session):")
     for f in all_figures[1:]:
         ld = f.load
