@@ -252,10 +252,17 @@ def code_of(lookup: str) -> str:
 
 # --- one session's actions -----------------------------------------------------------------------
 
+class LoginError(RuntimeError):
+    """The page did not go where a login goes (an error box, a timeout): counted, never hidden."""
+
+
 async def enter_code(s: StreamlitSession, lookup: str) -> Page:
     page = await s.open()
     code = next(t for t in page.widgets("text_input") if t.form_id == "citizen_code")
-    return await s.run(text_value(code.id, code_of(lookup)), trigger(page.button(label="Videre").id))
+    page = await s.run(text_value(code.id, code_of(lookup)), trigger(page.button(label="Videre").id))
+    if not any(t.form_id == "citizen_pin" for t in page.widgets("text_input")):
+        raise LoginError(f"code step: {page.texts()[:6]}")
+    return page
 
 
 async def enter_pin(s: StreamlitSession) -> float:
@@ -266,7 +273,7 @@ async def enter_pin(s: StreamlitSession) -> float:
     page = await s.run(text_value(pin.id, PIN), trigger(submit.id))
     took = time.perf_counter() - start
     if "samtale" not in s.pages:
-        raise RuntimeError(f"login failed: {page.texts()[:6]}")
+        raise LoginError(f"PIN step: {page.texts()[:6]}")
     return took
 
 
@@ -300,6 +307,7 @@ class LoadResult:
     error_boxes: int = 0
     lock_timeouts: int = 0
     longest_write_ms: float | None = None
+    login_errors: list[str] = field(default_factory=list)
     heap: dict = field(default_factory=dict)       # after one session: modules, objects, frozen
     gc_ms_per_run: float = float("nan")           # full collections during the turns, per script run
 
@@ -331,11 +339,16 @@ async def _load(server: Server, project: bool) -> LoadResult:
     rss_one, _ = proc_memory_mib(server.pid)
     result.heap = server.probe()
 
-    # SESSIONS more people log in at the same moment.
+    # SESSIONS more people log in at the same moment (a session whose login fails is counted and left out).
     others = [StreamlitSession(server.url) for _ in range(SESSIONS)]
-    await asyncio.gather(*(ready(s, code) for s, code in zip(others, codes[1:])))
+    outcomes = await asyncio.gather(*(ready(s, code) for s, code in zip(others, codes[1:])), return_exceptions=True)
+    result.login_errors = [repr(o) for o in outcomes if isinstance(o, Exception)]
+    others = [s for s, o in zip(others, outcomes) if not isinstance(o, Exception)]
     if project:
-        result.login_seconds = list(await asyncio.gather(*(enter_pin(s) for s in others)))
+        outcomes = await asyncio.gather(*(enter_pin(s) for s in others), return_exceptions=True)
+        result.login_seconds = [o for o in outcomes if not isinstance(o, Exception)]
+        result.login_errors += [repr(o) for o in outcomes if isinstance(o, Exception)]
+        others = [s for s, o in zip(others, outcomes) if not isinstance(o, Exception)]
         _, result.peak_rss_after_logins = proc_memory_mib(server.pid)
     await asyncio.gather(*(to_course(s) for s in others))
 
@@ -343,7 +356,11 @@ async def _load(server: Server, project: bool) -> LoadResult:
     async def answer_many(s: StreamlitSession) -> None:
         for _ in range(TURNS):
             start = time.perf_counter()
-            page = await answer(s)
+            try:
+                page = await answer(s)
+            except Exception as exc:  # noqa: BLE001 - a turn that never finished is an error, not a crash
+                result.login_errors.append(f"turn: {exc!r}")
+                return
             result.turn_seconds.append(time.perf_counter() - start)
             result.error_boxes += sum(ERROR_BOX in a for a in page.alerts()) + len(page.exceptions())
 
@@ -359,7 +376,7 @@ async def _load(server: Server, project: bool) -> LoadResult:
     result.cpu_per_turn_ms = cpu / turns * 1000
     await asyncio.sleep(1)
     rss_all, _ = proc_memory_mib(server.pid)
-    result.rss_per_session_mib = (rss_all - rss_one) / SESSIONS
+    result.rss_per_session_mib = (rss_all - rss_one) / max(1, len(others))
 
     # Everyone leaves their tab open and does nothing.
     cpu_before = proc_cpu_seconds(server.pid)
@@ -497,7 +514,7 @@ def report(all_figures: list[AppFigures]) -> None:
               f"{fmt_ms(percentile(ld.turn_seconds, 0.5)) + '/' + fmt_ms(percentile(ld.turn_seconds, 0.95)):>17} "
               f"{ld.cpu_per_turn_ms:11.0f} {ld.rss_per_session_mib:11.2f} {login:>15} "
               f"{(f'{ld.peak_rss_after_logins:.0f}' if ld.login_seconds else '-'):>8} "
-              f"{ld.idle_core_share * 100:8.1f}% {ld.error_boxes:6d} {ld.lock_timeouts:6d} "
+              f"{ld.idle_core_share * 100:8.1f}% {ld.error_boxes + len(ld.login_errors):6d} {ld.lock_timeouts:6d} "
               f"{(f'{ld.longest_write_ms:.0f}' if ld.longest_write_ms is not None else '-'):>16}")
     print(f"{'app':34} {'modules':>8} {'objects':>9} {'frozen':>9} {'full GC ms per script run':>26}")
     for f in all_figures:
@@ -522,14 +539,19 @@ def main() -> None:
         if os.environ.get("BENCH_BASELINE"):
             trees.append(Tree.baseline(os.environ["BENCH_BASELINE"], work / "baseline"))
         trees.append(Tree("now", ROOT))
-        figures = [bare_figures(work)]
-        for tree in trees:
-            for kind in ("sqlite", "postgresql"):
-                figures.append(project_figures(tree, kind, work, chat=kind == "sqlite"))
-        report(figures)
-        if os.environ.get("BENCH_KEEP_LOGS"):
-            shutil.copytree(work, os.environ["BENCH_KEEP_LOGS"], dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("*.db*"))
+        try:
+            figures = [bare_figures(work)]
+            for tree in trees:
+                for kind in ("sqlite", "postgresql"):
+                    figures.append(project_figures(tree, kind, work, chat=kind == "sqlite"))
+            report(figures)
+            for f in figures:
+                for error in f.load.login_errors[:3]:
+                    print(f"  login error ({f.name}): {error[:300]}")
+        finally:
+            if os.environ.get("BENCH_KEEP_LOGS"):
+                shutil.copytree(work, os.environ["BENCH_KEEP_LOGS"], dirs_exist_ok=True,
+                                ignore=shutil.ignore_patterns("*.db*"))
 
 
 if __name__ == "__main__":

@@ -372,3 +372,22 @@ def test_second_opinion_is_asked_per_item_and_the_answer_shows_next_to_it(app, d
         second_opinions.answer(s, actor=karin, opinion_id=opinion.id, text="Ja, hvis I spiller sammen med andre.")
     app.run()
     assert "Ja, hvis I spiller sammen med andre." in text_values(app)
+
+
+def test_a_long_overview_comes_a_page_at_a_time_with_the_figures_for_everyone(app, demo_db):
+    sara = staff(demo_db, "sara")
+    with write_session(demo_db) as s:
+        for n in range(55):
+            citizens.create_citizen(s, actor=sara, display_name=f"Side {n:02d}")
+    with write_session(demo_db) as s:
+        mine = s.query(Citizen).filter(Citizen.support_person_id == sara.id).count()
+    staff_login(app, "sara")
+    assert [m.value for m in app.metric][0] == str(mine)
+    assert f"Borger 1 til 50 af {mine}." in [c.value for c in app.caption]
+    first = {t.value for t in app.text if t.value.startswith("Side ")}
+    press(app, "Næste side")
+    assert f"Borger 51 til {mine} af {mine}." in [c.value for c in app.caption]
+    second = {t.value for t in app.text if t.value.startswith("Side ")}
+    assert first.isdisjoint(second) and len(first | second) == 55
+    press(app, "Forrige side")
+    assert {t.value for t in app.text if t.value.startswith("Side ")} == first
