@@ -182,6 +182,8 @@ def _time_transactions(engine: Engine) -> None:
             conn.info["began"] = time.perf_counter()
 
     def _on_end(conn):
+        if conn.invalidated:  # the connection was lost: nothing to time
+            return
         began = conn.info.pop("began", None)
         if began is not None:
             _log_if_slow(time.perf_counter() - began)
@@ -268,10 +270,13 @@ def transaction(work: Callable[[Session], T], *, engine: Engine | None = None, r
     connection, a serialization failure) is retried once with a fresh transaction. If it fails again,
     :class:`Busy` says calmly that nothing was stored. Refusals (DomainError) are never retried."""
     scope = read_session if read else write_session
+    lost_before = action_lost_a_write()
     for attempt in (1, 2):
         try:
             with scope(engine) as session:
-                return work(session)
+                result = work(session)
+            _action.unsaved = lost_before  # the retry stored it: nothing of this action was lost
+            return result
         except Exception as exc:
             if not is_transient(exc):
                 raise
