@@ -109,14 +109,21 @@ def _credential(session: Session, citizen_id: int, *, secret_hash: str | None = 
     return credential
 
 
-def choose_pin(session: Session, citizen_id: int, pin: str, pin_again: str) -> Actor:
-    """First login: the citizen chooses a 4-digit PIN (only allowed while none is set)."""
+def _read_then_end(session: Session, citizen_id: int):
+    """The citizen's stored code and PIN (refused if there is none or it is locked), then the caller's
+    transaction ends, so the slow hash that follows runs with no transaction open."""
     stored = _stored(session, citizen_id)
     _end_transaction(session)
     if stored is None:
         raise LoginFailed(CODE_WRONG)
     if stored.locked_at is not None:
         raise LoginLocked(CODE_LOCKED)
+    return stored
+
+
+def choose_pin(session: Session, citizen_id: int, pin: str, pin_again: str) -> Actor:
+    """First login: the citizen chooses a 4-digit PIN (only allowed while none is set)."""
+    stored = _read_then_end(session, citizen_id)
     if stored.pin_hash is not None:
         raise LoginFailed(PIN_WRONG)
     if not valid_pin(pin):
@@ -135,12 +142,7 @@ def choose_pin(session: Session, citizen_id: int, pin: str, pin_again: str) -> A
 
 
 def verify_pin(session: Session, citizen_id: int, pin: str) -> Actor:
-    stored = _stored(session, citizen_id)
-    _end_transaction(session)
-    if stored is None:
-        raise LoginFailed(CODE_WRONG)
-    if stored.locked_at is not None:
-        raise LoginLocked(CODE_LOCKED)
+    stored = _read_then_end(session, citizen_id)
     right = verify_secret(stored.pin_hash, (pin or "").strip())
     credential = _credential(session, citizen_id, secret_hash=stored.secret_hash)
     if credential.pin_hash != stored.pin_hash:
