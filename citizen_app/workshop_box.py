@@ -11,7 +11,7 @@ from citizen_app.i18n import _
 from dialogs import engine
 from storage import workshops
 from storage.access import Actor
-from storage.db import read_session, write_session
+from storage.db import read_session
 
 CODE_KEY = "workshop_code"
 
