@@ -70,9 +70,15 @@ def money(ore: int | None, language: str | None = None) -> str:
     """Integer øre as Danish kroner: 300000 -> '3.000 kr.', 300050 -> '3.000,50 kr.'."""
     if ore is None:
         return "–"
+    return _kroner(ore, locale(language))
+
+
+@lru_cache(maxsize=4096)
+def _kroner(ore: int, babel_locale: str) -> str:
+    """Babel's formatting costs ~0.2 ms a call and a page shows the same few amounts on every run."""
     kroner = Decimal(ore) / 100
     pattern = "#,##0 ¤" if ore % 100 == 0 else "#,##0.00 ¤"
-    return format_currency(kroner, "DKK", locale=locale(language), format=pattern, currency_digits=False)
+    return format_currency(kroner, "DKK", locale=babel_locale, format=pattern, currency_digits=False)
 
 
 def number(value: int | float) -> str:

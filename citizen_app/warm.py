@@ -15,7 +15,7 @@ import threading
 
 PACKAGES = ("citizen_app", "dialogs", "storage")
 # Pages are scripts, run by st.navigation; the rest are tools that a running server never loads.
-SKIP = ("citizen_app.app_pages", "citizen_app.streamlit_app", "storage.migrations", "storage.cli",
+SKIP = ("citizen_app.app_pages", "citizen_app.streamlit_app", "storage.migrations", "storage.migrate", "storage.cli",
         "dialogs.babel_extract")
 
 _lock = threading.Lock()

@@ -23,6 +23,9 @@ budget, months, name, categories = ctx.budget_ore, ctx.months, ctx.display_name,
 budget_text = money(budget)
 
 
+budget_text = money(budget)
+
+
 def params_for(step_id: str) -> dict:
     return {**engine.step_params(COURSE, step_id, state.answers), "budget": budget_text, "months": months}
 

@@ -20,7 +20,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 DONE = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
-RUN_TIMEOUT_SECONDS = 120.0
+RUN_TIMEOUT_SECONDS = 300.0  # generous: a busy machine is slow, not wrong
 
 
 class RunTimeout(RuntimeError):

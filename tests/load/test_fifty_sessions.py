@@ -27,7 +27,7 @@ from tests.e2e.server import start_server
 from tests.load.client import StreamlitSession, chat_value, text_value, trigger
 
 SESSIONS = 50
-TURNS = 5            # the three welcome steps (buttons), then two typed answers
+TURNS = 4            # the three welcome steps (buttons), then a typed answer
 PIN = "2580"
 ERROR_BOX = "Beklager, der skete en fejl"
 ANSWERS = ("Jeg har en god nabo, og jeg går ture.", "Jeg keder mig om dagen, og det er svært.")
