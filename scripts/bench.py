@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("BORGERBUDGET_FAST_HASHES", "1")
+os.environ.setdefault("BORGERBUDGET_SLOW_TRANSACTION_MS", "600000")  # the bench's own bulk set-up is slow on purpose
 
 from sqlalchemy import event, text  # noqa: E402
 
