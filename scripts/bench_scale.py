@@ -90,7 +90,7 @@ with write_session(engine) as s:
 paged = "limit" in inspect.signature(caseload.overview).parameters
 def coordinator_overview(s):
     if paged:
-        caseload.overview_counts(s, actor=coordinator)
+        caseload.overview_counts(s, actor=coordinator, today=__import__("datetime").date.today())
         return caseload.overview(s, actor=coordinator, limit=caseload.PAGE_SIZE)
     return caseload.overview(s, actor=coordinator)
 def delete_wish(s):
