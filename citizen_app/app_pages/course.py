@@ -23,7 +23,6 @@ budget, months, name, categories = ctx.budget_ore, ctx.months, ctx.display_name,
 budget_text = money(budget)
 
 
-budget_text = money(budget)
 
 
 def params_for(step_id: str) -> dict:

@@ -130,7 +130,6 @@ def test_an_answer_the_database_could_not_take_is_not_called_saved_and_stays_in_
     assert "now_good" not in _nannas_answers(demo_db)
     assert [e.value for e in at.error] == ["Det blev ikke gemt, fordi der var travlt lige nu. Prøv igen om lidt."]
     assert "gemt." not in " ".join(s.value for s in at.success)
-    assert "Dit svar står stadig i feltet. Du kan sende det igen." in [c.value for c in at.caption]
     assert at.chat_input[0].proto.value == "Min nabo er god."
     with mock.patch.object(course, "answer", side_effect=real):
         at.chat_input[0].set_value("Min nabo er god.").run()
