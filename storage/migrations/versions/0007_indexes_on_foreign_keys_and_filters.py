@@ -10,8 +10,8 @@ Create Date: 2026-12-02 17:30:00
 from alembic import op
 
 
-revision = '0004'
-down_revision = '0003'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
