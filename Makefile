@@ -8,7 +8,7 @@ PORT ?= 8501
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast test-e2e bench messages compile migrate demo-data check-course clean
+.PHONY: help install run test test-fast test-e2e bench bench-quick messages compile migrate demo-data check-course clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -53,6 +53,10 @@ check-course: install ## Validate the course files (dialogs/course/*.toml) and l
 
 bench: install ## Run the benchmarks (ratios measured side by side)
 	$(BIN)/python scripts/bench.py
+
+bench-quick: install ## A small benchmark run (10 sessions, 100 and 10 000 citizens)
+	BENCH_SESSIONS=10 BENCH_TURNS=3 BENCH_CHAT_TURNS=5 BENCH_IDLE_SECONDS=10 BENCH_SIZES=100,10000 BENCH_REPEAT=3 \
+	  $(BIN)/python scripts/bench.py
 
 clean: ## Remove the virtual environment and compiled catalogs
 	rm -rf $(VENV) locales/*/LC_MESSAGES/*.mo

@@ -5,12 +5,13 @@ ui.plain (st.text), never in markdown and never in a widget label.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 
 import streamlit as st
 
 from citizen_app import plan_words, ui
-from citizen_app.i18n import _, date_time, money
+from citizen_app.i18n import _, date_time, long_date, money, translator
 from citizen_app.labels import DECISION_SENTENCES, category_label, item_status_label
 from storage.budget import Budget
 from storage.errors import N_
@@ -117,3 +118,16 @@ def goal_choices(plan: PlanView, *, width: int = 60) -> dict[int | None, str]:
         for sub in goal.sub_goals:
             choices[sub.id] = "   ↳ " + short(sub.text)
     return choices
+
+
+def pdf_on_download(plan: PlanView, categories: Sequence[Mapping[str, str]], language: str,
+                    today: date) -> Callable[[], bytes]:
+    """For st.download_button: makes the plan's PDF when the citizen taps the button, not on every run
+    of the page. It runs outside the script run (no session state there), so it takes all it needs."""
+    labels = list(categories)
+
+    def build() -> bytes:
+        from citizen_app.printable import plan_pdf
+        return plan_pdf(plan, labels, translator(language), lambda ore: money(ore, language),
+                        lambda day: long_date(day, language), language=language, today=today)
+    return build

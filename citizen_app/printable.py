@@ -13,10 +13,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
-
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
 from citizen_app.labels import ITEM_STATUS_LABELS
 from citizen_app.plan_words import price_line
@@ -34,6 +32,7 @@ _UNKNOWN = "?"
 _SPACES = re.compile(r"[ \t]+")
 
 Translate = Callable[..., str]
+PlanDocument = object  # an instance of _document_class(): an fpdf2 document with para() and rule()
 
 
 def _encodable(ch: str) -> bool:
@@ -77,42 +76,51 @@ def pdf_text(text: str) -> tuple[str, bool]:
     return result, changed
 
 
-class _PlanPDF(FPDF):
-    def __init__(self, footer_text: Callable[[int], str]) -> None:
-        super().__init__(format="A4")
-        self.core_fonts_encoding = ENCODING
-        self._footer_text = footer_text
-        self.replaced = False  # any text changed to fit the font
+@lru_cache(maxsize=1)
+def _document_class() -> type:
+    """The PDF document class. fpdf2 is imported here, the first time a PDF is made, not when the app
+    starts: it pulls in fontTools, PIL and numpy (some 300 modules the server would otherwise carry)."""
+    from fpdf import FPDF
+    from fpdf.enums import XPos, YPos
 
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font(FONT, size=8)
-        self.cell(0, 5, self.safe(self._footer_text(self.page_no())), align="C")
+    class _PlanPDF(FPDF):
+        def __init__(self, footer_text: Callable[[int], str]) -> None:
+            super().__init__(format="A4")
+            self.core_fonts_encoding = ENCODING
+            self._footer_text = footer_text
+            self.replaced = False  # any text changed to fit the font
 
-    def safe(self, text: str) -> str:
-        shown, changed = pdf_text(text)
-        self.replaced = self.replaced or changed
-        return shown
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font(FONT, size=8)
+            self.cell(0, 5, self.safe(self._footer_text(self.page_no())), align="C")
 
-    def para(self, text: str | None, *, size: float = 11, style: str = "", indent: float = 0,
-             space_before: float = 0) -> None:
-        if not text:
-            return
-        if space_before:
-            self.ln(space_before)
-        self.set_font(FONT, style=style, size=size)
-        self.set_x(self.l_margin + indent)
-        self.multi_cell(self.epw - indent, LINE_MM if size <= 12 else size * 0.5, self.safe(text),
-                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        def safe(self, text: str) -> str:
+            shown, changed = pdf_text(text)
+            self.replaced = self.replaced or changed
+            return shown
 
-    def rule(self) -> None:
-        self.ln(2)
-        self.set_draw_color(180, 180, 180)
-        self.line(self.l_margin, self.get_y(), self.l_margin + self.epw, self.get_y())
-        self.ln(3)
+        def para(self, text: str | None, *, size: float = 11, style: str = "", indent: float = 0,
+                 space_before: float = 0) -> None:
+            if not text:
+                return
+            if space_before:
+                self.ln(space_before)
+            self.set_font(FONT, style=style, size=size)
+            self.set_x(self.l_margin + indent)
+            self.multi_cell(self.epw - indent, LINE_MM if size <= 12 else size * 0.5, self.safe(text),
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+        def rule(self) -> None:
+            self.ln(2)
+            self.set_draw_color(180, 180, 180)
+            self.line(self.l_margin, self.get_y(), self.l_margin + self.epw, self.get_y())
+            self.ln(3)
+
+    return _PlanPDF
 
 
-def _item(pdf: _PlanPDF, item: ItemView, *, budget: Budget, indent: float, _: Translate,
+def _item(pdf: "PlanDocument", item: ItemView, *, budget: Budget, indent: float, _: Translate,
           money_fmt: Callable[[int | None], str], status_labels: Mapping[str, str], needs_goal: bool) -> None:
     pdf.para(item.title, style="B", indent=indent, space_before=2)
     pdf.para(price_line(item, _, money_fmt), indent=indent)
@@ -127,7 +135,7 @@ def _item(pdf: _PlanPDF, item: ItemView, *, budget: Budget, indent: float, _: Tr
         pdf.para(_("Ønsket mangler et mål."), style="I", indent=indent)
 
 
-def _goal(pdf: _PlanPDF, number: int, goal: GoalView, categories: Mapping[str, str], _: Translate,
+def _goal(pdf: "PlanDocument", number: int, goal: GoalView, categories: Mapping[str, str], _: Translate,
           item_args: dict) -> None:
     pdf.para(_("Mål {number}", number=number), size=13, style="B", space_before=2)
     pdf.para(goal.text)
@@ -158,7 +166,7 @@ def plan_pdf(plan_view: PlanView, categories: Sequence[Mapping[str, str]], trans
     _ = translate  # named _ so that pybabel extracts the texts below
     today = today or datetime.now(TIMEZONE).date()
     budget = plan_view.budget
-    pdf = _PlanPDF(lambda page: _("Side {page} af {pages}", page=page, pages="{nb}"))
+    pdf = _document_class()(lambda page: _("Side {page} af {pages}", page=page, pages="{nb}"))
     pdf.set_title(pdf_text(_("Min plan"))[0])
     pdf.set_lang(language)
     pdf.set_creator("Borgerbudget")

@@ -10,15 +10,18 @@ import streamlit as st
 if __package__ in (None, ""):  # `streamlit run citizen_app/streamlit_app.py` runs this as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from citizen_app import session, theme, ui  # noqa: E402
+from citizen_app import session, theme, ui, warm  # noqa: E402
 from citizen_app.i18n import _  # noqa: E402
 from citizen_app.navigation import pages_for  # noqa: E402
+from storage import db  # noqa: E402
 from storage.errors import RuleError  # noqa: E402
 
 log = logging.getLogger("borgerbudget")
 
 
 def main() -> None:
+    warm.once()
+    db.begin_action()
     st.set_page_config(page_title="Borgerbudget", page_icon="💰", layout="centered",
                        initial_sidebar_state="collapsed")
     ui.set_html_lang()
@@ -39,7 +42,7 @@ def main() -> None:
         ui.show_domain_error(error)
     except Exception:  # noqa: BLE001 - the one error boundary; detail goes to the operator's log
         log.exception("unhandled error on page %s", page.url_path)
-        st.error(_(ui.UNEXPECTED_ERROR), icon=":material/error:")
+        st.error(ui.unexpected_error(), icon=":material/error:")  # "gemt" only when it is true
     finally:
         ui.footer()  # the accessibility statement on every page (so pages never call st.stop(): it skips this)
 

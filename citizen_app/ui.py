@@ -16,7 +16,8 @@ from citizen_app.i18n import LANGUAGES, _, current_language, money, set_language
 from dialogs.text import for_display, isolate, markdown_inert
 from storage import devices
 from storage.config import load_config
-from storage.db import write_session
+from storage import db
+from storage.db import transaction, write_session
 from storage.errors import N_, RuleError
 
 T = TypeVar("T")
@@ -25,6 +26,7 @@ Work = Callable[..., T]  # called with the action's database session
 log = logging.getLogger("borgerbudget")
 
 UNEXPECTED_ERROR = N_("Beklager, der skete en fejl. Dine svar er gemt.")
+UNSAVED_ERROR = N_("Beklager, der skete en fejl. Det, du lige gjorde, blev ikke gemt. Prøv igen.")
 FLASH_KEY = "flash"            # a success message for the next run
 ERRORS_KEY = "action_errors"   # refusals from callbacks, by the key of the place that shows them
 TOP = "top"                    # errors without a place of their own show at the top of the page
@@ -69,15 +71,29 @@ def show_domain_error(error: RuleError) -> None:
     st.error(translate_error(error), icon=":material/info:")
 
 
+def unexpected_error() -> str:
+    """The error box's words: "Dine svar er gemt" only when it is true, i.e. no write of this action was lost."""
+    return _(UNSAVED_ERROR) if db.action_lost_a_write() else _(UNEXPECTED_ERROR)
+
+
+def try_action(work: Work[T]) -> tuple[T | None, RuleError | None]:
+    """One user action = one transaction, tried once more after a transient database error (a lock that
+    timed out, a dropped connection). Returns (result, None), or (None, the refusal) when a rule said no
+    or it could not be stored (storage.db.Busy, whose message says so): then nothing of it was stored."""
+    try:
+        return transaction(work), None
+    except RuleError as error:
+        return None, error
+
+
 def attempt(work: Work[T]) -> T | None:
     """One user action = one transaction; returns the work's result. A refusal shows calm guidance here and
     returns None: nothing was changed. For actions whose result the page shows (a new access code)."""
-    try:
-        with write_session() as s:
-            return work(s)
-    except RuleError as error:
-        show_domain_error(error)
+    result, refusal = try_action(work)
+    if refusal is not None:
+        show_domain_error(refusal)
         return None
+    return result
 
 
 def flash(message: str) -> None:
@@ -107,15 +123,15 @@ def on_click(work: Work[object], done: str | None = None, *, after: Callable[[],
     kept and shown by `show_errors(errors)` where the page draws that place (TOP: above the page)."""
 
     def callback() -> None:
+        db.begin_action()
         try:
-            with write_session() as s:
-                work(s)
+            transaction(work)
         except RuleError as error:
             st.session_state.setdefault(ERRORS_KEY, {})[errors] = translate_error(error)
             return
         except Exception:  # noqa: BLE001 - the error boundary for callbacks, like the page's own
             log.exception("unhandled error in an action")
-            st.session_state.setdefault(ERRORS_KEY, {})[errors] = _(UNEXPECTED_ERROR)
+            st.session_state.setdefault(ERRORS_KEY, {})[errors] = unexpected_error()
             return
         if after is not None:
             after()

@@ -12,7 +12,7 @@ from citizen_app.i18n import _
 from dialogs import engine
 from storage import workshops
 from storage.access import Actor
-from storage.db import write_session
+from storage.db import read_session
 
 CODE_KEY = "workshop_code"
 
@@ -23,7 +23,7 @@ def module_titles() -> dict[str, str]:
 
 
 def joined_workshop(actor: Actor) -> workshops.MyWorkshop | None:
-    with write_session() as s:
+    with read_session() as s:
         return workshops.mine(s, actor=actor)
 
 

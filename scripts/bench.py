@@ -3,8 +3,15 @@
 1. The support person's overview with 10 vs 1 000 citizens: SQL statements and time.
 2. Publishing approvals: SQLite vs PostgreSQL (if reachable), same work, same machine.
 3. Argon2: the production profile vs the test profile (why the suite sets BORGERBUDGET_FAST_HASHES).
+4. The Streamlit level, beside a bare Streamlit echo app (scripts/bench_streamlit.py).
+5. The cohort report and both overviews on PostgreSQL at 100 / 10 000 / 100 000 citizens
+   (scripts/bench_scale.py).
 
-Run with `make bench`.
+Run with `make bench`. Environment variables choose how much runs (defaults in brackets):
+BENCH_PARTS (core,streamlit,scale), BENCH_SESSIONS (50), BENCH_TURNS (5 per session),
+BENCH_CHAT_TURNS (10), BENCH_IDLE_SECONDS (60), BENCH_SIZES (100,10000,100000), BENCH_REPEAT (5), and
+BENCH_BASELINE=<git ref> to measure that version of the project beside this one in the same run.
+`make bench-quick` is a small run (a minute or two).
 """
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("BORGERBUDGET_FAST_HASHES", "1")
+os.environ.setdefault("BORGERBUDGET_SLOW_TRANSACTION_MS", "600000")  # the bench's own bulk set-up is slow on purpose
 
 from sqlalchemy import event, text  # noqa: E402
 
@@ -130,6 +138,14 @@ def bench_hashing() -> None:
 
 
 if __name__ == "__main__":
-    bench_overview()
-    bench_engines()
-    bench_hashing()
+    parts = os.environ.get("BENCH_PARTS", "core,streamlit,scale").split(",")
+    if "core" in parts:
+        bench_overview()
+        bench_engines()
+        bench_hashing()
+    if "streamlit" in parts:
+        import bench_streamlit
+        bench_streamlit.main()
+    if "scale" in parts:
+        import bench_scale
+        bench_scale.main()

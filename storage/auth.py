@@ -9,6 +9,13 @@ Security as plain control flow:
   support person unlocks it (the PIN has 10 000 values; the code's secret part has ~37 bits and only waits);
 - a PIN that is easy to guess is refused when it is chosen (``weak_pin``), kindly;
 - every wrong try is written to the audit log with the client it came from.
+
+Checking a PIN or password is slow on purpose (argon2: 64 MiB and a few hundred ms), so it never runs
+inside a transaction: each login reads what it needs, ends the caller's transaction
+(:func:`_end_transaction`), checks the secret with no transaction open and no lock held, then writes
+in a new short transaction that re-checks what it relied on (the same hash, not locked meanwhile).
+On SQLite the write lock is then held for a few milliseconds instead of for the whole hash, so fifty
+people can log in at once without queueing behind each other's hashes.
 """
 from __future__ import annotations
 
@@ -98,6 +105,46 @@ def _wrong(session: Session, keyed: dict[str, throttle.Policy], step: str, clien
     audit.record(session, None, "login_failed", detail=f"step={step} source={client or UNKNOWN_CLIENT}", **where)
 
 
+# --- the slow check outside any transaction ------------------------------------------------------------
+
+def _end_transaction(session: Session) -> None:
+    """End the caller's transaction before the slow hash; the session begins a new one when used again."""
+    session.commit()
+
+
+def _stored(session: Session, citizen_id: int):
+    """(secret hash, PIN hash, locked at) of a citizen's code, read without a lock; None if there is none."""
+    return session.execute(select(CitizenCredential.secret_hash, CitizenCredential.pin_hash,
+                                  CitizenCredential.locked_at)
+                           .where(CitizenCredential.citizen_id == citizen_id)).one_or_none()
+
+
+def _credential(session: Session, citizen_id: int, *, secret_hash: str | None = None,
+                pin_hash: str | None = None) -> CitizenCredential:
+    """The credential, locked for this (short) transaction, still as it was when the secret was checked:
+    the same code (``secret_hash``) or PIN (``pin_hash``), and not locked meanwhile."""
+    credential = session.get(CitizenCredential, citizen_id, with_for_update=True)
+    if credential is None or (secret_hash is not None and credential.secret_hash != secret_hash):
+        raise LoginFailed(CODE_WRONG)  # a new code was made while we checked the old one
+    if pin_hash is not None and credential.pin_hash != pin_hash:
+        raise LoginFailed(PIN_WRONG, n=load_config().max_login_attempts)  # the PIN was reset meanwhile
+    if credential.locked_at is not None:
+        raise LoginLocked(CODE_LOCKED)
+    return credential
+
+
+def _read_then_end(session: Session, citizen_id: int):
+    """The citizen's stored code and PIN (refused if there is none or it is locked), then the caller's
+    transaction ends, so the slow hash that follows runs with no transaction open."""
+    stored = _stored(session, citizen_id)
+    _end_transaction(session)
+    if stored is None:
+        raise LoginFailed(CODE_WRONG)
+    if stored.locked_at is not None:
+        raise LoginLocked(CODE_LOCKED)
+    return stored
+
+
 # --- citizens ------------------------------------------------------------------------------------------
 
 def check_access_code(session: Session, typed_code: str, *, client: str | None = None) -> CodeCheck:
@@ -107,37 +154,30 @@ def check_access_code(session: Session, typed_code: str, *, client: str | None =
     lookup = parts[0] if parts else "-"
     keyed = _keys(f"code:{lookup}", client)
     _refuse_while_waiting(session, keyed, "code", client)
-    credential = None
+    found = None
     if parts:
-        credential = session.scalar(select(CitizenCredential).where(CitizenCredential.lookup == parts[0]))
-    if credential is None or not verify_secret(credential.secret_hash, parts[1]):  # type: ignore[index]
-        if credential is None:
-            verify_secret(_DUMMY_HASH, "x")
+        found = session.scalar(select(CitizenCredential.citizen_id).where(CitizenCredential.lookup == parts[0]))
+    stored = _stored(session, found) if found is not None else None
+    _end_transaction(session)
+    right = verify_secret(stored.secret_hash if stored else _DUMMY_HASH, parts[1] if parts else "x")
+    if stored is None or not right:
         _wrong(session, keyed, "code", client)
         raise LoginFailed(CODE_WRONG)
     throttle.clear(session, [k for k in keyed if not k.startswith("client:")])
-    if credential.locked_at is not None:
+    if stored.locked_at is not None:
         raise LoginLocked(CODE_LOCKED)
+    credential = _credential(session, found, secret_hash=stored.secret_hash)
     citizen = session.get(Citizen, credential.citizen_id)
     if citizen is None or citizen.status == CitizenStatus.ENDED.value:
         raise LoginFailed(ENDED)
     return CodeCheck(citizen_id=credential.citizen_id, needs_new_pin=credential.pin_hash is None)
 
 
-def _credential(session: Session, citizen_id: int) -> CitizenCredential:
-    credential = session.get(CitizenCredential, citizen_id, with_for_update=True)
-    if credential is None:
-        raise LoginFailed(CODE_WRONG)
-    if credential.locked_at is not None:
-        raise LoginLocked(CODE_LOCKED)
-    return credential
-
-
 def choose_pin(session: Session, citizen_id: int, pin: str, pin_again: str, *, client: str | None = None) -> Actor:
     """First login: the citizen chooses a 4-digit PIN (only allowed while none is set), not an easy one."""
-    credential = _credential(session, citizen_id)
-    if credential.pin_hash is not None:
-        raise LoginFailed(PIN_WRONG, n=max(0, load_config().max_login_attempts - credential.failed_attempts))
+    stored = _read_then_end(session, citizen_id)
+    if stored.pin_hash is not None:
+        raise LoginFailed(PIN_WRONG, n=load_config().max_login_attempts)
     pin = (pin or "").strip()
     if not valid_pin(pin):
         raise DomainError(PIN_FORMAT)
@@ -145,7 +185,11 @@ def choose_pin(session: Session, citizen_id: int, pin: str, pin_again: str, *, c
         raise DomainError(PIN_WEAK)
     if pin != (pin_again or "").strip():
         raise DomainError(N_("De to PIN-koder er ikke ens. Skriv den samme to gange."))
-    credential.pin_hash = hash_secret(pin)
+    new_hash = hash_secret(pin)
+    credential = _credential(session, citizen_id, secret_hash=stored.secret_hash)
+    if credential.pin_hash is not None:  # chosen in another tab meanwhile
+        raise LoginFailed(PIN_WRONG, n=max(0, load_config().max_login_attempts - credential.failed_attempts))
+    credential.pin_hash = new_hash
     credential.failed_attempts = 0
     citizen = session.get_one(Citizen, citizen_id)
     audit.record(session, None, "citizen_pin_chosen", citizen_id=citizen_id,
@@ -158,8 +202,10 @@ def verify_pin(session: Session, citizen_id: int, pin: str, *, client: str | Non
     is told how many tries are left."""
     keyed = {f"client:{client}": throttle.CLIENT} if throttle.identifies(client) else {}
     _refuse_while_waiting(session, keyed, "pin", client, citizen_id=citizen_id)
-    credential = _credential(session, citizen_id)
-    if not verify_secret(credential.pin_hash, (pin or "").strip()):
+    stored = _read_then_end(session, citizen_id)
+    right = verify_secret(stored.pin_hash, (pin or "").strip())
+    credential = _credential(session, citizen_id, secret_hash=stored.secret_hash, pin_hash=stored.pin_hash)
+    if not right:
         credential.failed_attempts += 1
         _wrong(session, keyed, "pin", client, citizen_id=citizen_id)
         left = load_config().max_login_attempts - credential.failed_attempts
@@ -168,7 +214,8 @@ def verify_pin(session: Session, citizen_id: int, pin: str, *, client: str | Non
             audit.record(session, None, "citizen_code_locked", citizen_id=citizen_id)
             raise LoginLocked(CODE_LOCKED)
         raise LoginFailed(PIN_WRONG, n=left)
-    credential.failed_attempts = 0
+    if credential.failed_attempts:
+        credential.failed_attempts = 0
     return citizen_actor(session.get_one(Citizen, citizen_id))
 
 
@@ -199,12 +246,16 @@ def staff_login(session: Session, username: str, password: str, *, client: str |
     typed = _typed_username(username)
     keyed = _keys(f"staff:{typed}", client)
     _refuse_while_waiting(session, keyed, "staff", client)
-    user = session.scalar(select(StaffUser).where(StaffUser.username == typed))
-    usable = user is not None and user.active and user.password_hash is not None
-    if not usable or not verify_secret(user.password_hash, password or ""):  # type: ignore[union-attr]
-        if not usable:
-            verify_secret(_DUMMY_HASH, "x")
-        where = {"object_type": "staff", "object_id": user.id} if user is not None else {}
+    found = session.execute(select(StaffUser.id, StaffUser.active, StaffUser.password_hash)
+                            .where(StaffUser.username == typed)).one_or_none()
+    _end_transaction(session)
+    usable = found is not None and found.active and found.password_hash is not None
+    right = verify_secret(found.password_hash if usable else _DUMMY_HASH, password or "" if usable else "x")
+    user = session.get(StaffUser, found.id, with_for_update=True) if found is not None else None
+    if user is not None and (not user.active or user.password_hash != found.password_hash):
+        right = False  # deactivated or given a new password while we checked
+    if not (usable and right):
+        where = {"object_type": "staff", "object_id": found.id} if found is not None else {}
         _wrong(session, keyed, "staff", client, **where)
         raise LoginFailed(STAFF_WRONG)
     throttle.clear(session, [k for k in keyed if not k.startswith("client:")])

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from storage import audit
 from storage.access import Actor, require_role
-from storage.dates import promised_answer_date
+from storage.dates import LOCAL_TIMEZONE, promised_answer_date
 from storage.models import (
     Citizen,
     CitizenCredential,
@@ -20,10 +20,10 @@ from storage.models import (
     Submission,
     SubmissionStatus,
 )
-from storage.statuses import plan_is_open
+from storage.statuses import CitizenStatus, plan_is_open
 from storage.waiting import Waiting, waiting_since
 
-__all__ = ["CaseRow", "Waiting", "overview"]
+__all__ = ["PAGE_SIZE", "CaseRow", "CaseloadCounts", "Waiting", "overview", "overview_counts"]
 
 
 @dataclass(frozen=True)
@@ -57,26 +57,55 @@ class CaseRow:
         return waiting_since(self.waiting_version, self.waiting_since, answer_by, today)
 
 
-def overview(session: Session, *, actor: Actor) -> list[CaseRow]:
-    """A support person's own citizens (a coordinator: the programme's), most urgent first.
+PAGE_SIZE = 50  # citizens on one page of the overview
 
-    Urgent = flagged 'har det svært', then plans waiting longest for an answer, then newest.
-    Three statements whatever the number of citizens (one select here, the list's audit event and one bulk
-    insert of an event per citizen shown);
-    the programme's answer days come in the same select, so the page needs no query per row.
-    """
+
+@dataclass(frozen=True)
+class CaseloadCounts:
+    """The figures above the list, counted by the database (not by loading every row)."""
+
+    citizens: int
+    needs_help: int       # pressed 'Jeg har det svært lige nu'
+    waiting: int          # a sent plan waits for an answer
+    overdue: int          # ... longer than promised
+
+
+def _scope(actor: Actor):
+    """The citizens the actor's overview covers: a support person's own, a coordinator's programme."""
     require_role(actor, StaffRole.SUPPORT, StaffRole.COORDINATOR)
-    # The oldest plan still waiting: that is the one the answer promise runs for.
+    condition = Citizen.programme_id == actor.programme_id
+    if actor.role is StaffRole.SUPPORT:
+        condition = and_(condition, Citizen.support_person_id == actor.id)
+    return condition
+
+
+def _oldest_waiting(scope):
+    """Per citizen in scope, the oldest plan still waiting: that is the one the answer promise runs for.
+    Restricted to the scope's citizens, so a support person's overview reads only their own plans."""
     oldest = (
         select(Submission.citizen_id, func.min(Submission.version).label("version"))
-        .where(Submission.status == SubmissionStatus.WAITING.value)
+        .where(Submission.status == SubmissionStatus.WAITING.value,
+               Submission.citizen_id.in_(select(Citizen.id).where(scope)))
         .group_by(Submission.citizen_id).subquery()
     )
-    waiting = (
+    return (
         select(Submission.citizen_id, Submission.submitted_at, Submission.version)
         .join(oldest, and_(oldest.c.citizen_id == Submission.citizen_id, oldest.c.version == Submission.version))
         .subquery()
     )
+
+
+def overview(session: Session, *, actor: Actor, limit: int | None = None, offset: int = 0) -> list[CaseRow]:
+    """A support person's own citizens (a coordinator: the programme's), most urgent first.
+
+    Urgent = flagged 'har det svært', then open plans before paused or ended ones, then plans waiting
+    longest for an answer, then newest; ordered by the database, so a page (``limit`` rows from
+    ``offset``) costs the same at 100 or 100 000 citizens. Three statements whatever the number of
+    citizens (one select here, the list's audit event and one bulk insert of an event per citizen shown);
+    the programme's answer days come in the same select, so the page needs no query per row.
+    """
+    scope = _scope(actor)
+    waiting = _oldest_waiting(scope)
     query = (
         select(Citizen.id.label("citizen_id"), Citizen.display_name, Citizen.internal_ref, Citizen.status,
                StaffUser.display_name.label("support_person"), Citizen.needs_help_since,
@@ -90,23 +119,40 @@ def overview(session: Session, *, actor: Actor) -> list[CaseRow]:
         .outerjoin(CitizenCredential, CitizenCredential.citizen_id == Citizen.id)
         .outerjoin(CourseProgress, CourseProgress.citizen_id == Citizen.id)
         .outerjoin(waiting, waiting.c.citizen_id == Citizen.id)
-        .where(Citizen.programme_id == actor.programme_id)
+        .where(scope)
+        .order_by(Citizen.needs_help_since.is_(None), Citizen.status != CitizenStatus.ACTIVE.value,
+                  waiting.c.submitted_at.is_(None), waiting.c.submitted_at, Citizen.created_at.desc(),
+                  Citizen.id.desc())
+        .offset(offset).limit(limit)
     )
-    if actor.role is StaffRole.SUPPORT:
-        query = query.where(Citizen.support_person_id == actor.id)
     names = [f.name for f in fields(CaseRow)]
-    rows = [CaseRow(**{name: row[name] for name in names})
-            for row in session.execute(query.order_by(Citizen.created_at.desc(), Citizen.id.desc())).mappings()]
-    rows.sort(key=_urgency)
+    rows = [CaseRow(**{name: row[name] for name in names}) for row in session.execute(query).mappings()]
     audit.record_reads(session, actor, "list_citizens", (r.citizen_id for r in rows), detail=f"count={len(rows)}")
     return rows
 
 
-def _urgency(row: CaseRow) -> tuple:
-    far_future = datetime.max.replace(tzinfo=None)
-    return (
-        row.needs_help_since is None,
-        not row.is_open,
-        row.waiting_since is None,
-        (row.waiting_since.replace(tzinfo=None) if row.waiting_since else far_future),
-    )
+def overview_counts(session: Session, *, actor: Actor, today: date) -> CaseloadCounts:
+    """How many citizens the overview covers, are flagged, have a plan waiting, and waited too long
+    (the promised answer date is before ``today``, the local date). Two statements at any size."""
+    scope = _scope(actor)
+    days = session.scalar(select(Programme.answer_working_days).where(Programme.id == actor.programme_id))
+    waiting = _oldest_waiting(scope)
+    overdue_before = _overdue_before(today, int(days or 5))
+    total, flagged, waits, late = session.execute(
+        select(func.count(), func.count(Citizen.needs_help_since), func.count(waiting.c.citizen_id),
+               func.count(case((waiting.c.submitted_at < overdue_before, 1))))
+        .select_from(Citizen).outerjoin(waiting, waiting.c.citizen_id == Citizen.id).where(scope)).one()
+    return CaseloadCounts(int(total), int(flagged), int(waits), int(late))
+
+
+def _overdue_before(today: date, answer_working_days: int) -> datetime:
+    """Plans sent before this moment are overdue on ``today``: their promised answer date has passed.
+    (The promised date never moves back when a plan is sent later, so one moment splits them.)"""
+    day = today
+    while promised_answer_date(_local_midnight(day), answer_working_days) >= today:
+        day -= timedelta(days=1)
+    return _local_midnight(day + timedelta(days=1))
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=LOCAL_TIMEZONE).astimezone(timezone.utc)

@@ -50,6 +50,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("BORGERBUDGET_LLM_MODEL", "", "Model name at that endpoint."),
     Setting("BORGERBUDGET_LLM_API_KEY", "", "API key for an OpenAI-compatible endpoint (secret; no default)."),
     Setting("BORGERBUDGET_LLM_TIMEOUT_SECONDS", "8", "Give up on the model after this long; the course goes on."),
+    Setting("BORGERBUDGET_SLOW_TRANSACTION_MS", "500", "Log every write transaction that holds the database "
+            "(SQLite's write lock) longer than this many milliseconds."),
+    Setting("BORGERBUDGET_HASHES_AT_ONCE", "2", "How many PIN and password checks (argon2, 64 MiB each) may run at "
+            "the same time; more wait their turn. Keeps memory flat when many log in at once."),
 )
 
 
@@ -77,6 +81,8 @@ class Config:
     llm_model: str = field(default_factory=lambda: _env("BORGERBUDGET_LLM_MODEL"))
     llm_api_key: str = field(default_factory=lambda: _env("BORGERBUDGET_LLM_API_KEY"))
     llm_timeout_seconds: float = field(default_factory=lambda: float(_env("BORGERBUDGET_LLM_TIMEOUT_SECONDS")))
+    slow_transaction_ms: float = field(default_factory=lambda: float(_env("BORGERBUDGET_SLOW_TRANSACTION_MS")))
+    hashes_at_once: int = field(default_factory=lambda: int(_env("BORGERBUDGET_HASHES_AT_ONCE")))
 
 
 def load_config() -> Config:

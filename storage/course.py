@@ -87,8 +87,10 @@ def _answer_rows(session: Session, citizen_id: int) -> dict[str, CourseAnswer]:
 
 
 def _state(session: Session, citizen_id: int, rows: dict[str, CourseAnswer] | None = None) -> CourseState:
-    """The citizen's state from one read of each table (pass `rows` when they are loaded already)."""
-    progress = _progress(session, citizen_id)
+    """The citizen's state from one read of each table (pass `rows` when they are loaded already). Reads
+    only, so a page load takes no write lock: a citizen who has not begun is at the first step."""
+    progress = session.get(CourseProgress, citizen_id)
+    current = progress.current_step_id if progress is not None else _course().first_step_id
     rows = _answer_rows(session, citizen_id) if rows is None else rows
     answers = {step_id: (SKIPPED if r.skipped else r.value) for step_id, r in rows.items()}
     last_words: dict[str, str] = {}
@@ -96,8 +98,9 @@ def _state(session: Session, citizen_id: int, rows: dict[str, CourseAnswer] | No
             ChatTurn.citizen_id == citizen_id, ChatTurn.speaker == "citizen").order_by(ChatTurn.id)):
         if step_id:
             last_words[step_id] = text
-    return CourseState(engine.resume(_course(), answers, progress.current_step_id), answers,
-                       {step_id: r.shared for step_id, r in rows.items()}, progress.form_mode, last_words)
+    return CourseState(engine.resume(_course(), answers, current), answers,
+                       {step_id: r.shared for step_id, r in rows.items()}, progress is not None and progress.form_mode,
+                       last_words)
 
 
 def load_state(session: Session, *, actor: Actor, citizen_id: int) -> CourseState:

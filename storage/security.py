@@ -12,9 +12,13 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import threading
+from functools import lru_cache
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
+
+from storage.config import load_config
 
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY234679"
 GROUP = 4
@@ -25,15 +29,28 @@ _hasher = PasswordHasher.from_parameters(
 )
 
 
+
+
+@lru_cache(maxsize=1)
+def _turns() -> threading.BoundedSemaphore:
+    """Each hash takes 64 MiB and a core for a few hundred ms: a few at a time (BORGERBUDGET_HASHES_AT_ONCE),
+    the rest wait their turn. Fifty logins at once then cost 2 x 64 MiB instead of 50 x 64 MiB, and
+    finish no later: the cores were the limit anyway."""
+    return threading.BoundedSemaphore(max(1, load_config().hashes_at_once))
+
+
 def hash_secret(secret: str) -> str:
-    return _hasher.hash(secret)
+    with _turns():
+        return _hasher.hash(secret)
 
 
 def verify_secret(stored_hash: str | None, secret: str) -> bool:
+    """Never call this inside a database transaction: it is slow on purpose (see storage/auth.py)."""
     if not stored_hash:
         return False
     try:
-        return _hasher.verify(stored_hash, secret)
+        with _turns():
+            return _hasher.verify(stored_hash, secret)
     except (VerificationError, InvalidHashError):
         return False
 

@@ -8,11 +8,11 @@ from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _
 from dialogs.text import isolate
 from storage import citizens, course, plan_view
-from storage.db import write_session
+from storage.db import read_session
 from storage.statuses import CitizenStatus
 
 actor = session.current_actor()
-with write_session() as s:
+with read_session() as s:
     me = citizens.get_profile(s, actor=actor, citizen_id=actor.id)
     name, status, reason = me.display_name, me.status, me.status_reason
     state = course.load_state(s, actor=actor, citizen_id=actor.id)

@@ -12,19 +12,21 @@ from citizen_app import session, ui, workshop_box
 from citizen_app.i18n import _, current_language, money
 from dialogs import engine, safety
 from storage import course
-from storage.db import write_session
+from storage.db import transaction
 
 actor = session.current_actor()
 COURSE = engine.load_course()
 
-with write_session() as s:
-    state = course.load_state(s, actor=actor, citizen_id=actor.id)
-    ctx = course.context(s, actor=actor)
+state, ctx = transaction(lambda s: (course.load_state(s, actor=actor, citizen_id=actor.id),
+                                    course.context(s, actor=actor)), read=True)
 budget, months, name, categories = ctx.budget_ore, ctx.months, ctx.display_name, list(ctx.categories)
+budget_text = money(budget)
+
+
 
 
 def params_for(step_id: str) -> dict:
-    return {**engine.step_params(COURSE, step_id, state.answers), "budget": money(budget), "months": months}
+    return {**engine.step_params(COURSE, step_id, state.answers), "budget": budget_text, "months": months}
 
 
 def answering(step_id: str):
@@ -35,6 +37,9 @@ def answering(step_id: str):
             raw, words = read()
             ui.on_click(lambda s: course.answer(s, actor=actor, step_id=step_id, raw=raw, words=words,
                                                 categories=[c["key"] for c in categories]), errors="answer")()
+            if st.session_state.get(ui.ERRORS_KEY, {}).get("answer") and f"in_{step_id}_chat" in st.session_state:
+                st.session_state[f"in_{step_id}_chat"] = words  # not saved: the words go back in the chat box
+                return
             if isinstance(words, str) and safety.detect_crisis(words):
                 st.session_state[cw.HELP_KEY] = "signal"
         return callback

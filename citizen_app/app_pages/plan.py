@@ -11,15 +11,12 @@ from citizen_app import plan_forms as forms
 from citizen_app import plan_widgets as pw
 from citizen_app import session, ui
 from citizen_app.budget_bar import budget_box
-from citizen_app.i18n import _, current_language, local_today, long_date, money
-from citizen_app.printable import plan_pdf
+from citizen_app.i18n import _, current_language, local_today, money
 from storage import plan as plans
 from storage import plan_view, programmes, submissions
 from storage.db import read_session
 from storage.plan_view import GoalView, ItemView
 from storage.statuses import EDITABLE
-
-PDF_KEY = "plan_pdf_cache"
 
 actor = session.current_actor()
 cid = actor.id
@@ -113,16 +110,6 @@ def goal_block(goal: GoalView, index: int, count: int) -> None:
         st.markdown(_("Ønskerne til dette mål koster {amount} i alt.", amount=money(goal.subtotal_ore)))
 
 
-def printable_plan() -> bytes:
-    """The PDF, built again only when the plan, the language or the day changes."""
-    key = (plan, current_language(), local_today(), tuple((c["key"], c["label"]) for c in categories))
-    cached = st.session_state.get(PDF_KEY)
-    if cached is None or cached[0] != key:
-        data = plan_pdf(plan, categories, _, money, long_date, language=current_language(), today=local_today())
-        cached = st.session_state[PDF_KEY] = (key, data)
-    return cached[1]
-
-
 def new_entries() -> None:
     """Add a goal or a wish that belongs to no goal yet (the first goal's form is open on an empty plan)."""
     if not plan.goals and not pw.any_form_open():
@@ -154,7 +141,7 @@ if plan.unlinked_items:
 if not read_only:
     new_entries()
 st.divider()
-st.download_button(_("Hent min plan som PDF"), data=printable_plan(), file_name=_("min-plan.pdf"),
+st.download_button(_("Hent min plan som PDF"), data=pw.pdf_on_download(plan, categories, current_language(), local_today()), file_name=_("min-plan.pdf"),
                    mime="application/pdf", key="download_plan_pdf", icon=":material/download:", on_click="ignore")
 if not read_only:
     st.page_link("app_pages/submit.py", label=_("Send planen og se svar"), icon=":material/send:")

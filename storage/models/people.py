@@ -5,6 +5,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    Index,
     JSON,
     Boolean,
     CheckConstraint,
@@ -91,6 +92,8 @@ class Citizen(Base):
         CheckConstraint("budget_total_ore > 0", name="budget_positive"),
         CheckConstraint("committed_ore >= 0 AND committed_ore <= budget_total_ore", name="within_budget"),
         CheckConstraint("end_date > start_date", name="period_order"),
+        # A support person's own citizens within the programme ('Mine borgere').
+        Index("ix_citizens_programme_support", "programme_id", "support_person_id"),
     )
 
 

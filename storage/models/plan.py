@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    Index,
     JSON,
     CheckConstraint,
     ForeignKey,
@@ -30,7 +31,7 @@ class Goal(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), default=None)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), default=None, index=True)
     text: Mapped[str] = mapped_column(Text)
     category: Mapped[str | None] = mapped_column(String(40), default=None)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -49,7 +50,7 @@ class WishItem(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
-    goal_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="SET NULL"), default=None)
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="SET NULL"), default=None, index=True)
     title: Mapped[str] = mapped_column(String(200))
     price_ore: Mapped[int | None] = mapped_column(Integer, default=None)
     quantity: Mapped[int] = mapped_column(Integer, default=1)
@@ -93,11 +94,13 @@ class Submission(Base):
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
     answered_at: Mapped[datetime | None] = mapped_column(default=None)
-    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), default=None)
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), default=None, index=True)
 
     __table_args__ = (
         UniqueConstraint("citizen_id", "version", name="uq_submissions_citizen_version"),
         CheckConstraint(_in("status", SubmissionStatus), name="status_known"),
+        # Plans waiting for an answer, found by status (the overviews, the review queue).
+        Index("ix_submissions_status_citizen", "status", "citizen_id", "version"),
     )
 
 
@@ -127,7 +130,7 @@ class ItemDecision(Base):
     wish_item_id: Mapped[int] = mapped_column(ForeignKey("wish_items.id", ondelete="CASCADE"), index=True)
     decision: Mapped[str] = mapped_column(String(10))
     reason: Mapped[str | None] = mapped_column(Text, default=None)
-    decided_by_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"))
+    decided_by_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
     decided_at: Mapped[datetime] = mapped_column(default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(default=None)
 
@@ -147,9 +150,9 @@ class SecondOpinion(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     wish_item_id: Mapped[int] = mapped_column(ForeignKey("wish_items.id", ondelete="CASCADE"), index=True)
-    asked_by_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"))
+    asked_by_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
     question: Mapped[str] = mapped_column(Text)
     asked_at: Mapped[datetime] = mapped_column(default=utcnow)
-    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), default=None)
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), default=None, index=True)
     answer: Mapped[str | None] = mapped_column(Text, default=None)
     answered_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -16,7 +16,7 @@ class SupportNote(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
-    author_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -28,7 +28,7 @@ class CheckIn(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
-    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), default=None)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), default=None, index=True)
     phase: Mapped[str] = mapped_column(String(10))
     who5_raw: Mapped[int | None] = mapped_column(Integer, default=None)
     citizen_goal_rating: Mapped[int | None] = mapped_column(Integer, default=None)
@@ -41,6 +41,8 @@ class CheckIn(Base):
         CheckConstraint("who5_raw IS NULL OR who5_raw BETWEEN 0 AND 25", name="who5_range"),
         CheckConstraint("citizen_goal_rating IS NULL OR citizen_goal_rating BETWEEN 1 AND 5", name="citizen_rating"),
         CheckConstraint("support_goal_rating IS NULL OR support_goal_rating BETWEEN 1 AND 5", name="support_rating"),
+        # Each citizen's newest check-in of a phase (the cohort report).
+        Index("ix_check_ins_citizen_phase", "citizen_id", "phase", "created_at"),
     )
 
 

@@ -96,3 +96,65 @@ def test_the_chat_box_stays_at_the_bottom_switched_off_on_button_steps(app, demo
         press(at, label)
     [box] = at.chat_input  # a free-text step: the real chat box, switched on
     assert not box.disabled and box.placeholder == "Skriv dit svar her"
+
+
+def _nannas_answers(engine) -> dict:
+    """The answers of the fresh_code citizen (the demo citizens have answers of their own)."""
+    with write_session(engine) as s:
+        nanna = s.scalar(select(Citizen.id).where(Citizen.display_name == "Nanna"))
+        return {a.step_id: a.value for a in s.scalars(select(CourseAnswer).where(CourseAnswer.citizen_id == nanna))}
+
+
+def _to_first_text_step(at: AppTest) -> None:
+    for label in ("Lad os gå i gang", "Det giver mening", "Det er fint"):
+        press(at, label)
+
+
+def test_an_answer_the_database_could_not_take_is_not_called_saved_and_stays_in_the_box(app, demo_db,
+                                                                                          fresh_code):
+    """The database is locked twice in a row (the save is tried once more): the citizen is told it was not
+    saved, the words are back in the chat box, and sending again stores them once."""
+    import sqlite3
+    from unittest import mock
+
+    from sqlalchemy.exc import OperationalError
+
+    from storage import course
+    at = _open_course(app, fresh_code)
+    _to_first_text_step(at)
+    real = course.answer
+    locked = OperationalError("UPDATE", {}, sqlite3.OperationalError("database is locked"))
+    with mock.patch.object(course, "answer", side_effect=locked) as answer:
+        at.chat_input[0].set_value("Min nabo er god.").run()
+    assert answer.call_count == 2
+    assert "now_good" not in _nannas_answers(demo_db)
+    assert [e.value for e in at.error] == ["Det blev ikke gemt, fordi der var travlt lige nu. Prøv igen om lidt."]
+    assert "gemt." not in " ".join(s.value for s in at.success)
+    assert at.chat_input[0].proto.value == "Min nabo er god."
+    with mock.patch.object(course, "answer", side_effect=real):
+        at.chat_input[0].set_value("Min nabo er god.").run()
+    assert _nannas_answers(demo_db)["now_good"] == "Min nabo er god."
+    assert not at.error
+
+
+def test_the_error_box_says_gemt_only_when_nothing_of_the_action_was_lost(app, demo_db, fresh_code):
+    from unittest import mock
+
+    from storage import course
+    at = _open_course(app, fresh_code)
+    _to_first_text_step(at)
+
+    def broken_after_writing(session, **kwargs):
+        session.add(CourseAnswer(citizen_id=kwargs["actor"].id, step_id="now_good", value="x"))
+        session.flush()
+        raise RuntimeError("a bug after the write")
+
+    with mock.patch.object(course, "answer", side_effect=broken_after_writing):
+        at.chat_input[0].set_value("Noget").run()
+    assert [e.value for e in at.error][-1] == ("Beklager, der skete en fejl. Det, du lige gjorde, blev ikke gemt. "
+                                                "Prøv igen.")
+    assert "now_good" not in _nannas_answers(demo_db)
+    with mock.patch.object(course, "context", side_effect=RuntimeError("a bug while reading")):
+        at.run()
+    assert [e.value for e in at.error][-1] == "Beklager, der skete en fejl. Dine svar er gemt."
+    assert _nannas_answers(demo_db)["welcome_start"] == "start"  # true: every earlier answer is stored

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from citizen_app import plan_widgets as pw
 from citizen_app.printable import pdf_text, plan_pdf
 from storage import auth, citizens, decisions, plan, plan_view, submissions
 from storage.access import Actor
@@ -429,6 +430,15 @@ def test_plan_can_be_downloaded_as_pdf(app, demo_db, citizen):
     open_page(app, citizen)
     [button] = list(app.get("download_button"))
     assert button.label == "Hent min plan som PDF"
+
+
+def test_pdf_is_made_on_download_in_the_language_of_the_page(demo_db, citizen):
+    """The page hands the download button a maker, run when the button is tapped, outside the script run
+    (so without the session's language): it must carry the language and day itself."""
+    view = sample_plan(demo_db, citizen)
+    make = pw.pdf_on_download(view, [{"key": "transport", "label": "Transport"}], "en", date(2026, 11, 24))
+    text = pdf_strings(make())
+    assert "My plan" in text and "Made on 24 November 2026." in text
 
 
 # --- the printable plan ------------------------------------------------------------------------------

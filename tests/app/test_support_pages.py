@@ -395,3 +395,22 @@ def test_an_old_answer_offers_no_new_decision_once_the_wish_is_sent_again(app, d
 def plan_view_goal(s, me) -> int:
     from storage import plan_view
     return plan_view.get_plan(s, actor=me, citizen_id=me.id).goals[0].id
+
+
+def test_a_long_overview_comes_a_page_at_a_time_with_the_figures_for_everyone(app, demo_db):
+    sara = staff(demo_db, "sara")
+    with write_session(demo_db) as s:
+        for n in range(55):
+            citizens.create_citizen(s, actor=sara, display_name=f"Side {n:02d}")
+    with write_session(demo_db) as s:
+        mine = s.query(Citizen).filter(Citizen.support_person_id == sara.id).count()
+    staff_login(app, "sara")
+    assert [m.value for m in app.metric][0] == str(mine)
+    assert f"Borger 1 til 50 af {mine}." in [c.value for c in app.caption]
+    first = {t.value for t in app.text if t.value.startswith("Side ")}
+    press(app, "Næste side")
+    assert f"Borger 51 til {mine} af {mine}." in [c.value for c in app.caption]
+    second = {t.value for t in app.text if t.value.startswith("Side ")}
+    assert first.isdisjoint(second) and len(first | second) == 55
+    press(app, "Forrige side")
+    assert {t.value for t in app.text if t.value.startswith("Side ")} == first

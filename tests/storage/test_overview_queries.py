@@ -120,3 +120,40 @@ def test_the_oldest_waiting_plan_sets_the_waiting_time(engine):
     with write_session(engine) as s:
         [row] = caseload.overview(s, actor=w.support)
         assert (row.waiting_version, row.waiting_since) == (1, s.get(Submission, first).submitted_at)
+
+
+def test_a_page_of_the_coordinators_overview_is_that_slice_of_the_whole_list(engine):
+    w = build_world(engine)
+    support = _support_person(engine, w.programme_id, "side")
+    _bulk_citizens(engine, w.programme_id, support.id, 120, "P")
+    with write_session(engine) as s:
+        everyone = [r.citizen_id for r in caseload.overview(s, actor=w.coordinator)]
+        pages = [[r.citizen_id for r in caseload.overview(s, actor=w.coordinator, limit=50, offset=start)]
+                 for start in (0, 50, 100)]
+    assert [len(p) for p in pages] == [50, 50, len(everyone) - 100]
+    assert pages[0] + pages[1] + pages[2] == everyone
+
+
+def test_the_counts_above_the_list_match_the_rows_in_two_statements(engine):
+    """Flagged, waiting and overdue are counted by the database, the same as the rows say, today and
+    on a later day when more plans have waited too long."""
+    w = build_world(engine)
+    support = _support_person(engine, w.programme_id, "tal")
+    _bulk_citizens(engine, w.programme_id, support.id, 60, "T")
+    with write_session(engine) as s:
+        rows = caseload.overview(s, actor=support)
+    for today in (date.today(), date.today() + timedelta(days=9)):
+        seen: list[str] = []
+        listener = lambda *args: seen.append(args[2])  # noqa: E731
+        event.listen(engine, "before_cursor_execute", listener)
+        try:
+            with write_session(engine) as s:
+                counts = caseload.overview_counts(s, actor=support, today=today)
+        finally:
+            event.remove(engine, "before_cursor_execute", listener)
+        waits = [r.waiting(today) for r in rows]
+        assert counts == caseload.CaseloadCounts(
+            citizens=len(rows), needs_help=sum(1 for r in rows if r.needs_help_since),
+            waiting=sum(1 for x in waits if x), overdue=sum(1 for x in waits if x and x.overdue))
+        assert len([q for q in seen if q.lstrip().upper().startswith("SELECT")]) == 2
+    assert counts.overdue > 0
