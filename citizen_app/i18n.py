@@ -17,7 +17,9 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal, format_percent
 from babel.support import Translations
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+# An installed release carries the catalogs as citizen_app/locales; a checkout keeps them at the top level.
+_INSTALLED_LOCALES = Path(__file__).resolve().parent / "locales"
+LOCALES_DIR = _INSTALLED_LOCALES if _INSTALLED_LOCALES.is_dir() else Path(__file__).resolve().parent.parent / "locales"
 LANGUAGES = {"da": "Dansk", "en": "English"}
 BABEL_LOCALE = {"da": "da_DK", "en": "en_DK"}
 DEFAULT_LANGUAGE = "da"

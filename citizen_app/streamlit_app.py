@@ -11,7 +11,6 @@ if __package__ in (None, ""):  # `streamlit run citizen_app/streamlit_app.py` ru
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from citizen_app import session, theme, ui, warm  # noqa: E402
-from citizen_app.i18n import _  # noqa: E402
 from citizen_app.navigation import pages_for  # noqa: E402
 from storage import db  # noqa: E402
 from storage.errors import RuleError  # noqa: E402
@@ -24,17 +23,15 @@ def main() -> None:
     db.begin_action()
     st.set_page_config(page_title="Borgerbudget", page_icon="💰", layout="centered",
                        initial_sidebar_state="collapsed")
+    actor = session.restore()  # who this is now, from the database: every action, not only at login
     ui.set_html_lang()
     theme.apply_theme()
-    ui.write_pending_device_cookie()
-    if session.is_idle_expired():
-        session.log_out(notice=_("Du er logget ud, fordi der ikke skete noget et stykke tid. Dine svar er gemt."))
-    actor = session.current_actor()
+    ui.write_pending_cookies()
     if actor is not None:
-        session.touch()
-        ui.idle_watch(max(1.0, min(30.0, session.idle_seconds_allowed() / 4)))()
+        ui.idle_countdown(session.idle_deadline())  # the browser counts down; an idle tab costs nothing
     ui.top_bar(show_logout=actor is not None)
-    page = st.navigation(pages_for(actor), position="top" if actor is not None else "hidden")
+    page = st.navigation(pages_for(actor, session.must_change_password()),
+                         position="top" if actor is not None else "hidden")
     ui.show_flash(as_toast=actor is not None and not actor.is_staff)
     try:
         page.run()
@@ -45,6 +42,7 @@ def main() -> None:
         st.error(ui.unexpected_error(), icon=":material/error:")  # "gemt" only when it is true
     finally:
         ui.footer()  # the accessibility statement on every page (so pages never call st.stop(): it skips this)
+    session.cookies_written()  # (not reached when a rerun or page switch cut this run short)
 
 
 main()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from datetime import datetime, timezone
 from typing import TypeVar
 
 import streamlit as st
@@ -14,11 +15,12 @@ import streamlit as st
 from citizen_app import session
 from citizen_app.i18n import LANGUAGES, _, current_language, money, set_language
 from dialogs.text import for_display, isolate, markdown_inert
-from storage import devices
+from storage import devices, sessions
 from storage.config import load_config
 from storage import db
 from storage.db import transaction, write_session
 from storage.errors import N_, RuleError
+from storage.security import valid_token
 
 T = TypeVar("T")
 Work = Callable[..., T]  # called with the action's database session
@@ -123,6 +125,8 @@ def on_click(work: Work[object], done: str | None = None, *, after: Callable[[],
     kept and shown by `show_errors(errors)` where the page draws that place (TOP: above the page)."""
 
     def callback() -> None:
+        if not session.still_valid():
+            return  # the login ended or changed since the page was drawn: nothing is done, the run says why
         db.begin_action()
         try:
             transaction(work)
@@ -168,22 +172,42 @@ def set_html_lang() -> None:
     st.html(f"<script>document.documentElement.lang = '{lang}';</script>", unsafe_allow_javascript=True)
 
 
-def write_pending_device_cookie() -> None:
-    """Set or clear the remembering cookie asked for by session.write_device_cookie_later(). JavaScript
-    because Streamlit cannot set cookies; the token is checked to be URL-safe base64 before it is embedded."""
-    token = st.session_state.pop(session.DEVICE_COOKIE_KEY, None)
-    if token is None:
+def write_pending_cookies() -> None:
+    """Set or clear the cookies asked for by the session module (the login session's, a remembered phone's).
+    JavaScript, because Streamlit cannot set cookies; each token is checked to be URL-safe base64 before it
+    is embedded. SameSite=Strict, Secure on https. They are written again on every run until one runs to
+    its end (session.cookies_written()): a run cut short by st.switch_page may never reach the browser."""
+    pending = st.session_state.get(session.PENDING_COOKIES_KEY)
+    if not pending:
         return
-    if token and not devices.TOKEN_PATTERN.match(token):
-        raise ValueError("not a device token")
-    age = load_config().remember_days * 86400 if token else 0
-    st.html(f"<script>document.cookie = '{devices.COOKIE_NAME}={token}; Max-Age={age}; Path=/; SameSite=Strict'"
-            " + (location.protocol === 'https:' ? '; Secure' : '');</script>", unsafe_allow_javascript=True)
+    lifetimes = {sessions.COOKIE_NAME: int(load_config().session_hours * 3600),
+                 devices.COOKIE_NAME: load_config().remember_days * 86400}
+    lines = []
+    for name, token in pending.items():
+        if name not in lifetimes or (token and not valid_token(token)):
+            raise ValueError("not a cookie of ours")
+        age = lifetimes[name] if token else 0
+        lines.append(f"document.cookie = '{name}={token}; Max-Age={age}; Path=/; SameSite=Strict' + secure;")
+    st.html("<script>{ const secure = location.protocol === 'https:' ? '; Secure' : '';\n" + "\n".join(lines)
+            + " }</script>", unsafe_allow_javascript=True)  # a block: every such script declares its own const
+
+
+def idle_countdown(deadline: datetime | None) -> None:
+    """The browser counts down to the idle deadline held in the login session, then loads the page again:
+    the server finds the session ended and shows the login with a calm notice. Nothing runs on the server
+    while the tab is idle (issue 18). Every run replaces the previous countdown."""
+    if deadline is None:
+        return
+    milliseconds = max(0, int((deadline - datetime.now(timezone.utc)).total_seconds() * 1000)) + 1000
+    st.html(f"<script>clearTimeout(window.__bbIdle); window.__bbIdle = setTimeout(() => location.reload(), "
+            f"{milliseconds});</script>", unsafe_allow_javascript=True)
 
 
 def _switch_language(lang: str) -> None:
     set_language(lang)
     actor = session.current_actor()
+    if actor is not None and not session.still_valid():
+        return
     if actor is not None and not actor.is_staff:
         from storage import citizens
         with write_session() as s:
@@ -205,14 +229,3 @@ def footer() -> None:
     url = load_config().accessibility_url
     st.divider()
     st.markdown(f"[{_('Tilgængelighedserklæring')}]({url})")
-
-
-def idle_watch(every_seconds: float) -> Callable[[], None]:
-    """A fragment that reruns the whole app once the idle time has passed, so the page locks itself."""
-
-    @st.fragment(run_every=every_seconds)
-    def _watch() -> None:
-        if session.is_idle_expired():
-            st.rerun(scope="app")
-
-    return _watch

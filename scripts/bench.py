@@ -43,7 +43,7 @@ def _setup(engine, n_citizens: int):
     with write_session(engine) as s:
         p = programmes.create_programme(s, name="Bench", default_budget_ore=5_000_000)
         user = programmes.create_staff(s, programme_id=p.id, username=f"bench{n_citizens}", display_name="B",
-                                       role=StaffRole.SUPPORT, password="bench-password")
+                                       role=StaffRole.SUPPORT, password=None)
         support = staff_actor(user)
         ids = [citizens.create_citizen(s, actor=support, display_name=f"C{n}").citizen_id for n in range(n_citizens)]
     return support, ids

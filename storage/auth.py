@@ -274,17 +274,70 @@ def lift_waits_for_staff(session: Session, *, actor: Actor, staff_id: int) -> No
     audit.record(session, actor, "lift_login_waits", object_type="staff", object_id=user.id)
 
 
-def staff_actor_for_oidc(session: Session, subject: str | None, email: str | None) -> Actor:
-    """Map an identity-provider login (st.user) to a staff user by subject, then by e-mail as username."""
-    user = None
-    if subject:
-        user = session.scalar(select(StaffUser).where(StaffUser.oidc_subject == subject))
-    if user is None and email:
-        user = session.scalar(select(StaffUser).where(StaffUser.username == email.strip().lower()))
-        if user is not None and subject and user.oidc_subject is None:
-            user.oidc_subject = subject
+NO_ACCESS = N_("Du er logget ind, men har ikke adgang til Borgerbudget. Tal med din koordinator.")
+
+
+def _claim_values(claims: dict, name: str) -> list[str]:
+    value = claims.get(name)
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
+
+
+def role_from_claims(claims: dict) -> StaffRole | None:
+    """The app role the identity provider's group (or app-role) claim maps to; the most powerful wins."""
+    config = load_config()
+    mapping = config.oidc_role_mapping()
+    roles = {mapping[v] for v in _claim_values(claims, config.oidc_role_claim) if v in mapping}
+    for role in (StaffRole.COORDINATOR, StaffRole.SUPPORT, StaffRole.FINANCE, StaffRole.FACILITATOR):
+        if role.value in roles:
+            return role
+    return None
+
+
+def fresh_identity(claims: dict, *, now: float | None = None) -> bool:
+    """True when the identity provider's token was issued moments ago (a login just now), not a login
+    cookie left in a shared PC's browser days ago."""
+    import time
+    issued = claims.get("auth_time") or claims.get("iat")
+    try:
+        age = (now or time.time()) - float(issued)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return -60 <= age <= load_config().oidc_max_login_age_seconds
+
+
+def staff_actor_for_oidc(session: Session, claims: dict) -> Actor:
+    """Map an identity-provider login (st.user's claims) to a staff user.
+
+    Known by issuer + subject once bound; the first login binds the user whose username equals the
+    configured claim (``email``, ``preferred_username`` or ``upn``). With a role claim configured, the role
+    follows the provider's groups, and a person without a mapped role is refused."""
+    config = load_config()
+    issuer, subject = str(claims.get("iss") or ""), str(claims.get("sub") or "")
+    if not issuer or not subject:
+        raise LoginFailed(NO_ACCESS)
+    user = session.scalar(select(StaffUser).where(StaffUser.oidc_issuer == issuer, StaffUser.oidc_subject == subject)
+                          .with_for_update())
+    if user is None:
+        bind_values = _claim_values(claims, config.oidc_bind_claim)
+        if bind_values:
+            user = session.scalar(select(StaffUser).where(StaffUser.username == bind_values[0].strip().lower(),
+                                                          StaffUser.oidc_subject.is_(None)).with_for_update())
+        if user is not None:
+            user.oidc_issuer, user.oidc_subject = issuer, subject
+            audit.record(session, None, "bind_staff_identity", object_type="staff", object_id=user.id)
     if user is None or not user.active:
-        raise LoginFailed(N_("Du er logget ind, men har ikke adgang til Borgerbudget. Tal med din koordinator."))
+        raise LoginFailed(NO_ACCESS)
+    if config.oidc_role_claim:
+        role = role_from_claims(claims)
+        if role is None:
+            audit.record(session, None, "staff_login_refused_no_role", object_type="staff", object_id=user.id)
+            raise LoginFailed(NO_ACCESS)
+        if role.value != user.role:
+            audit.record(session, None, "set_staff_role", object_type="staff", object_id=user.id,
+                         detail=f"{role.value} (identity provider)")
+            user.role = role.value
     actor = staff_actor(user)
     audit.record(session, actor, "staff_login_oidc")
     return actor

@@ -156,3 +156,29 @@ def _overdue_before(today: date, answer_working_days: int) -> datetime:
 
 def _local_midnight(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=LOCAL_TIMEZONE).astimezone(timezone.utc)
+@dataclass(frozen=True)
+class OperatorRow:
+    internal_ref: str
+    status: str
+    locked: bool
+    support_username: str
+
+
+def operator_listing(session: Session) -> list[OperatorRow]:
+    """The operator's CLI list: internal numbers only (no names), audited as a system read."""
+    rows = session.execute(
+        select(Citizen.id, Citizen.internal_ref, Citizen.status, CitizenCredential.locked_at, StaffUser.username)
+        .join(StaffUser, StaffUser.id == Citizen.support_person_id)
+        .outerjoin(CitizenCredential, CitizenCredential.citizen_id == Citizen.id)
+        .order_by(Citizen.internal_ref)
+    ).all()
+    audit.record(session, None, "list_citizens_cli", detail=f"rows={len(rows)}")
+    return [OperatorRow(r.internal_ref, r.status, r.locked_at is not None, r.username) for r in rows]
+
+
+def citizen_id_for_ref(session: Session, internal_ref: str) -> int:
+    from storage.errors import DomainError, N_
+    citizen_id = session.scalar(select(Citizen.id).where(Citizen.internal_ref == (internal_ref or "").strip().upper()))
+    if citizen_id is None:
+        raise DomainError(N_("Den borger findes ikke."))
+    return citizen_id

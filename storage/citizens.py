@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from dialogs import limits
 from dialogs.amounts import check_positive
 from dialogs.text import clean_text
-from storage import audit, auth, devices
+from storage import audit, auth, devices, sessions
 from storage.access import Action, Actor, ActorKind, Resource, authorize, require_role
 from storage.dates import add_months
 from storage.errors import N_, DomainError
@@ -92,11 +92,17 @@ def create_citizen(session: Session, *, actor: Actor | None, display_name: str, 
     return NewCitizen(citizen_id=citizen.id, internal_ref=citizen.internal_ref, access_code=code)
 
 
-def reissue_access_code(session: Session, *, actor: Actor, citizen_id: int) -> str:
-    """A lost code: a new one replaces it, and the citizen picks a new PIN."""
-    authorize(session, actor, citizen_id, Resource.PROFILE, Action.WRITE)
+def reissue_access_code(session: Session, *, actor: Actor | None, citizen_id: int) -> str:
+    """A lost code: a new one replaces it, and the citizen picks a new PIN. Every phone that remembered the
+    code forgets it, and every open session ends (a lost code may mean a lost phone). ``actor`` None is the
+    operator's CLI."""
+    if actor is not None:
+        authorize(session, actor, citizen_id, Resource.PROFILE, Action.WRITE)
+    elif session.get(Citizen, citizen_id) is None:
+        raise DomainError(N_("Den borger findes ikke."))
     code = _issue_code(session, citizen_id)
-    devices.forget_all(session, citizen_id)  # a lost code may mean a lost phone
+    devices.forget_all(session, citizen_id)
+    sessions.end_all(session, citizen_id=citizen_id)
     audit.record(session, actor, "reissue_access_code", citizen_id=citizen_id)
     return code
 

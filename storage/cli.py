@@ -1,24 +1,19 @@
-"""`borgerbudget`: the operator's commands (serve, migrate, demo data, users, audit export and retention,
-erasure of ended citizens' personal data)."""
+"""The operator's data commands: migrate, demo data, programme, staff and citizens, audit export and retention,
+erasure of ended citizens' personal data.
+
+`borgerbudget serve` (citizen_app/serve.py) adds the web server to these. Every change made here is
+audited as the system (actor None). Passwords and codes are printed once and never stored in clear.
+"""
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import subprocess
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
+from datetime import datetime, timezone
 
 from storage.config import load_config
 
-APP = Path(__file__).resolve().parent.parent / "citizen_app" / "streamlit_app.py"
-
-
-def _cmd_serve(args: argparse.Namespace) -> int:
-    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(args.port),
-               "--server.address", args.address]
-    return subprocess.call(command, cwd=APP.parent.parent)
+ROLES = ["support", "coordinator", "finance", "facilitator"]
 
 
 def _cmd_migrate(_args: argparse.Namespace) -> int:
@@ -31,7 +26,12 @@ def _cmd_migrate(_args: argparse.Namespace) -> int:
 
 def _cmd_demo_data(args: argparse.Namespace) -> int:
     from storage import demo
-    from storage.db import write_session
+    from storage.db import get_engine, write_session
+    if get_engine().dialect.name != "sqlite" and not args.force:
+        print("Refusing to load the demo programme (published passwords and codes) into a "
+              f"{get_engine().dialect.name} database: demo data belongs in a throw-away SQLite file. "
+              "Add --force if this database really is a demo.", file=sys.stderr)
+        return 2
     with write_session() as s:
         if args.if_empty and not demo.database_is_empty(s):
             print("The database already has data; demo data not loaded.")
@@ -41,15 +41,51 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_create_programme(args: argparse.Namespace) -> int:
+    from storage import audit, programmes
+    from storage.db import write_session
+    with write_session() as s:
+        programme = programmes.create_programme(s, name=args.name, default_budget_ore=args.budget_kroner * 100,
+                                                period_months=args.months)
+        audit.record(s, None, "create_programme", object_type="programme", object_id=programme.id)
+    print(f"Created programme {programme.id}: {programme.name}")
+    return 0
+
+
 def _cmd_create_staff(args: argparse.Namespace) -> int:
-    from storage import programmes
+    from storage import programmes, staff
     from storage.db import write_session
     from storage.models import StaffRole
-    password = None if args.oidc else (os.environ.get("BORGERBUDGET_NEW_PASSWORD") or getpass.getpass("Password: "))
     with write_session() as s:
         user = programmes.create_staff(s, programme_id=args.programme, username=args.username,
-                                       display_name=args.name, role=StaffRole(args.role), password=password)
+                                       display_name=args.name, role=StaffRole(args.role), password=None)
+        password = None if args.oidc else staff.reset_password(s, actor=None, staff_id=user.id)
     print(f"Created staff user {user.username} (id {user.id}, {user.role}).")
+    if password:
+        print(f"One-time password (shown once; to be changed at the first login): {password}")
+    return 0
+
+
+def _cmd_reset_password(args: argparse.Namespace) -> int:
+    from storage import staff
+    from storage.db import write_session
+    with write_session() as s:
+        password = staff.reset_password(s, actor=None, staff_id=staff.find_by_username(s, args.username).id)
+    print(f"One-time password for {args.username} (shown once; to be changed at the next login): {password}")
+    return 0
+
+
+def _cmd_set_staff(args: argparse.Namespace) -> int:
+    from storage import staff
+    from storage.db import write_session
+    from storage.models import StaffRole
+    with write_session() as s:
+        user = staff.find_by_username(s, args.username)
+        if args.role:
+            staff.set_role(s, actor=None, staff_id=user.id, role=StaffRole(args.role))
+        if args.deactivate or args.activate:
+            staff.set_active(s, actor=None, staff_id=user.id, active=args.activate)
+    print(f"{user.username}: role {user.role}, {'active' if user.active else 'deactivated'}.")
     return 0
 
 
@@ -60,6 +96,28 @@ def _cmd_create_citizen(args: argparse.Namespace) -> int:
         created = citizens.create_citizen(s, actor=None, display_name=args.name, programme_id=args.programme,
                                           support_person_id=args.support_person, language=args.language)
     print(f"Citizen {created.internal_ref} created. Access code (shown once): {created.access_code}")
+    return 0
+
+
+def _cmd_list_citizens(_args: argparse.Namespace) -> int:
+    from storage import caseload
+    from storage.db import write_session
+    with write_session() as s:
+        rows = caseload.operator_listing(s)
+    print("ref      status  code    support person")
+    for row in rows:
+        print(f"{row.internal_ref:8} {row.status:7} {'locked' if row.locked else 'ok':7} {row.support_username}")
+    return 0
+
+
+def _cmd_reissue_code(args: argparse.Namespace) -> int:
+    from storage import caseload, citizens
+    from storage.db import write_session
+    with write_session() as s:
+        citizen_id = caseload.citizen_id_for_ref(s, args.citizen)
+        code = citizens.reissue_access_code(s, actor=None, citizen_id=citizen_id)
+    print(f"New access code for {args.citizen} (shown once; the old code, remembered phones and open "
+          f"sessions no longer work): {code}")
     return 0
 
 
@@ -74,12 +132,13 @@ def _cmd_export_audit(args: argparse.Namespace) -> int:
 
 
 def _cmd_purge_audit(args: argparse.Namespace) -> int:
-    from storage import audit
+    from storage import audit, sessions
     from storage.db import write_session
     days = args.days or load_config().audit_retention_days
     with write_session() as s:
         deleted = audit.purge_older_than(s, days=days)
-    print(f"Deleted {deleted} audit events older than {days} days.")
+        ended = sessions.purge_expired(s)
+    print(f"Deleted {deleted} audit events older than {days} days and {ended} expired login sessions.")
     return 0
 
 
@@ -120,27 +179,45 @@ def _cmd_check_course(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="borgerbudget", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    serve = sub.add_parser("serve", help="start the web app")
-    serve.add_argument("--port", type=int, default=8501)
-    serve.add_argument("--address", default="0.0.0.0")
-    serve.set_defaults(func=_cmd_serve)
-    sub.add_parser("migrate", help="alembic upgrade head").set_defaults(func=_cmd_migrate)
-    demo = sub.add_parser("demo-data", help="load the demo programme")
+    sub.add_parser("migrate", help="alembic upgrade head (safe to run from several replicas at once)"
+                   ).set_defaults(func=_cmd_migrate)
+    demo = sub.add_parser("demo-data", help="load the demo programme (published logins: never in production)")
     demo.add_argument("--if-empty", action="store_true", help="only when the database has no programme yet")
+    demo.add_argument("--force", action="store_true", help="allow a database other than SQLite")
     demo.set_defaults(func=_cmd_demo_data)
-    staff = sub.add_parser("create-staff", help="create a staff user (password asked, or $BORGERBUDGET_NEW_PASSWORD)")
+    programme = sub.add_parser("create-programme", help="create a programme")
+    programme.add_argument("--name", required=True)
+    programme.add_argument("--budget-kroner", type=int, default=50_000)
+    programme.add_argument("--months", type=int, default=12)
+    programme.set_defaults(func=_cmd_create_programme)
+    staff = sub.add_parser("create-staff", help="create a staff user and print a one-time password")
     staff.add_argument("--programme", type=int, required=True)
     staff.add_argument("--username", required=True)
     staff.add_argument("--name", required=True)
-    staff.add_argument("--role", choices=["support", "coordinator", "finance", "facilitator"], required=True)
+    staff.add_argument("--role", choices=ROLES, required=True)
     staff.add_argument("--oidc", action="store_true", help="no password: logs in through the identity provider")
     staff.set_defaults(func=_cmd_create_staff)
+    reset = sub.add_parser("reset-password", help="print a one-time password for a staff user")
+    reset.add_argument("--username", required=True)
+    reset.set_defaults(func=_cmd_reset_password)
+    set_staff = sub.add_parser("set-staff", help="change a staff user's role, or (de)activate them")
+    set_staff.add_argument("--username", required=True)
+    set_staff.add_argument("--role", choices=ROLES)
+    active = set_staff.add_mutually_exclusive_group()
+    active.add_argument("--deactivate", action="store_true", help="end every open session; no more logins")
+    active.add_argument("--activate", action="store_true")
+    set_staff.set_defaults(func=_cmd_set_staff)
     citizen = sub.add_parser("create-citizen", help="enrol a citizen and print their access code")
     citizen.add_argument("--programme", type=int, required=True)
     citizen.add_argument("--support-person", type=int, required=True)
     citizen.add_argument("--name", required=True)
     citizen.add_argument("--language", default="da", choices=["da", "en"])
     citizen.set_defaults(func=_cmd_create_citizen)
+    sub.add_parser("list-citizens", help="citizens by internal number, status, code lock and support person"
+                   ).set_defaults(func=_cmd_list_citizens)
+    reissue = sub.add_parser("reissue-code", help="print a new access code for a citizen (the old one stops)")
+    reissue.add_argument("--citizen", required=True, help="internal number, e.g. B00012")
+    reissue.set_defaults(func=_cmd_reissue_code)
     check = sub.add_parser("check-course", help="validate the course files and list every error")
     check.add_argument("path", nargs="?", help="a .toml file or a folder of them (default: the packaged course)")
     check.set_defaults(func=_cmd_check_course)
@@ -153,15 +230,21 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("--dry-run", action="store_true", help="only list who would be erased and how much")
     erase.add_argument("--days", type=int, help="override BORGERBUDGET_PERSONAL_DATA_RETENTION_DAYS")
     erase.set_defaults(func=_cmd_erase_ended)
-    purge = sub.add_parser("purge-audit", help="delete audit events older than the retention")
+    purge = sub.add_parser("purge-audit", help="delete audit events older than the retention, and expired sessions")
     purge.add_argument("--days", type=int, help="override BORGERBUDGET_AUDIT_RETENTION_DAYS")
     purge.set_defaults(func=_cmd_purge_audit)
+    parser.subcommands = sub  # type: ignore[attr-defined] - `serve` is added by citizen_app/serve.py
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None = None) -> int:
+    from storage.errors import DomainError
+    args = (parser or build_parser()).parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except DomainError as error:  # a rule said no: the Danish message, filled in, for the operator
+        print(error.message.format(**error.params), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

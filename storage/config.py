@@ -1,20 +1,17 @@
-"""Settings in one place: each has a default, a help text and a README line.
+"""Settings in one place: each is declared once, with its environment variable, default and help text.
 
-Read from environment variables (``BORGERBUDGET_*`` plus ``DATABASE_URL``).
-A test (tests/storage/test_config_and_cli.py) fails when a setting is missing from
-the README.
+Read from environment variables (``BORGERBUDGET_*`` plus ``DATABASE_URL``). ``SETTINGS`` is derived from
+the declarations below; a test (tests/storage/test_config_and_cli.py) fails when one is missing from the
+README's table. Secrets have no default: production refuses to start without them (storage/production.py).
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-
-def _default_database_url() -> str:
-    return f"sqlite:///{PROJECT_ROOT / 'data' / 'borgerbudget.db'}"
 
 
 @dataclass(frozen=True)
@@ -22,71 +19,112 @@ class Setting:
     env: str
     default: str
     help: str
+    secret: bool = False
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("DATABASE_URL", "", "SQLAlchemy URL. Empty: a SQLite file under data/. Production: "
-            "postgresql+psycopg://user:pass@host/db"),
-    Setting("BORGERBUDGET_IDLE_MINUTES", "15", "Minutes without activity before a session is logged out."),
-    Setting("BORGERBUDGET_AUDIT_RETENTION_DAYS", "183", "Audit events older than this are deleted by "
-            "`borgerbudget purge-audit`."),
-    Setting("BORGERBUDGET_MAX_LOGIN_ATTEMPTS", "5", "Wrong PINs in a row before a citizen's code is locked (their "
-            "support person unlocks it). Wrong codes and staff passwords only make the next try wait."),
-    Setting("BORGERBUDGET_TRUSTED_PROXY_HOPS", "0", "Reverse proxies in front of the app that add the client's "
-            "address to X-Forwarded-For (1 behind one nginx). 0: the connection's own address is the client. Used "
-            "for login throttling and the audit log of wrong tries."),
-    Setting("BORGERBUDGET_PERSONAL_DATA_RETENTION_DAYS", "1825", "Days after a citizen's period ended (their own "
-            "end, or the programme's) before `borgerbudget erase-ended` erases their personal data, keeping the "
-            "numbers for the report. Set it from the municipality's records policy (five years is common for "
-            "social case files)."),
-    Setting("BORGERBUDGET_REMEMBER_DAYS", "90", "How long a citizen's own phone may remember the access code "
-            "(the PIN is still asked for). 0 turns the option off."),
-    Setting("BORGERBUDGET_STAFF_AUTH", "password", "'password' (username + password) or 'oidc' "
-            "(Streamlit st.login, configured in .streamlit/secrets.toml)."),
-    Setting("BORGERBUDGET_ACCESSIBILITY_URL", "https://www.was.digst.dk/",
-            "Link to the municipality's Tilgængelighedserklæring (made in the WAS-tool)."),
-    Setting("BORGERBUDGET_LLM_PROVIDER", "", "Optional language model: '', 'ollama' or 'openai'."),
-    Setting("BORGERBUDGET_LLM_BASE_URL", "", "Base URL of the self-hosted model endpoint."),
-    Setting("BORGERBUDGET_LLM_MODEL", "", "Model name at that endpoint."),
-    Setting("BORGERBUDGET_LLM_API_KEY", "", "API key for an OpenAI-compatible endpoint (secret; no default)."),
-    Setting("BORGERBUDGET_LLM_TIMEOUT_SECONDS", "8", "Give up on the model after this long; the course goes on."),
-    Setting("BORGERBUDGET_SLOW_TRANSACTION_MS", "500", "Log every write transaction that holds the database "
-            "(SQLite's write lock) longer than this many milliseconds."),
-    Setting("BORGERBUDGET_HASHES_AT_ONCE", "2", "How many PIN and password checks (argon2, 64 MiB each) may run at "
-            "the same time; more wait their turn. Keeps memory flat when many log in at once."),
-)
+def _setting(env: str, default: str, help: str, parse: Callable[[str], object] = str, *, secret: bool = False):
+    """One declaration: the field's value is read from ``env`` when the Config is made."""
+    return field(default_factory=lambda: parse(os.environ.get(env, default)),
+                 metadata={"setting": Setting(env, default, help, secret)})
 
 
-def _env(name: str) -> str:
-    for s in SETTINGS:
-        if s.env == name:
-            return os.environ.get(name, s.default)
-    raise KeyError(name)
+def _flag(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 @dataclass(frozen=True)
 class Config:
-    database_url: str = field(default_factory=lambda: _env("DATABASE_URL") or _default_database_url())
-    idle_minutes: float = field(default_factory=lambda: float(_env("BORGERBUDGET_IDLE_MINUTES")))
-    audit_retention_days: int = field(default_factory=lambda: int(_env("BORGERBUDGET_AUDIT_RETENTION_DAYS")))
-    max_login_attempts: int = field(default_factory=lambda: int(_env("BORGERBUDGET_MAX_LOGIN_ATTEMPTS")))
-    trusted_proxy_hops: int = field(default_factory=lambda: int(_env("BORGERBUDGET_TRUSTED_PROXY_HOPS")))
-    personal_data_retention_days: int = field(
-        default_factory=lambda: int(_env("BORGERBUDGET_PERSONAL_DATA_RETENTION_DAYS")))
-    remember_days: int = field(default_factory=lambda: int(_env("BORGERBUDGET_REMEMBER_DAYS")))
-    staff_auth: str = field(default_factory=lambda: _env("BORGERBUDGET_STAFF_AUTH"))
-    accessibility_url: str = field(default_factory=lambda: _env("BORGERBUDGET_ACCESSIBILITY_URL"))
-    llm_provider: str = field(default_factory=lambda: _env("BORGERBUDGET_LLM_PROVIDER"))
-    llm_base_url: str = field(default_factory=lambda: _env("BORGERBUDGET_LLM_BASE_URL"))
-    llm_model: str = field(default_factory=lambda: _env("BORGERBUDGET_LLM_MODEL"))
-    llm_api_key: str = field(default_factory=lambda: _env("BORGERBUDGET_LLM_API_KEY"))
-    llm_timeout_seconds: float = field(default_factory=lambda: float(_env("BORGERBUDGET_LLM_TIMEOUT_SECONDS")))
-    slow_transaction_ms: float = field(default_factory=lambda: float(_env("BORGERBUDGET_SLOW_TRANSACTION_MS")))
-    hashes_at_once: int = field(default_factory=lambda: int(_env("BORGERBUDGET_HASHES_AT_ONCE")))
+    database_url: str = _setting(
+        "DATABASE_URL", "", "SQLAlchemy URL. Empty: a SQLite file data/borgerbudget.db (development and demo). "
+        "Production: postgresql+psycopg://user:pass@host/db")
+    demo: bool = _setting(
+        "BORGERBUDGET_DEMO", "0", "1 = demo mode (what `make run` uses): demo data may be loaded and `serve` "
+        "skips the production checks. Off in production.", _flag)
+    cookie_secret: str = _setting(
+        "BORGERBUDGET_COOKIE_SECRET", "", "Secret that signs Streamlit's cookies (the identity provider's login). "
+        "The same on every replica; `serve` refuses to start in production without it.", secret=True)
+    idle_minutes: float = _setting(
+        "BORGERBUDGET_IDLE_MINUTES", "15", "Minutes without activity before a session is logged out (shared "
+        "café and office computers).", float)
+    session_hours: float = _setting(
+        "BORGERBUDGET_SESSION_HOURS", "12", "A login session ends this many hours after login, however active.",
+        float)
+    audit_retention_days: int = _setting(
+        "BORGERBUDGET_AUDIT_RETENTION_DAYS", "183", "Audit events older than this are deleted by "
+        "`borgerbudget purge-audit`.", int)
+    max_login_attempts: int = _setting(
+        "BORGERBUDGET_MAX_LOGIN_ATTEMPTS", "5", "Wrong PINs in a row before a citizen's code is locked (their "
+        "support person unlocks it). Wrong codes and staff passwords only make the next try wait.", int)
+    trusted_proxy_hops: int = _setting(
+        "BORGERBUDGET_TRUSTED_PROXY_HOPS", "0", "Reverse proxies in front of the app that add the client's "
+        "address to X-Forwarded-For (1 behind one nginx). 0: the connection's own address is the client. Used "
+        "for login throttling and the audit log of wrong tries.", int)
+    personal_data_retention_days: int = _setting(
+        "BORGERBUDGET_PERSONAL_DATA_RETENTION_DAYS", "1825", "Days after a citizen's period ended (their own "
+        "end, or the programme's) before `borgerbudget erase-ended` erases their personal data, keeping the "
+        "numbers for the report. Set it from the municipality's records policy (five years is common for "
+        "social case files).", int)
+    remember_days: int = _setting(
+        "BORGERBUDGET_REMEMBER_DAYS", "90", "How long a citizen's own phone may remember the access code (the "
+        "PIN is still asked for). 0 turns the option off.", int)
+    staff_auth: str = _setting(
+        "BORGERBUDGET_STAFF_AUTH", "password", "'password' (username + password) or 'oidc' (the municipality's "
+        "identity provider through Streamlit's st.login; see the BORGERBUDGET_OIDC_* settings).")
+    oidc_metadata_url: str = _setting(
+        "BORGERBUDGET_OIDC_METADATA_URL", "", "The identity provider's discovery document, e.g. "
+        "https://login.microsoftonline.com/TENANT/v2.0/.well-known/openid-configuration")
+    oidc_client_id: str = _setting("BORGERBUDGET_OIDC_CLIENT_ID", "", "The app's client id at the identity "
+                                   "provider.")
+    oidc_client_secret: str = _setting("BORGERBUDGET_OIDC_CLIENT_SECRET", "", "The app's client secret at the "
+                                       "identity provider.", secret=True)
+    oidc_redirect_uri: str = _setting(
+        "BORGERBUDGET_OIDC_REDIRECT_URI", "", "Where the identity provider sends staff back: "
+        "https://YOUR-HOST/oauth2callback")
+    oidc_bind_claim: str = _setting(
+        "BORGERBUDGET_OIDC_BIND_CLAIM", "email", "Claim matched against a staff user's username at the first "
+        "login ('email', 'preferred_username' or 'upn'); after that the user is known by issuer + subject.")
+    oidc_role_claim: str = _setting(
+        "BORGERBUDGET_OIDC_ROLE_CLAIM", "", "Optional claim with the person's groups or app roles (e.g. 'groups', "
+        "'roles'). When set, a login without a mapped role is refused and the role follows the provider.")
+    oidc_role_map: str = _setting(
+        "BORGERBUDGET_OIDC_ROLE_MAP", "", "Group or role value = app role, comma-separated, e.g. "
+        "'bb-stoette=support,bb-koordinator=coordinator,bb-oekonomi=finance,bb-vaerksted=facilitator'.")
+    oidc_max_login_age_seconds: int = _setting(
+        "BORGERBUDGET_OIDC_MAX_LOGIN_AGE_SECONDS", "300", "An identity-provider login older than this is not "
+        "taken as a new login (Streamlit's own login cookie lasts 30 days; shared PCs must not reuse it).", int)
+    accessibility_url: str = _setting(
+        "BORGERBUDGET_ACCESSIBILITY_URL", "https://www.was.digst.dk/",
+        "Link to the municipality's Tilgængelighedserklæring (made in the WAS-tool).")
+    llm_provider: str = _setting("BORGERBUDGET_LLM_PROVIDER", "", "Optional language model: '', 'ollama' or "
+                                 "'openai'.")
+    llm_base_url: str = _setting("BORGERBUDGET_LLM_BASE_URL", "", "Base URL of the self-hosted model endpoint.")
+    llm_model: str = _setting("BORGERBUDGET_LLM_MODEL", "", "Model name at that endpoint.")
+    llm_api_key: str = _setting("BORGERBUDGET_LLM_API_KEY", "", "API key for an OpenAI-compatible endpoint.",
+                                secret=True)
+    llm_timeout_seconds: float = _setting(
+        "BORGERBUDGET_LLM_TIMEOUT_SECONDS", "8", "Give up on the model after this long; the course goes on.", float)
+    slow_transaction_ms: float = _setting(
+        "BORGERBUDGET_SLOW_TRANSACTION_MS", "500", "Log every write transaction that holds the database "
+        "(SQLite's write lock) longer than this many milliseconds.", float)
+    hashes_at_once: int = _setting(
+        "BORGERBUDGET_HASHES_AT_ONCE", "2", "How many PIN and password checks (argon2, 64 MiB each) may run at "
+        "the same time; more wait their turn. Keeps memory flat when many log in at once.", int)
+
+    def __post_init__(self) -> None:
+        if not self.database_url:
+            object.__setattr__(self, "database_url", f"sqlite:///{PROJECT_ROOT / 'data' / 'borgerbudget.db'}")
+
+    def oidc_role_mapping(self) -> dict[str, str]:
+        """BORGERBUDGET_OIDC_ROLE_MAP as {group value: app role}."""
+        pairs = (item.split("=", 1) for item in self.oidc_role_map.split(",") if "=" in item)
+        return {group.strip(): role.strip() for group, role in pairs if group.strip()}
+
+
+SETTINGS: tuple[Setting, ...] = tuple(f.metadata["setting"] for f in fields(Config))
 
 
 def load_config() -> Config:
     return Config()
 
 
-__all__ = ["Config", "SETTINGS", "Setting", "load_config", "fields", "PROJECT_ROOT"]
+__all__ = ["Config", "SETTINGS", "Setting", "load_config", "PROJECT_ROOT"]

@@ -14,12 +14,31 @@ from sqlalchemy.orm import Session
 from storage import checkins, citizens, decisions, payments, plan, programmes, submissions
 from storage.access import Actor
 from storage.auth import citizen_actor, staff_actor
-from storage.models import (Citizen, CitizenCredential, DecisionKind, Programme, StaffRole, Submission,
+from storage.models import (Citizen, CitizenCredential, DecisionKind, Programme, StaffRole, StaffUser, Submission,
                             SubmissionItem)
 from storage.security import hash_secret, split_access_code
 
 DEMO_PASSWORD = "demo-borgerbudget"
 DEMO_PIN = "1234"
+DEMO_STAFF = ("karin", "sara", "ole", "finn", "frida")
+DEMO_CODES = ("NYNY-DEMA-2222", "HAVE-DEMA-3333", "PAAN-DEMA-4444")
+
+
+def _DEMO_PASSWORD_HASH() -> str:  # noqa: N802 - reads as the constant it stands for
+    return hash_secret(DEMO_PASSWORD)
+
+
+def accounts_present(session: Session) -> list[str]:
+    """Demo logins that still work in this database (production must have none): staff usernames whose
+    password is the published one, and citizens' published access codes."""
+    from storage.security import verify_secret
+    found = [u.username for u in session.scalars(select(StaffUser).where(StaffUser.username.in_(DEMO_STAFF)))
+             if verify_secret(u.password_hash, DEMO_PASSWORD)]
+    secrets = dict(split_access_code(code) for code in DEMO_CODES)  # type: ignore[misc]
+    found += [f"citizen code {c.lookup}-…" for c in session.scalars(
+        select(CitizenCredential).where(CitizenCredential.lookup.in_(secrets)))
+        if verify_secret(c.secret_hash, secrets[c.lookup])]
+    return found
 
 
 @dataclass
@@ -51,14 +70,15 @@ def load(session: Session, today: date | None = None) -> DemoLogins:
                                  ("finn", "Finn Økonomi", StaffRole.FINANCE),
                                  ("frida", "Frida Værksted", StaffRole.FACILITATOR)):
         user = programmes.create_staff(session, programme_id=programme.id, username=username, display_name=name,
-                                       role=role, password=DEMO_PASSWORD)
+                                       role=role, password=None)
+        user.password_hash = _DEMO_PASSWORD_HASH()  # published on purpose: too weak for the password policy
         staff[username] = staff_actor(user)
         logins.staff.append((username, role.value))
 
     stages = (
-        ("Mette", "NYNY-DEMA-2222", None, "new", "sara", 0),
-        ("Jonas", "HAVE-DEMA-3333", DEMO_PIN, "halfway", "sara", 40),
-        ("Aisha", "PAAN-DEMA-4444", DEMO_PIN, "plan", "ole", 90),
+        ("Mette", DEMO_CODES[0], None, "new", "sara", 0),
+        ("Jonas", DEMO_CODES[1], DEMO_PIN, "halfway", "sara", 40),
+        ("Aisha", DEMO_CODES[2], DEMO_PIN, "plan", "ole", 90),
     )
     for name, code, pin, stage, support, days_ago in stages:
         created = citizens.create_citizen(session, actor=staff[support], display_name=name,

@@ -7,9 +7,6 @@ computer must not remember anyone, so the citizen opts in, and can make the phon
 """
 from __future__ import annotations
 
-import hashlib
-import re
-import secrets
 from datetime import timedelta
 
 from sqlalchemy import delete, select
@@ -19,13 +16,10 @@ from storage.access import Actor, ActorKind
 from storage.config import load_config
 from storage.errors import AccessDenied
 from storage.models import CitizenCredential, RememberedDevice, utcnow
+from storage.security import TOKEN_PATTERN, new_token, valid_token  # noqa: F401 - TOKEN_PATTERN: the cookie's shape
+from storage.security import token_digest as _digest
 
 COOKIE_NAME = "bb_device"
-TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode("ascii")).hexdigest()
 
 
 def enabled() -> bool:
@@ -36,7 +30,7 @@ def remember(session: Session, *, actor: Actor) -> str:
     """A new token for the logged-in citizen's phone; store it in the browser, never in the database."""
     if actor.kind is not ActorKind.CITIZEN or not enabled():
         raise AccessDenied()
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     session.add(RememberedDevice(citizen_id=actor.id, token_hash=_digest(token),
                                  expires_at=utcnow() + timedelta(days=load_config().remember_days)))
     session.flush()
@@ -45,7 +39,7 @@ def remember(session: Session, *, actor: Actor) -> str:
 
 def recognise(session: Session, token: str | None) -> int | None:
     """The citizen this phone belongs to, or None (no, malformed, unknown or expired token)."""
-    if not enabled() or not token or not TOKEN_PATTERN.match(token):
+    if not enabled() or not valid_token(token):
         return None
     device = session.scalar(select(RememberedDevice).where(RememberedDevice.token_hash == _digest(token)))
     if device is None:
@@ -62,7 +56,7 @@ def recognise(session: Session, token: str | None) -> int | None:
 
 def forget(session: Session, token: str | None) -> None:
     """'Det er ikke min telefon': this phone no longer knows the citizen."""
-    if token and TOKEN_PATTERN.match(token):
+    if valid_token(token):
         session.execute(delete(RememberedDevice).where(RememberedDevice.token_hash == _digest(token)))
 
 

@@ -9,13 +9,12 @@ from sqlalchemy.orm import Session
 from dialogs import limits
 from dialogs.amounts import check_positive
 from dialogs.text import clean_text
-from storage import audit
+from storage import audit, staff
 from storage.access import Actor, require_role
 from storage.errors import N_, DomainError
 from storage.models import Programme, StaffRole, StaffUser
 from storage.security import hash_secret
 
-MIN_PASSWORD_LENGTH = 10
 MSG_PROGRAMME_NAME = N_("Skriv et navn til programmet.")
 
 
@@ -41,7 +40,8 @@ def goal_categories(programme: Programme) -> list[dict[str, Any]]:
 
 def create_staff(session: Session, *, programme_id: int, username: str, display_name: str, role: StaffRole,
                  password: str | None, actor: Actor | None = None) -> StaffUser:
-    """Create a staff user. ``actor`` None means the operator's CLI; otherwise a coordinator."""
+    """Create a staff user. ``actor`` None means the operator's CLI; otherwise a coordinator. ``password``
+    None: the person logs in through the identity provider, or gets a one-time password (staff.reset_password)."""
     if actor is not None:
         require_role(actor, StaffRole.COORDINATOR)
         programme_id = actor.programme_id
@@ -49,8 +49,8 @@ def create_staff(session: Session, *, programme_id: int, username: str, display_
                           empty_message=N_("Skriv et brugernavn.")).lower()  # type: ignore[union-attr]
     display_name = clean_text(display_name, limit=limits.NAME, single_line=True,
                               empty_message=N_("Skriv medarbejderens navn."))  # type: ignore[assignment]
-    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
-        raise DomainError(N_("Adgangskoden skal have mindst {count} tegn."), count=MIN_PASSWORD_LENGTH)
+    if password is not None:
+        staff.check_password_policy(password, username=username, display_name=display_name)
     if session.scalar(select(StaffUser.id).where(StaffUser.username == username)) is not None:
         raise DomainError(N_("Brugernavnet er allerede i brug."))
     user = StaffUser(programme_id=programme_id, username=username, display_name=display_name,

@@ -9,6 +9,7 @@ wrong tries, guessing is not a practical attack.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import secrets
@@ -78,3 +79,20 @@ PIN_PATTERN = re.compile(r"^\d{4}$")
 
 def valid_pin(pin: str) -> bool:
     return bool(PIN_PATTERN.match(pin or ""))
+
+
+# Random tokens kept by a browser in a cookie (a login session, a remembered phone). 256 random bits,
+# so the stored SHA-256 needs no slow hash: nothing can be guessed from it.
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+def valid_token(token: object) -> bool:
+    return isinstance(token, str) and bool(TOKEN_PATTERN.match(token))

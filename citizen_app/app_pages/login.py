@@ -109,7 +109,8 @@ def citizen_login() -> None:
 
 def staff_login() -> None:
     if load_config().staff_auth == "oidc":
-        _staff_oidc_login()
+        if not st.user.is_logged_in:
+            st.button(_("Log ind med kommunens login"), on_click=st.login, type="primary")
         return
     with st.form("staff_login"):
         username = st.text_input(_("Brugernavn"), autocomplete="username")
@@ -127,14 +128,18 @@ def staff_login() -> None:
 
 
 def _staff_oidc_login() -> None:
-    if not st.user.is_logged_in:
-        st.button(_("Log ind med kommunens login"), on_click=st.login, type="primary")
+    """Single sign-on. Streamlit keeps the identity provider's login in its own cookie; only a fresh one
+    (seconds old, just back from the provider) is taken as a login, so a shared PC's old cookie lets
+    nobody in. Our own login session (storage.sessions) is what keeps the person logged in."""
+    if not auth.fresh_identity(st.user.to_dict()):
+        st.logout()
         return
     try:
         with write_session() as s:
-            actor = auth.staff_actor_for_oidc(s, st.user.get("sub"), st.user.get("email"))
+            actor = auth.staff_actor_for_oidc(s, st.user.to_dict())
     except DomainError as error:
         ui.show_domain_error(error)
+        st.button(_("Log ud af kommunens login"), on_click=st.logout)
         return
     session.log_in(actor)
     st.rerun()
@@ -143,7 +148,9 @@ def _staff_oidc_login() -> None:
 st.title(_("Log ind"))
 notice = st.session_state.pop(session.NOTICE_KEY, None)
 if notice:
-    st.info(notice, icon=":material/lock:")
+    st.info(_(notice), icon=":material/lock:")
+if load_config().staff_auth == "oidc" and st.user.is_logged_in:
+    _staff_oidc_login()  # back from the identity provider: finish the login, or say why not, above the tabs
 citizen_tab, staff_tab = st.tabs([_("Borger"), _("Medarbejder")])
 with citizen_tab:
     citizen_login()

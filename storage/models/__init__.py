@@ -17,6 +17,7 @@ from storage.models.people import (
                               Citizen,
                               CitizenCredential,
                               LoginThrottle,
+                              LoginSession,
                               Programme,
                               RememberedDevice,
                               StaffUser,
@@ -43,7 +44,8 @@ from storage.statuses import (
 __all__ = [
     "NAMING_CONVENTION", "AuditEvent", "Base", "ChatTurn", "CheckIn", "Citizen", "CitizenCredential", "CitizenStatus",
     "CourseAnswer", "CourseProgress", "DecisionKind", "Goal", "ItemDecision", "ItemStatus", "LedgerEntry",
-    "LedgerKind", "LoginThrottle", "PaymentRequest", "PaymentStatus", "Programme", "RememberedDevice",
+    "LedgerKind", "LoginSession", "LoginThrottle", "PaymentRequest", "PaymentStatus", "Programme",
+    "RememberedDevice",
     "SecondOpinion", "StaffRole",
     "StaffUser", "Submission", "SubmissionItem", "SubmissionStatus", "SupportNote", "UTCDateTime", "WishItem",
     "Workshop", "WorkshopParticipant", "utcnow",

@@ -1,4 +1,4 @@
-"""Programmes, staff, citizens and how citizens log in (access code, PIN, remembered phones)."""
+"""Programmes, staff, citizens and how people log in (access code, PIN, remembered phones, login sessions)."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -49,13 +50,19 @@ class StaffUser(Base):
     display_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str | None] = mapped_column(String(255), default=None)
-    oidc_subject: Mapped[str | None] = mapped_column(String(255), unique=True, default=None)
+    # The identity provider's issuer + subject, bound at the first single sign-on (storage.auth).
+    oidc_issuer: Mapped[str | None] = mapped_column(String(500), default=None)
+    oidc_subject: Mapped[str | None] = mapped_column(String(255), default=None)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     programme: Mapped[Programme] = relationship()
 
-    __table_args__ = (CheckConstraint(_in("role", StaffRole), name="role_known"),)
+    __table_args__ = (
+        CheckConstraint(_in("role", StaffRole), name="role_known"),
+        UniqueConstraint("oidc_issuer", "oidc_subject", name="uq_staff_users_oidc_identity"),
+    )
 
 
 class Citizen(Base):
@@ -138,3 +145,26 @@ class LoginThrottle(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     last_failure_at: Mapped[datetime] = mapped_column(default=utcnow)
     blocked_until: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class LoginSession(Base):
+    """A logged-in browser, kept on the server so a reload, a restored tab, a dropped websocket, a restarted
+    or lost replica brings the person back. The browser keeps a random token in a cookie; only its SHA-256
+    is stored. Exactly one of citizen_id / staff_id is set. Ended sessions are deleted."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True,
+                                                   default=None)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="CASCADE"), index=True,
+                                                 default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    idle_expires_at: Mapped[datetime] = mapped_column()
+    absolute_expires_at: Mapped[datetime] = mapped_column()
+
+    __table_args__ = (
+        CheckConstraint("(citizen_id IS NULL) <> (staff_id IS NULL)", name="one_owner"),
+    )

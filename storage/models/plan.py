@@ -5,7 +5,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
-    Index,
     JSON,
     CheckConstraint,
     ForeignKey,

@@ -65,9 +65,16 @@ def test_language_switch_shows_english_and_back(app):
     assert app.title[0].value == "Log ind"
 
 
-def test_idle_session_is_logged_out_on_next_action(app, monkeypatch):
+def test_idle_session_is_logged_out_on_next_action(app, demo_db):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from storage.db import write_session
+    from storage.models import LoginSession, utcnow
     citizen_login(app, "HAVE-DEMA-3333", demo.DEMO_PIN)
-    app.session_state["last_activity"] = app.session_state["last_activity"] - 16 * 60
+    with write_session(demo_db) as s:  # the deadline the browser counted down to has passed
+        s.execute(update(LoginSession).values(idle_expires_at=utcnow() - timedelta(seconds=1)))
     app.run()
     assert app.title[0].value == "Log ind"
     assert "Du er logget ud" in texts(app)

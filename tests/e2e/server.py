@@ -1,5 +1,6 @@
 """Start the real app for the browser tests: a fresh SQLite file with the demo programme and
-`streamlit run` on a free local port. Used by tests/e2e/conftest.py; no pytest in here."""
+`borgerbudget serve` (the operator's command, in demo mode) on a free local port. Used by
+tests/e2e/conftest.py and the deployment tests; no pytest in here."""
 from __future__ import annotations
 
 import os
@@ -12,7 +13,6 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APP = ROOT / "citizen_app" / "streamlit_app.py"
 START_TIMEOUT_SECONDS = 60
 
 
@@ -29,6 +29,7 @@ def base_env(database_url: str) -> dict[str, str]:
     env.update({
         "DATABASE_URL": database_url,
         "BORGERBUDGET_FAST_HASHES": "1",
+        "BORGERBUDGET_DEMO": "1",
         "BORGERBUDGET_STAFF_AUTH": "password",
         "BORGERBUDGET_LLM_PROVIDER": "",
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
@@ -57,40 +58,53 @@ def prepare_database(directory: Path) -> str:
 
 
 class AppServer:
-    """One `streamlit run` subprocess. `url` ends with a slash."""
+    """One `borgerbudget serve` subprocess (`python -m citizen_app.serve serve`). `url` ends with a slash."""
 
-    def __init__(self, database_url: str, log_path: Path, idle_minutes: float | None = None) -> None:
-        self.port = free_port()
+    def __init__(self, database_url: str, log_path: Path, idle_minutes: float | None = None,
+                 env_extra: dict[str, str] | None = None, port: int | None = None) -> None:
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log_path = log_path
+        self.issuer: str | None = None  # set by the single sign-on test: its identity provider
         env = base_env(database_url)
         if idle_minutes is not None:
             env["BORGERBUDGET_IDLE_MINUTES"] = str(idle_minutes)
-        command = [sys.executable, "-m", "streamlit", "run", str(APP),
-                   "--server.port", str(self.port), "--server.address", "127.0.0.1",
-                   "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-        self._log = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+        env.update(env_extra or {})
+        self._env = env
+        self._log = open(log_path, "a", encoding="utf-8")  # noqa: SIM115 - closed in stop()
+        self._start_process()
+
+    def _start_process(self) -> None:
+        command = [sys.executable, "-m", "citizen_app.serve", "serve", "--port", str(self.port),
+                   "--address", "127.0.0.1"]
+        self.process = subprocess.Popen(command, cwd=ROOT, env=self._env, stdout=self._log,
+                                        stderr=subprocess.STDOUT)
+
+    def restart(self) -> None:
+        """Stop the server process and start a new one on the same port (as a deploy or a crash would)."""
+        self._end_process()
+        self._start_process()
+        self.wait_until_healthy()
 
     def wait_until_healthy(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {self.process.returncode}:\n{self.log_tail()}")
+                raise RuntimeError(f"the server exited with {self.process.returncode}:\n{self.log_tail()}")
             try:
-                with urllib.request.urlopen(f"{self.url}_stcore/health", timeout=2) as response:
+                with urllib.request.urlopen(f"{self.url}healthz", timeout=2) as response:
                     if response.read().decode().strip() == "ok":
                         return
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
             time.sleep(0.1)  # polling a process that is starting up, not waiting in a test
-        raise RuntimeError(f"streamlit did not become healthy in {START_TIMEOUT_SECONDS} s:\n{self.log_tail()}")
+        raise RuntimeError(f"the server did not become healthy in {START_TIMEOUT_SECONDS} s:\n{self.log_tail()}")
 
     def log_tail(self, lines: int = 40) -> str:
         self._log.flush()
         return "\n".join(self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
 
-    def stop(self) -> None:
+    def _end_process(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -98,13 +112,17 @@ class AppServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        self._end_process()
         self._log.close()
 
 
-def start_server(database_url: str, log_path: Path, idle_minutes: float | None = None) -> AppServer:
-    """Start and wait for /_stcore/health; one retry covers a port taken between choosing and binding."""
+def start_server(database_url: str, log_path: Path, idle_minutes: float | None = None,
+                 env_extra: dict[str, str] | None = None) -> AppServer:
+    """Start and wait for /healthz (it checks the database); one retry covers a port taken between choosing and binding."""
     for attempt in (1, 2):
-        server = AppServer(database_url, log_path, idle_minutes)
+        server = AppServer(database_url, log_path, idle_minutes, env_extra)
         try:
             server.wait_until_healthy()
             return server

@@ -67,8 +67,8 @@ def test_idle_citizen_is_logged_out_with_a_calm_notice(phone, idle_app, artifact
     assert_accessible(phone, "login-idle-notice", artifacts)
 
 
-def test_own_phone_remembers_the_code_after_a_reload_but_always_asks_for_the_pin(phone, app, database_url,
-                                                                                  artifacts):
+def test_own_phone_remembers_the_code_after_log_out_but_always_asks_for_the_pin(phone, app, database_url,
+                                                                                   artifacts):
     code = create_citizen_in_db(database_url, "Ditte")
     open_app(phone, app.url)
     phone.get_by_label("Din kode", exact=True).fill(code)
@@ -79,8 +79,11 @@ def test_own_phone_remembers_the_code_after_a_reload_but_always_asks_for_the_pin
     expect_heading(phone, "Hej Ditte")
     assert any(c["name"] == "bb_device" for c in phone.context.cookies())
 
-    # The browser throws the tab away; the next visit asks only for the PIN, which is still checked.
+    # A reload keeps the login (the session cookie); 'Log ud' ends it, and then the phone asks only for the
+    # PIN, which is still checked.
     act(phone, phone.reload)
+    expect_heading(phone, "Hej Ditte")
+    log_out(phone)
     expect_heading(phone, "Log ind")
     expect(phone.get_by_text("Din telefon kan huske din kode. Skriv din PIN-kode.")).to_be_visible()
     expect(phone.get_by_label("Din kode", exact=True)).to_have_count(0)
@@ -100,4 +103,5 @@ def test_own_phone_remembers_the_code_after_a_reload_but_always_asks_for_the_pin
     expect(phone.get_by_label("Din kode", exact=True)).to_be_visible()
     act(phone, phone.reload)
     expect(phone.get_by_label("Din kode", exact=True)).to_be_visible()
-    assert not any(c["name"] == "bb_device" and c["value"] for c in phone.context.cookies())
+    left = [c["name"] for c in phone.context.cookies() if c["name"] in ("bb_device", "bb_session") and c["value"]]
+    assert left == []

@@ -31,9 +31,10 @@ def test_cli_migrates_loads_demo_once_creates_users_and_exports(tmp_path):
     assert "NYNY-DEMA-2222" in first.stdout
     assert "already has data" in _cli(tmp_path, "demo-data", "--if-empty").stdout
     staff = _cli(tmp_path, "create-staff", "--programme", "1", "--username", "ny", "--name", "Ny Støtte",
-                 "--role", "support", env_extra={"BORGERBUDGET_NEW_PASSWORD": "en-lang-adgangskode"})
+                 "--role", "support")
     assert staff.returncode == 0, staff.stderr
     support_id = re.search(r"id (\d+)", staff.stdout).group(1)
+    assert re.search(r"One-time password .*: [a-z2-9]{4}(-[a-z2-9]{4}){3}$", staff.stdout.strip())
     citizen = _cli(tmp_path, "create-citizen", "--programme", "1", "--support-person", support_id, "--name", "Bo")
     assert re.search(r"Access code \(shown once\): [A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}", citizen.stdout)
     export = _cli(tmp_path, "export-audit")
@@ -62,3 +63,24 @@ def test_cli_erases_ended_citizens_for_cron_with_a_dry_run_first(tmp_path):
     assert "Erased the personal data of 1 citizen(s)" in done.stdout
     assert "Erased the personal data of 0 citizen(s)" in _cli(tmp_path, "erase-ended").stdout
     assert "erase_personal_data" in _cli(tmp_path, "export-audit").stdout
+
+
+def test_cli_manages_staff_and_citizen_codes_and_audits_it(tmp_path):
+    assert _cli(tmp_path, "migrate").returncode == 0
+    assert _cli(tmp_path, "create-programme", "--name", "Nyby", "--budget-kroner", "30000").returncode == 0
+    assert "One-time password" in _cli(tmp_path, "create-staff", "--programme", "1", "--username", "kim",
+                                       "--name", "Kim", "--role", "coordinator").stdout
+    assert "One-time password for kim" in _cli(tmp_path, "reset-password", "--username", "kim").stdout
+    assert "role support" in _cli(tmp_path, "set-staff", "--username", "kim", "--role", "support").stdout
+    assert "deactivated" in _cli(tmp_path, "set-staff", "--username", "kim", "--deactivate").stdout
+    unknown = _cli(tmp_path, "reset-password", "--username", "ingen")
+    assert unknown.returncode == 1 and "findes ikke" in unknown.stderr
+    assert _cli(tmp_path, "set-staff", "--username", "kim", "--activate").returncode == 0
+    _cli(tmp_path, "create-citizen", "--programme", "1", "--support-person", "1", "--name", "Bo")
+    listing = _cli(tmp_path, "list-citizens").stdout
+    assert "B00001" in listing and "Bo" not in listing  # internal numbers only
+    reissued = _cli(tmp_path, "reissue-code", "--citizen", "b00001")
+    assert re.search(r"New access code for b00001 .*: [A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$", reissued.stdout.strip())
+    actions = {line.split(",")[5] for line in _cli(tmp_path, "export-audit").stdout.splitlines()[1:]}
+    assert {"create_programme", "create_staff", "reset_staff_password", "set_staff_role", "deactivate_staff",
+            "activate_staff", "list_citizens_cli", "reissue_access_code"} <= actions

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from storage import auth, citizens, throttle, workshops
 from storage.db import write_session
-from storage.errors import DomainError, LoginFailed, LoginLocked
+from storage.errors import DomainError
 from storage.models import AuditEvent, utcnow
 from tests.storage.factories import PASSWORD, build_world, citizen_of
 

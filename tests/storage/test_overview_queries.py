@@ -17,7 +17,7 @@ START = date(2026, 1, 5)
 def _support_person(engine, programme_id: int, username: str):
     with write_session(engine) as s:
         user = programmes.create_staff(s, programme_id=programme_id, username=username, display_name=username,
-                                       role=StaffRole.SUPPORT, password="x" * 12)
+                                       role=StaffRole.SUPPORT, password=None)
         return staff_actor(s.get_one(StaffUser, user.id))
 
 
