@@ -63,7 +63,7 @@ for staff_id, display_name, username, role, active in people:
         if staff_id == actor.id:
             continue
         with st.expander(_("Ret adgang")):
-            st.selectbox(_("Rolle"), ROLES, index=ROLES.index(role), format_func=staff_role_label,
+            st.selectbox(_("Rolle"), ROLES, index=ROLES.index(role), format_func=staff_role_label, placeholder=_("Vælg"),
                          key=f"role_{staff_id}")
             row = st.container(horizontal=True)
             row.button(_("Gem rolle"), key=f"save_role_{staff_id}",
