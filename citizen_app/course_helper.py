@@ -124,8 +124,16 @@ def show(course: Course, step: Step, state, name: str, params_for: Callable[[str
         if memory.get("goal"):
             st.caption(_("Et forslag. Du bestemmer selv, om du vil bruge det:"))
             st.text(memory["goal"])
+            st.button(_("Brug forslaget"), key=f"use_suggestion_{step.id}", on_click=_use_goal,
+                      args=(step.id, memory["goal"]))
         elif memory.get("goal") == "":
             st.caption(_("Jeg har ikke et forslag lige nu. Skriv målet med dine egne ord."))
+
+
+def _use_goal(step_id: str, text: str) -> None:
+    """Put the suggestion in the goal's text field (course_widgets' key for it); the citizen can still change
+    it, pick the category and send it: the model stores nothing."""
+    st.session_state[f"in_{step_id}_value"] = text
 
 
 def _follows_reflection(state, step_id: str, memory: dict) -> bool:

@@ -123,6 +123,12 @@ def test_goal_suggestion_is_a_suggestion(app, demo_db, fresh_code):
         press(app, "Hjælp mig med at skrive mit mål")
     assert "Et forslag. Du bestemmer selv, om du vil bruge det:" in _captions(app)
     assert "Jeg vil have mit eget sted at bo." in [t.value for t in app.text]
+    [goal_field] = [t for t in app.text_area if t.label == "Dit mål"]
+    assert goal_field.value == ""  # a suggestion only: nothing is filled in or saved until the citizen says so
+    press(app, "Brug forslaget")
+    [goal_field] = [t for t in app.text_area if t.label == "Dit mål"]
+    assert goal_field.value == "Jeg vil have mit eget sted at bo."
+    assert not any(k.startswith("goal_") for k in _nanna_answers(demo_db) if k != "goals_forward")
 
 
 @pytest.fixture
