@@ -25,6 +25,13 @@ _PHONE = re.compile(r"(?<!\d)(?:(?:\+|00)\s?\d{2}[\s-]?)?(?:\d[\s-]?){7}\d(?!\d)
 _MARKUP = re.compile(r"[*_`#|~<>\[\]{}\\$]|^\s*(?:[-+•]|\d+[.)])\s|:[a-z_]+(?:/[a-z_]+)?:|:[a-z]+\[", re.MULTILINE)
 _NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:,\d+)?")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+# Common little words of each language (none in both): a reply with more of the other language's is in the wrong one.
+_LITTLE_WORDS = {
+    "da": frozenset("du jeg det er og at en et har vil hvad dig din dit med på til ikke som kan mig min mit der den "
+                    "de om hvor hvordan godt noget nu gerne skal være få får når også bare lidt".split()),
+    "en": frozenset("you the what is and to your are do how it of my with want would be can not this that "
+                    "when about something good now".split()),
+}
 
 # Promises: what the citizen will get, what is approved, who pays. Matched on safety.normalise'd text
 # (lower case, æ/ø/å as ae/oe/aa, no punctuation), so "Du faar" and "du får" are one.
@@ -91,9 +98,15 @@ def verdict(text: object, language: str, *, source: str = "", max_chars: int = M
     allowed = {re.sub(r"\D", "", n) for n in _NUMBER.findall(source)}
     if any(re.sub(r"\D", "", n) not in allowed for n in _NUMBER.findall(clean)):
         failed.append("number")
-    if language not in ("da", "en"):
+    if language not in _LITTLE_WORDS or _wrong_language(clean, language):
         failed.append("language")
     return Verdict(None if failed else clean, tuple(failed), round(score, 1))
+
+
+def _wrong_language(text: str, language: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    ours = sum(w in _LITTLE_WORDS[language] for w in words)
+    return any(sum(w in little for w in words) > ours for other, little in _LITTLE_WORDS.items() if other != language)
 
 
 def guarded(text: object, language: str, *, source: str = "", max_chars: int = MAX_CHARS,

@@ -19,6 +19,9 @@ MUST_PASS = [
     ("  \"Hvad er vigtigt for dig?\"  ", "da", ""),  # quotes and spaces are trimmed
     ("Hvad er svært?\nHvad hjælper?", "da", ""),  # a line break is no list
     ("Du vil gerne tage kørekort - og have et job.", "da", ""),
+    ("Hvad er din drøm?", "da", ""),
+    ("Jeg vil have et job.", "da", ""),  # "have" is Danish too
+    ("I want a home of my own.", "en", ""),
 ]
 
 MUST_DROP = [
@@ -55,6 +58,8 @@ MUST_DROP = [
     ("Ja. " * 5 + "Nej.", "da", "", "sentences"),
     ("Hvad vil du? " * 40, "da", "", "length"),
     ("Hvad er godt?", "de", "", "language"),
+    ("What is good in your life right now?", "da", "", "language"),  # the model answered in English
+    ("Hvad er godt i dit liv?", "en", "", "language"),
 ]
 
 
