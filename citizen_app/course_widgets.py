@@ -6,7 +6,6 @@ Every text a citizen wrote, and every guide message that may contain it
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 import streamlit as st
 
@@ -16,10 +15,8 @@ from citizen_app.labels import category_label
 from dialogs import limits, safety
 from dialogs.answers import KINDS
 from dialogs.engine import Step, is_skipped
-from dialogs.llm import CourseHelper, LLMSettingsError, model_from_settings
 from dialogs.text import for_display, isolate
 from storage import citizens
-from storage.config import load_config
 from storage.db import write_session
 from storage.errors import N_
 
@@ -88,21 +85,6 @@ def help_panel(*, offer_flag: bool) -> None:
             st.success(_("Din støtteperson kan nu se, at du har det svært."), icon=":material/check:")
         elif offer_flag:
             st.button(_("Sig det til min støtteperson"), on_click=flag_support_person, key="flag_from_panel")
-
-
-@lru_cache(maxsize=1)
-def _helper_for(provider: str, base_url: str, model: str, api_key: str, timeout: float) -> CourseHelper | None:
-    try:
-        chat_model = model_from_settings(provider, base_url, model, api_key, timeout)
-    except LLMSettingsError:
-        return None
-    return CourseHelper(chat_model, timeout=timeout) if chat_model else None
-
-
-def language_helper() -> CourseHelper | None:
-    """The optional model, built once per setting; None when not configured (the default)."""
-    c = load_config()
-    return _helper_for(c.llm_provider, c.llm_base_url, c.llm_model, c.llm_api_key, c.llm_timeout_seconds)
 
 
 Submit = Callable[[Callable[[], tuple[object, str]]], Callable[[], None]]

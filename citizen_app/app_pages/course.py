@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from citizen_app import course_helper
 from citizen_app import course_widgets as cw
 from citizen_app import session, ui, workshop_box
 from citizen_app.i18n import _, current_language, money
@@ -97,19 +98,7 @@ def conversation() -> None:
         else:
             cw.show_guide(step, params_for(current))
 
-        helper = cw.language_helper()
-        if helper is not None:
-            if st.button(_("Sig det med andre ord"), key=f"rephrase_{current}"):
-                text = " ".join(cw.guide_text(m, params_for(current)) for m in step.messages)
-                st.session_state["rephrased"] = helper.rephrase(text, current_language(), names=[name]) or ""
-            if st.session_state.get("rephrased"):
-                st.info(st.session_state["rephrased"])
-            if step.kind == "goal" and st.button(_("Hjælp mig med at skrive mit mål"), key=f"suggest_{current}"):
-                own = [v for v in state.answers.values() if isinstance(v, str) and not engine.is_skipped(v)]
-                st.session_state["goal_suggestion"] = helper.suggest_goal(own, current_language(), names=[name]) or ""
-            if step.kind == "goal" and st.session_state.get("goal_suggestion"):
-                st.caption(_("Et forslag. Du bestemmer selv, om du vil bruge det:"))
-                st.text(st.session_state["goal_suggestion"])
+        course_helper.show(COURSE, step, state, name, params_for)  # the optional language model
 
         previous = state.answers.get(current)
         with st.container(key=f"course_step_{current}"):  # the step's id, as a class name, for the browser tests

@@ -61,8 +61,6 @@ TRUSTED = {
     ("citizen_app/course_widgets.py", "_(line.description)"): "a help line from dialogs/safety.py",
     ("citizen_app/course_widgets.py", "line.phone"): "a help line's number from dialogs/safety.py",
     ("citizen_app/course_widgets.py", "line.tel"): "a help line's number from dialogs/safety.py",
-    ("citizen_app/app_pages/course.py", "st.session_state['rephrased']"):
-        "the guide's question rephrased by the optional model; dialogs/llm.py drops output that fails the checks",
     ("citizen_app/ui.py", "url"): "the accessibility statement's address from the operator's settings",
     ("citizen_app/ui.py", "token"): "the remembered-phone token, checked against devices.TOKEN_PATTERN first",
     ("citizen_app/theme.py", "chrome_script(current_language())"): "the script renaming Streamlit's own words "
