@@ -15,6 +15,7 @@ from citizen_app import plan_forms as forms
 from citizen_app import plan_widgets as pw
 from citizen_app import ui
 from citizen_app.i18n import _, money
+from citizen_app.labels import category_label
 from storage import plan as plans
 from storage import plan_view
 from storage.access import Actor
@@ -55,10 +56,11 @@ def _item_line(actor: Actor, plan: PlanView, item: ItemView) -> None:
                              _("Ønsket er fjernet."))
 
 
-def _goal_lines(actor: Actor, plan: PlanView, cat_labels: Mapping[str, str], goal: GoalView, *, sub: bool) -> None:
+def _goal_lines(actor: Actor, plan: PlanView, categories: Mapping[str, Mapping[str, str]], goal: GoalView, *,
+                sub: bool) -> None:
     ui.plain(goal.text)
-    if not sub and goal.category in cat_labels:
-        st.caption(_("Emne: {category}", category=cat_labels[goal.category]))
+    if not sub and goal.category in categories:
+        st.caption(_("Emne: {category}", category=category_label(categories[goal.category])))
     if not plan.is_open:
         return
     row = forms.action_row()
@@ -67,7 +69,8 @@ def _goal_lines(actor: Actor, plan: PlanView, cat_labels: Mapping[str, str], goa
         forms.open_button(row, _("Fjern delmålet") if sub else _("Fjern målet"), _form(f"remove_goal:{goal.id}"),
                           ":material/delete:")
     if pw.is_open(_form(f"goal:{goal.id}")):
-        forms.goal_form(actor, dict(cat_labels), f"sum_form_goal_{goal.id}", goal, sub=sub)
+        forms.goal_form(actor, pw.category_labels(list(categories.values())), f"sum_form_goal_{goal.id}", goal,
+                        sub=sub)
     question = (_("Vil du fjerne delmålet? Ønsker under det bliver også væk.") if sub else
                 _("Vil du fjerne målet? Delmål og ønsker under det bliver også væk."))
     forms.confirm_remove(_form(f"remove_goal:{goal.id}"), question,
@@ -109,18 +112,19 @@ def show(actor: Actor, categories: Sequence[Mapping[str, str]], *, step_id: str)
     with read_session() as s:
         plan = plan_view.get_plan(s, actor=actor, citizen_id=actor.id)
     cat_labels = pw.category_labels(categories)
+    by_key = {c["key"]: c for c in categories}
     with st.container(border=True, key="course_summary"):
         st.subheader(_("Din plan lige nu"))
         if not plan.goals and not plan.unlinked_items:
             st.caption(_("Der står ingen mål eller ønsker i din plan endnu."))
         for number, goal in enumerate(plan.goals, start=1):
             st.markdown("**" + _("Mål {number}", number=number) + "**")
-            _goal_lines(actor, plan, cat_labels, goal, sub=False)
+            _goal_lines(actor, plan, by_key, goal, sub=False)
             for item in goal.items:
                 _item_line(actor, plan, item)
             for sub in goal.sub_goals:
                 st.markdown("**" + _("Delmål") + "**")
-                _goal_lines(actor, plan, cat_labels, sub, sub=True)
+                _goal_lines(actor, plan, by_key, sub, sub=True)
                 for item in sub.items:
                     _item_line(actor, plan, item)
         if plan.unlinked_items:

@@ -29,12 +29,12 @@ def draft_for(step: Step, answers: Mapping[str, object], categories: Sequence[Ma
 def offer(draft: GoalDraft, categories: Sequence[Mapping[str, str]], submit) -> None:
     """The draft and its topic, with "Ja, brug det" (one tap) when a topic is proposed. `submit(read)` is the
     step's answer callback maker (course_widgets.Submit)."""
-    labels = {c["key"]: category_label(c) for c in categories}
+    by_key = {c["key"]: c for c in categories}
     with st.container(border=True, key="goal_proposal"):
         st.caption(_("Mit forslag ud fra det, du skrev:"))
         st.text(for_display(draft.text))
-        if draft.category in labels:
-            st.caption(_("Emne: {category}", category=labels[draft.category]))
+        if draft.category in by_key:
+            st.caption(_("Emne: {category}", category=category_label(by_key[draft.category])))
             st.button(_("Ja, brug det"), key="goal_proposal_yes", type="primary",
                       on_click=submit(lambda: ({"text": draft.text, "category": draft.category}, draft.text)))
             st.caption(_("Du kan også rette ordene eller vælge et andet emne herunder."))
