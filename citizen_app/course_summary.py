@@ -86,7 +86,7 @@ def _totals(plan: PlanView) -> None:
         st.markdown(_("Godkendt: {amount}", amount=money(budget.approved_ore)))
     st.markdown(_("Dine ønsker koster i alt: {amount}", amount=money(budget.planned_ore)))
     if budget.left_after_plan_ore >= 0:
-        st.markdown(_("Tilbage, hvis alle ønsker bliver godkendt: {amount}",
+        st.markdown(_("Hvis du får ja til alle ønsker, er der {amount} tilbage.",
                       amount=money(budget.left_after_plan_ore)))
     else:
         st.warning(_("Dine ønsker koster {amount} mere, end der er i budgettet.",

@@ -37,6 +37,6 @@ def offer(draft: GoalDraft, categories: Sequence[Mapping[str, str]], submit) -> 
             st.caption(_("Emne: {category}", category=category_label(by_key[draft.category])))
             st.button(_("Ja, brug det"), key="goal_proposal_yes", type="primary",
                       on_click=submit(lambda: ({"text": draft.text, "category": draft.category}, draft.text)))
-            st.caption(_("Du kan også rette ordene eller vælge et andet emne herunder."))
+            st.caption(_("Du kan også rette ordene eller vælge et andet emne."))
         else:
             st.caption(_("Ret ordene, hvis du vil. Vælg så, hvad målet handler om."))
