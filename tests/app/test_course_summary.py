@@ -266,3 +266,26 @@ def test_no_proposal_from_ved_ikke_and_the_typed_goal_survives_a_missing_topic(a
         assert s.scalar(select(CourseAnswer.value).where(CourseAnswer.step_id == "goal_1",
                                                          CourseAnswer.citizen_id == _nanna(s).id)) == \
             {"text": "Komme ud af min gæld", "category": "money_debt"}
+
+
+def test_a_refused_answer_stays_where_it_was_typed_in_chat_and_in_form_mode(app, demo_db, fresh_code):
+    at = _open(app, fresh_code)
+    _jump(demo_db, "now_good")
+    at.run()
+    refused = "Min nabo\x00 er god"  # a control character: refused with a calm message
+    at.chat_input[0].set_value(refused).run()
+    assert [e.value for e in at.error] == ["Der er tegn i teksten, som ikke kan gemmes. Prøv at skrive den igen."]
+    assert at.chat_input[0].proto.value == refused
+    at.toggle[0].set_value(True).run()
+    [box] = [t for t in at.text_area if t.label == "Dit svar"]
+    box.input(refused)
+    press(at, "Gem og gå videre")
+    assert at.error
+    [box] = [t for t in at.text_area if t.label == "Dit svar"]
+    assert box.value == refused
+    assert "now_good" not in {a for a, in _answered(demo_db)}
+
+
+def _answered(engine) -> list[tuple[str]]:
+    with write_session(engine) as s:
+        return list(s.execute(select(CourseAnswer.step_id).where(CourseAnswer.citizen_id == _nanna(s).id)))
