@@ -21,8 +21,6 @@ from dialogs.categories import DEFAULT_CATEGORIES
 from dialogs.text import SKIPPED
 
 WORDS_FILE = Path(__file__).with_name("goal_words.toml")
-# The answers a goal is drafted from, best first: what would move them forward, then the dreams.
-SOURCE_STEPS: tuple[str, ...] = ("goals_forward", "dream_year", "dream_anything")
 STRONG, WEAK = 2, 1
 FUZZY_MIN_LENGTH = 6      # a typo is forgiven only in a word this long (short words differ by one letter)
 FUZZY_RATIO = 0.85
@@ -67,6 +65,7 @@ def _tokens(text: str) -> list[str]:
 class _Table:
     keywords: tuple[_Keyword, ...]
     not_a_goal: frozenset[str]
+    draft_from: tuple[str, ...]  # the course steps whose answers a goal is drafted from, best first
 
 
 @lru_cache(maxsize=4)
@@ -85,7 +84,7 @@ def load_table(path: Path = WORDS_FILE) -> _Table:
                     raise ValueError(f"{path.name}: empty keyword in {category}")
                 keywords.append(_Keyword(category, words, prefix, weight))
     not_a_goal = frozenset(" ".join(_tokens(p)) for p in data.get("not_a_goal", []))
-    return _Table(tuple(keywords), not_a_goal)
+    return _Table(tuple(keywords), not_a_goal, tuple(data.get("draft_from", ())))
 
 
 def _word_matches(token: str, word: str, prefix: bool) -> bool:
@@ -153,7 +152,7 @@ def draft_goal(answers: Mapping[str, object], *, used: Iterable[str] = (), allow
     and not a goal already written (`used`: the texts of the other goal answers), with its proposed category."""
     table = load_table()
     taken = {" ".join(_tokens(u)) for u in used}
-    for step_id in SOURCE_STEPS:
+    for step_id in table.draft_from:
         value = answers.get(step_id)
         if not isinstance(value, str) or value == SKIPPED:
             continue

@@ -70,6 +70,17 @@ def test_the_table_names_only_known_categories_and_every_one_of_them():
     assert {k.category for k in table.keywords} == DEFAULT_CATEGORY_KEYS
 
 
+def test_goals_are_drafted_from_free_text_steps_before_the_goal_steps():
+    from dialogs.engine import load_course, routing_path
+    course = load_course()
+    route = routing_path(course, {})
+    first_goal = next(s for s in route if course.step(s).kind == "goal")
+    assert load_table().draft_from
+    for step_id in load_table().draft_from:
+        assert step_id in course.steps and course.step(step_id).kind == "text", step_id
+        assert route.index(step_id) < route.index(first_goal), step_id
+
+
 def test_folding_makes_the_spellings_of_aeoeaa_one():
     assert fold("Kørekort") == fold("koerekort") == fold("korekort")
     assert fold("på") == fold("paa") == fold("pa")
