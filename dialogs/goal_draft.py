@@ -87,27 +87,38 @@ def load_table(path: Path = WORDS_FILE) -> _Table:
     return _Table(tuple(keywords), not_a_goal, tuple(data.get("draft_from", ())))
 
 
-def _word_matches(token: str, word: str, prefix: bool) -> bool:
+EXACT, FUZZY, NO = 2, 1, 0
+
+
+def _word_matches(token: str, word: str, prefix: bool) -> int:
+    """EXACT (the word, or a word it starts when `prefix`), FUZZY (a small typo in a long word) or NO."""
     if token == word or (prefix and token.startswith(word)):
-        return True
+        return EXACT
     if len(word) < FUZZY_MIN_LENGTH or len(token) < FUZZY_MIN_LENGTH - 1:
-        return False
+        return NO
     candidates = [token[:n] for n in (len(word) - 1, len(word), len(word) + 1)] if prefix else [token]
-    return any(SequenceMatcher(None, c, word).ratio() >= FUZZY_RATIO for c in candidates)
+    return FUZZY if any(SequenceMatcher(None, c, word).ratio() >= FUZZY_RATIO for c in candidates) else NO
+
+
+def _match(tokens: list[str], position: int, keyword: _Keyword) -> int:
+    """How well the keyword matches the words from `position`: its weakest word's match."""
+    if position + len(keyword.words) > len(tokens):
+        return NO
+    last = len(keyword.words) - 1
+    return min(_word_matches(tokens[position + n], w, keyword.prefix and n == last)
+               for n, w in enumerate(keyword.words))
 
 
 def _hits(tokens: list[str], table: _Table) -> list[tuple[int, _Keyword]]:
-    """(position, keyword) for every keyword found. Where several keywords match at one position, only the
-    longest counts: "rejsekort" is transport, not "rejse*" (leisure)."""
+    """(position, keyword) for every keyword found. Where several keywords match at one position, an exact match
+    beats a typo ("regninger" is a bill, not "træning"), and then only the longest counts: "rejsekort" is
+    transport, not "rejse*" (leisure)."""
     found: list[tuple[int, _Keyword]] = []
     for position in range(len(tokens)):
-        here = [k for k in table.keywords
-                if position + len(k.words) <= len(tokens)
-                and all(_word_matches(tokens[position + n], w, k.prefix and n == len(k.words) - 1)
-                        for n, w in enumerate(k.words))]
+        here = [(q, k) for k in table.keywords if (q := _match(tokens, position, k))]
         if here:
-            longest = max(k.length for k in here)
-            found.extend((position, k) for k in here if k.length == longest)
+            best = max((q, k.length) for q, k in here)
+            found.extend((position, k) for q, k in here if (q, k.length) == best)
     return found
 
 

@@ -35,6 +35,24 @@ PROPOSES = [
     ("en vaskemaskine", "everyday_digital"),
 ]
 
+PROPOSES += [  # as this group writes: missing æøå, typos, slang
+    ("få min egen lejlighed", "housing"), ("ikke sove paa gaden mere", "housing"), ("flytte fra herberget", "housing"),
+    ("komme i arbejde igen", "education_job"), ("tage en uddannelse som kok", "education_job"),
+    ("faa et jop", "education_job"), ("blive faerdig med 9. klasse", "education_job"),
+    ("se mine børn igen", "family_network"), ("have kontakt med min mor", "family_network"),
+    ("faa nogle venner", "family_network"), ("mindre ensom", "family_network"),
+    ("betale min gæld af", "money_debt"), ("slippe for inkasso", "money_debt"),
+    ("have styr på mine regninger", "money_debt"),  # "regninger" is a bill, not a typo of "træning"
+    ("spare op til noget", "money_debt"),
+    ("tabe mig og blive sundere", "health_wellbeing"), ("komme af med hashen", "health_wellbeing"),
+    ("få nye tænder", "health_wellbeing"), ("sove bedre om natten", "health_wellbeing"),
+    ("komme med i en klub", "leisure_community"), ("spille musik igen", "leisure_community"),
+    ("fiske med min søn", "leisure_community"),
+    ("tage korekort", "transport"), ("få en knallert", "transport"), ("købe et buskort", "transport"),
+    ("lære at bruge mitid", "everyday_digital"), ("en ny telefon", "everyday_digital"),
+    ("få struktur på hverdagen", "everyday_digital"), ("en pc", "everyday_digital"),
+]
+
 SILENT = [  # must not fire: no topic in the words
     "ved ikke",
     "Det ved jeg ikke.",
@@ -47,6 +65,10 @@ SILENT = [  # must not fire: no topic in the words
     "min skyld",                       # guilt is not debt
     "",
     "!!!",
+    "måske noget andet",
+    "det går fint",
+    "at blive en bedre udgave af mig selv",
+    "jeg ved det snart",
 ]
 
 
