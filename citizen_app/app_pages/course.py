@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import course_helper
+from citizen_app import course_helper, course_summary, goal_proposal, session, ui, workshop_box
 from citizen_app import course_widgets as cw
-from citizen_app import session, ui, workshop_box
 from citizen_app.i18n import _, current_language, money
 from dialogs import engine, safety
 from storage import course
@@ -100,10 +99,15 @@ def conversation() -> None:
 
         course_helper.show(COURSE, step, state, name, params_for)  # the optional language model
 
+        if course_summary.shows_summary(current):  # what the course has drafted, each line to change or remove
+            course_summary.show(actor, categories, step_id=current)
         previous = state.answers.get(current)
+        draft = goal_proposal.draft_for(step, state.answers, categories)  # a goal step: her own words, a topic
         with st.container(key=f"course_step_{current}"):  # the step's id, as a class name, for the browser tests
+            if draft is not None:
+                goal_proposal.offer(draft, categories, answering(current))
             cw.answer_input(step, categories, answering(current), chat=not form_mode,
-                            initial=None if engine.is_skipped(previous) else previous)
+                            initial=None if engine.is_skipped(previous) else previous, draft=draft)
         ui.show_errors("answer")
         row = st.container(horizontal=True)
         row.button(_("Tilbage"), key="course_back", disabled=state.step_number() <= 1,
