@@ -30,7 +30,7 @@ from storage.models.plan import (
                               SubmissionItem,
                               WishItem,
 )
-from storage.models.records import AuditEvent, CheckIn, SupportNote
+from storage.models.records import AuditEvent, CheckIn, HelpShown, SupportNote
 from storage.statuses import (
                               CitizenStatus,
                               DecisionKind,
