@@ -25,7 +25,7 @@ log = logging.getLogger("borgerbudget")
 SHOWN_KEY = "help_shown"      # {"source": "signal"|"button", "help_id": int | None, "words": str | None}
 SHARE_KEY = "help_share_words"
 PRIVACY_LINES = (
-    N_("Hvis appen viser dig, hvor du kan få hjælp, får din støtteperson besked om det, og hvornår."),
+    N_("Viser appen dig hjælp? Så får din støtteperson besked. Også om hvornår."),
     N_("Din støtteperson ser ikke, hvad du skrev. Kun hvis du selv vælger at dele det."),
 )
 
