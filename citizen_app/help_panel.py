@@ -64,6 +64,8 @@ def checking(actor: Actor, where: str, keys: Iterable[str], callback):
 def pressed_hard_now(where: str | None = None) -> None:
     """'Jeg har det svært lige nu': record it (the support person sees it) and show the panel."""
     actor = session.current_actor()
+    if actor is None:
+        return
     help_id = transaction(lambda s: safety_signals.help_button(s, actor=actor, where=where))
     st.session_state[SHOWN_KEY] = {"source": safety_signals.BUTTON, "help_id": help_id, "words": None}
     st.session_state.pop(SHARE_KEY, None)
@@ -110,6 +112,12 @@ def panel() -> None:
 def close() -> None:
     st.session_state.pop(SHOWN_KEY, None)
     st.session_state.pop(SHARE_KEY, None)
+
+
+def hard_now_button(where: str) -> None:
+    """The always-there 'Jeg har det svært lige nu' on a citizen page other than the course."""
+    st.button(_("Jeg har det svært lige nu"), icon=":material/sos:", key=f"hard_now_{where}",
+              on_click=lambda: session.still_valid() and pressed_hard_now(where))
 
 
 def show_if_needed() -> None:

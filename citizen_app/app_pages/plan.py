@@ -125,7 +125,8 @@ def new_entries() -> None:
 
 
 st.title(_("Min plan"))
-help_panel.show_if_needed()  # after a crisis signal in a goal, a wish or a note
+help_panel.hard_now_button("plan")
+help_panel.show_if_needed()  # after 'Jeg har det svært lige nu', or a crisis signal in a goal, a wish or a note
 pw.plan_status_notice(plan)
 budget_box(plan.budget, end_date=plan.end_date)
 st.caption(_("Her er dine mål. Under hvert mål står de ønsker, der hjælper dig på vej, og hvad de koster."))

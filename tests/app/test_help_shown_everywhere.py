@@ -89,3 +89,12 @@ def test_support_overview_shows_help_shown_at_the_top_without_the_words(app, dem
     assert WORDS in [t.value for t in app.text]
     press(app, "Jeg har set det")
     assert {m.label: m.value for m in app.metric}["Har det svært"] == "0"
+
+
+def test_hard_now_button_on_the_plan_page_shows_help_and_is_recorded(app, demo_db, citizen):
+    open_page(app, citizen)
+    press(app, "Jeg har det svært lige nu")
+    assert not app.exception
+    assert PANEL in [h.value for h in app.subheader]
+    assert [(r.source, r.place) for r in _help_rows(demo_db, citizen)] == [("button", "plan")]
+    assert "Del mine ord med min støtteperson" not in [t.label for t in app.toggle]  # no words to share
