@@ -14,7 +14,7 @@ from citizen_app.navigation import CITIZEN
 
 ROOT = Path(__file__).resolve().parents[2] / "citizen_app"
 TEXT_WIDGETS = {"text_input", "text_area", "chat_input"}
-NOT_FREE_TEXT = {"Værkstedets kode"}  # a workshop's join code
+NOT_FREE_TEXT = {"Værkstedets kode", "Mobilnummer"}  # a workshop's join code; a phone number for SMS
 CHECKS = ("help_panel.check", "hp.check", "help_panel.checking", "hp.checking")
 
 
