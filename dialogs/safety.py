@@ -128,12 +128,13 @@ def normalise(text: str) -> str:
     text = re.sub(r"[\u200b-\u200f\u2060\ufeff]", "", text)
     text = re.sub(r"(\w)\1{2,}", r"\1", text)  # "selvmooord" -> "selvmord"
     text = re.sub(r"[^\w\s]|_", " ", text)
+    text = re.sub(r"\b\w(?: \w\b){3,}", lambda m: m.group(0).replace(" ", ""), text)  # "s e l v m o r d"
     return " ".join(text.split())
 
 
 def _typo_fixed(word: str, p: _Phrases) -> str:
     """`word`, or the crisis word it is one typo from (two for long words): "selvmrod" -> "selvmord"."""
-    if len(word) < 5 or word in p.keep or not word.isalpha():
+    if len(word) < 4 or word in p.keep or not word.isalpha():
         return word
     limit = 1 if len(word) < 9 else 2
     best = process.extractOne(word, p.words, scorer=OSA.distance, score_cutoff=limit)

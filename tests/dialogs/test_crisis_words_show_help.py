@@ -163,6 +163,27 @@ MUST_TRIGGER = [
     ('min mand er voldelig', 'violence'),
     ('jeg drikker mig ihjel', 'relapse'),
     ('mine børn er bange og han slår mig', 'violence'),
+    # Spaced, split and shortened words (ik, mer), Danish 'kutte', 'over dosis'
+    ('selv mord', 'suicide'),
+    ('jeg tænker på selv mord', 'suicide'),
+    ('jeg ønker at dø', 'suicide'),
+    ('jeg vil ik være her mer', 'suicide'),
+    ('bedre hvis jeg ik var her', 'suicide'),
+    ('jeg kutter', 'self_harm'),
+    ('jeg har kuttet mig', 'self_harm'),
+    ('over dosis', 'suicide'),
+    ('jeg tog en over dosis', 'suicide'),
+    ('tage alle mine pillere', 'suicide'),
+    ('jeg vil sla mig ijel', 'suicide'),
+    ('jeg vil bare sove for evigt', 'suicide'),
+    ('jeg vil ikke vågne i morgen', 'suicide'),
+    ('jeg vil væk fra det hele for altid', 'suicide'),
+    ('jeg har taget for mange piller', 'suicide'),
+    ('jeg er bange for at slå mit barn', 'violence'),
+    ('jeg har brændt mig selv', 'self_harm'),
+    ('jeg er begyndt at skære igen', 'self_harm'),
+    ('jeg har ridset mig selv', 'self_harm'),
+    ('s e l v m o r d', 'suicide'),
 ]
 
 MUST_NOT_TRIGGER = [
@@ -280,6 +301,15 @@ MUST_NOT_TRIGGER = [
     'jeg vil gerne tabe mig',
     'jeg tænker på min mor',
     'jeg arbejder for at blive rig',
+    'min fars kutter er i havnen',
+    'over dosis af kaffe',
+    'jeg bor i en by',
+    'jeg vil ikke vågne tidligt i morgen',
+    'jeg ønsket mig en cykel',
+    'jeg har taget for mange billeder',
+    'jeg vil væk fra byen for altid',
+    'jeg er bange for at slå hovedet',
+    'jeg vil sove længe i morgen',
 ]
 
 
