@@ -98,3 +98,10 @@ def test_hard_now_button_on_the_plan_page_shows_help_and_is_recorded(app, demo_d
     assert PANEL in [h.value for h in app.subheader]
     assert [(r.source, r.place) for r in _help_rows(demo_db, citizen)] == [("button", "plan")]
     assert "Del mine ord med min støtteperson" not in [t.label for t in app.toggle]  # no words to share
+
+
+def test_the_citizen_is_told_what_the_support_person_sees(app, demo_db, citizen):
+    open_page(app, citizen, "app_pages/access_log.py")
+    captions = [c.value for c in app.caption]
+    assert "Viser appen dig hjælp? Så får din støtteperson besked. Også om hvornår." in captions
+    assert "Din støtteperson ser ikke, hvad du skrev. Kun hvis du selv vælger at dele det." in captions
