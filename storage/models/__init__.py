@@ -43,7 +43,7 @@ from storage.statuses import (
 
 __all__ = [
     "NAMING_CONVENTION", "AuditEvent", "Base", "ChatTurn", "CheckIn", "Citizen", "CitizenCredential", "CitizenStatus",
-    "CourseAnswer", "CourseProgress", "DecisionKind", "Goal", "ItemDecision", "ItemStatus", "LedgerEntry",
+    "CourseAnswer", "CourseProgress", "DecisionKind", "Goal", "HelpShown", "ItemDecision", "ItemStatus", "LedgerEntry",
     "LedgerKind", "LoginSession", "LoginThrottle", "PaymentRequest", "PaymentStatus", "Programme",
     "RememberedDevice",
     "SecondOpinion", "StaffRole",

@@ -17,7 +17,6 @@ from tests.e2e.helpers import (
     act,
     assert_accessible,
     browser_context,
-    button,
     card_of,
     click,
     course_progress,
