@@ -9,6 +9,7 @@ from citizen_app.labels import staff_role_label
 from dialogs import limits
 from storage import programmes, staff
 from storage.config import load_config
+from storage.errors import N_
 from storage.db import write_session
 from storage.statuses import StaffRole
 
@@ -49,8 +50,9 @@ def _set_active(staff_id: int, active: bool):
 st.title(_("Medarbejdere"))
 shown = st.session_state.pop(ONE_TIME_KEY, None)
 if shown:
-    st.success(_("Engangsadgangskode til {username}. Den vises kun nu. Medarbejderen vælger sin egen ved "
-                 "første login:", username=shown[0]), icon=":material/key:")
+    with st.container(border=True):  # the username is staff-entered text: plain, never in a markdown alert
+        ui.say(N_("Engangsadgangskode til {username}. Den vises kun nu. Medarbejderen vælger sin egen ved "
+                  "første login:"), username=shown[0])
     st.code(shown[1], language=None)
 
 for staff_id, display_name, username, role, active in people:
