@@ -105,3 +105,12 @@ def test_the_citizen_is_told_what_the_support_person_sees(app, demo_db, citizen)
     captions = [c.value for c in app.caption]
     assert "Viser appen dig hjælp? Så får din støtteperson besked. Også om hvornår." in captions
     assert "Din støtteperson ser ikke, hvad du skrev. Kun hvis du selv vælger at dele det." in captions
+
+
+def test_crisis_phrase_in_a_goal_shows_help(app, demo_db, citizen):
+    open_page(app, citizen)
+    app.text_area(key="form_first_goal_text").input("Jeg vil bare forsvinde for altid")
+    press(app, "Gem mål")
+    assert not app.exception
+    assert PANEL in [h.value for h in app.subheader]
+    assert [(r.source, r.place) for r in _help_rows(demo_db, citizen)] == [("signal", "goal")]
