@@ -9,15 +9,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from citizen_app import session
+from citizen_app import help_panel as hp
 from citizen_app.i18n import _, money
 from citizen_app.labels import category_label
-from dialogs import limits, safety
+from dialogs import limits
 from dialogs.answers import KINDS
 from dialogs.engine import Step, is_skipped
 from dialogs.text import for_display, isolate
-from storage import citizens
-from storage.db import write_session
 from storage.errors import N_
 
 HELP_KEY = "course_help_open"
@@ -67,24 +65,14 @@ def describe_answer(step: Step, value: object, words: str | None) -> str:
 
 
 def flag_support_person() -> None:
-    actor = session.current_actor()
-    with write_session() as s:
-        citizens.flag_needs_help(s, actor=actor)
-    st.session_state["course_flagged"] = True
+    """'Jeg har det svært lige nu': recorded, so the support person sees it (citizen_app/help_panel.py)."""
+    hp.pressed_hard_now(where="course")
 
 
-def help_panel(*, offer_flag: bool) -> None:
-    """Where help is: 112, Livslinien, 1813, Sind, Den Blå Linje, and that the app is no emergency service."""
-    with st.container(border=True):
-        st.subheader(_("Hjælp lige nu"))
-        st.write(_(safety.HELP_INTRO))
-        for line in safety.HELP_LINES:
-            st.markdown(f"**{_(line.name)}**: [{line.phone}](tel:{line.tel})  \n{_(line.description)}")
-        st.warning(_(safety.NOT_EMERGENCY), icon=":material/emergency:")
-        if st.session_state.get("course_flagged"):
-            st.success(_("Din støtteperson kan nu se, at du har det svært."), icon=":material/check:")
-        elif offer_flag:
-            st.button(_("Sig det til min støtteperson"), on_click=flag_support_person, key="flag_from_panel")
+def help_panel(*, offer_flag: bool = False) -> None:
+    """Where help is (the shared panel in citizen_app/help_panel.py). Help shown is always recorded now, so
+    there is no separate 'tell my support person' button: `offer_flag` is kept for callers only."""
+    hp.panel()
 
 
 Submit = Callable[[Callable[[], tuple[object, str]]], Callable[[], None]]

@@ -60,6 +60,8 @@ ACTION_LABELS = {
     "reissue_access_code": N_("lavede en ny kode til dig"),
     "unlock_access_code": N_("låste din kode op"),
     "clear_needs_help": N_("så, at du havde det svært"),
+    "list_help_shown": N_("så, at appen viste dig hjælp"),
+    "read_shared_help_words": N_("læste de ord, du delte"),
     "read_submissions": N_("så de planer, du har sendt"),
     "read_submission": N_("så en plan, du har sendt"),
     "read_decisions": N_("så svarene på din plan"),

@@ -38,8 +38,10 @@ SECTIONS = (
     ("decisions", N_("Svar fra din støtteperson")), ("payments", N_("Betalinger")),
     ("budget_events", N_("Budgettets bevægelser")), ("check_ins", N_("Opfølgning")),
     ("journal_notes", N_("Din støttepersons notater om dig")), ("course", N_("Dine svar i samtalen")),
-    ("conversation", N_("Samtalen")), ("workshops", N_("Værksteder")), ("who_looked", N_("Hvem har set din plan")),
+    ("conversation", N_("Samtalen")), ("workshops", N_("Værksteder")), ("help_shown", N_("Når appen viste dig hjælp")),
+    ("who_looked", N_("Hvem har set din plan")),
 )
+HELP_SOURCES = {"signal": N_("Appen så det, du skrev."), "button": N_("Du trykkede på 'Jeg har det svært lige nu'.")}
 
 
 def _when(iso: str | None) -> str:
@@ -84,6 +86,9 @@ def _lines(key: str, row: dict) -> list[str]:
         return [_when(row["when"]), _text(row["text"])]
     if key == "conversation":
         return [f"{_when(row['when'])} – {label(SPEAKERS, row['who'])}: {_text(row['text'])}"]
+    if key == "help_shown":
+        return [f"{_when(row['when'])}: {label(HELP_SOURCES, row['how'])}",
+                _("Du delte: {words}", words=_text(row["shared_words"])) if row["shared_words"] else ""]
     if key == "workshops":
         return [f"{_text(row['title'])}, {_when(row['joined'])}"]
     if key == "who_looked":

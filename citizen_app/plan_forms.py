@@ -1,10 +1,12 @@
 """The small forms and buttons of 'Min plan': add or change a goal or a wish, move, remove. One form is open
 at a time (plan_widgets.open_form). Every save is a callback (ui.on_click): saved before the page is drawn
-again, the form closes and a toast says so; a refusal shows under the form, which keeps what was typed."""
+again, the form closes and a toast says so; a refusal shows under the form, which keeps what was typed.
+Every text is first read for crisis signals (citizen_app/help_panel.py); plan.py shows the help panel."""
 from __future__ import annotations
 
 import streamlit as st
 
+from citizen_app import help_panel as hp
 from citizen_app import plan_widgets as pw
 from citizen_app import ui
 from citizen_app.i18n import _
@@ -81,7 +83,8 @@ def goal_form(actor: Actor, categories: dict[str, str], form_id: str, goal: Goal
                          format_func=lambda k: categories.get(k) or _("Ved ikke endnu"),
                          key=f"{form_id}_category", placeholder=_("Vælg"))
         _form_buttons(form_id, _("Gem delmål") if sub else _("Gem mål"),
-                      saving(save, _("Målet er gemt."), errors=form_id), can_cancel)
+                      hp.checking(actor, "sub_goal" if sub else "goal", [f"{form_id}_text"],
+                                  saving(save, _("Målet er gemt."), errors=form_id)), can_cancel)
     ui.show_errors(form_id)
 
 
@@ -120,5 +123,7 @@ def item_form(actor: Actor, plan: PlanView, form_id: str, item: ItemView | None 
                       max_chars=limits.SHOP, key=f"{form_id}_shop")
         st.text_area(_("Note (kan springes over)"), value=(item.note or "") if item else "",
                      max_chars=limits.NOTE, key=f"{form_id}_note")
-        _form_buttons(form_id, _("Gem ønske"), saving(save, _("Ønsket er gemt."), errors=form_id))
+        _form_buttons(form_id, _("Gem ønske"), hp.checking(
+            actor, "wish", [f"{form_id}_{field}" for field in ("title", "shop", "note")],
+            saving(save, _("Ønsket er gemt."), errors=form_id)))
     ui.show_errors(form_id)

@@ -3,21 +3,25 @@
 The app is not an emergency service. When a signal is found the UI shows HELP_LINES (more than one:
 Livslinien answers only some calls) and offers the "Jeg har det svært lige nu" path.
 
-Matching works on normalised text (lower case, æ/ø/å also written ae/oe/aa or a/o, accents and
-punctuation removed) with word-bounded regexes. Decisions, kept on purpose:
-- Negations still trigger ("jeg tænker ikke på selvmord"): showing help once too often is cheap.
-- Idioms do not: "dræbende kedeligt", "dø af grin", "tage mit liv i egen hånd", "slå mig ned",
-  "en cutter" (the tool), "hun slog mig i ludo".
-- Fear of relapse ("bange for at få et tilbagefald") is a topic for the support person, not a
-  crisis; a relapse that happened ("har fået et tilbagefald", "drikker igen") is a signal.
+The phrase sets are data, in safety_phrases.toml (read its header for how a text is read and for
+the decisions kept on purpose: negations fire, idioms such as "dø af grin" and "overdosis af kaffe"
+do not). Matching is tolerant: æ/ø/å or their ASCII spellings, inflections, repeated letters, and one
+typo in the key words (rapidfuzz). Storage calls this on every text a citizen writes
+(storage/safety_signals.py).
 Verify the help lines' numbers and opening hours before each release.
 """
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, get_args
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from dialogs.i18n_markers import N_
 
@@ -67,78 +71,91 @@ HELP_LINES: tuple[HelpLine, ...] = (
     ),
 )
 
+_PHRASES_FILE = Path(__file__).with_name("safety_phrases.toml")
 _LOOSE = {"æ": "(?:ae|a|e)", "ø": "(?:oe|o)", "å": "(?:aa|a|o)"}
-_ME = r"(?:mig|mit|mine?)"
-_OTHER = r"(?:ham|hende|dem|dig|jer|nogen|min \w+|hans \w+|hendes \w+)"
-_ATTACKER = r"(?:han|hun|de|kæresten|min \w+)"
-_GAME = r"(?! i (?:ludo|skak|kort|spil|\w+spil))"
-
-# Most serious first: "slå mig selv ihjel" is suicide before "slå mig selv" is self-harm.
-_PATTERNS: tuple[tuple[Category, str], ...] = (
-    ("suicide", r"sel+v?mor[dlt]?\w*"),
-    ("suicide", r"(?:tage|tag|ta|tager|tog) (?:mit|mig) (?:eget )?liv(?! i eg| tilbage| op| videre)"),
-    ("suicide", r"(?:tage|tag|ta|tager) livet af mig"),
-    ("suicide", r"(?:ik|ikk|ikke|ingen grund til at) (?:at )?leve (?:mere|længere|lngere)"),
-    ("suicide", r"(?:ikke|ingen) lyst til at leve"),
-    ("suicide", r"(?:ikke noget|intet|ingenting) at leve for"),
-    ("suicide", r"(?:slå|slår|slog) mig (?:selv )?ihjel|(?:dræbe|dræber|myrde) mig selv"),
-    ("suicide", r"(?:gøre|gør) en ende på (?:det|mit liv|det hele|mig selv)"),
-    ("suicide", r"(?:ende|afslutte|stoppe) (?:mit liv|det hele)"),
-    ("suicide", r"(?:vil|ville|skal) (?:gerne |bare |helst )?dø(?! af| gammel)"),
-    ("suicide", r"(?:ønsker|ønske|lyst til) (?:at dø|jeg var død|at være død)"),
-    ("suicide", r"(?:bedre|nemmere) (?:hvis|om) jeg var død"),
-    ("suicide", r"ikke (?:at )?(?:være her|vågne op|vågne) (?:mere|længere|igen)"),
-    ("suicide", r"hænge(?:r)? mig selv|hænge(?:r)? mig$|træt af (?:at leve|livet)|livstræt\w*"),
-    ("suicide", r"suicid\w*|kill(?:ing)? myself|end(?:ing)? my (?:own )?life|take my (?:own )?life"),
-    ("suicide", r"(?:want|wanna|going) to die|don(?:\s)?t want to (?:live|be here)|end it all"),
-    ("self_harm", r"(?:skære|skærer|skar|skåret) (?:mig )?i (?:mig|armen|armene|mine arme|huden)"),
-    ("self_harm", r"(?<!\ben\s)(?<!\bny\s)cutt(?:er|ede|et|ing)|cutte mig"),
-    ("self_harm", r"(?:gøre|gør|gjorde) (?:skade på|mig selv skade|mig selv fortræd)"),
-    ("self_harm", r"(?:skade|skader|skadede|brænde|brænder|slå|slår|slog) mig selv"),
-    ("self_harm", r"selvskad\w*|self(?:\s)?harm\w*|(?:hurt|hurting|harm|cut|cutting) myself"),
-    ("violence", rf"(?:slå|slår|slog) {_OTHER} ihjel|(?:dræbe|dræber|myrde|myrder|kill) {_OTHER}"),
-    ("violence", rf"(?:stikke|stikker|stak) {_OTHER} ned|(?:tæske|tæsker|banke|banker) {_OTHER}"),
-    ("violence", rf"{_ATTACKER} (?:slår|slog|sparker|sparkede|truer|truede|tæver|tævede) mig{_GAME}"),
-    ("violence", r"(?:bliver|blev|er blevet) (?:slået|truet|voldtaget|tævet)|(?:hits|beats) me"),
-    ("relapse", r"(?:har|havde|fik|fået|taget|tog|haft|er i) (?:taget |fået |haft )?(?:et |en |mit )?"
-                r"(?:lille |stort |kæmpe )?tilbagefald"),
-    ("relapse", r"(?:begyndt|startet) (?:på )?at (?:drikke|tage stoffer|fixe|ryge hash|sniffe|spille)"
-                r"(?: \w+)? igen"),
-    ("relapse", r"(?:drikker|drukket|drak|druk|fixer|fixet|fixede|sniffer|sniffet|skudt mig|skyder mig)"
-                r" igen|(?:har|havde) skudt mig"),
-    ("relapse", r"(?:taget|tager|tog|brugt|bruger|røget|ryger) (?:stoffer|heroin|kokain|coke|speed|hash"
-                r"|crack|piller) igen|på stoffer igen|faldet i (?:\w+ )?igen|faldet i$"),
-    ("relapse", r"relaps\w*|(?:using|drinking) again|back on (?:drugs|heroin|the booze)"),
-)
+_FORM = re.compile(r"\{([a-zæøå_]+)\}")
 
 
-def _loosen(pattern: str) -> str:
-    """Let æ/ø/å match their ASCII spellings and a space match any run of spaces."""
+@dataclass(frozen=True)
+class _Phrases:
+    words: tuple[str, ...]
+    keep: frozenset[str]
+    harmless: tuple[re.Pattern[str], ...]
+    signals: tuple[tuple[Category, re.Pattern[str]], ...]
+
+
+def _fold(text: str) -> str:
+    return text.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+
+
+def _expand(pattern: str, forms: dict[str, str]) -> str:
+    """Put each {name}'s word forms in, then let æ/ø/å match their ASCII spellings and a space any spaces
+    (" ?" none or some)."""
+    pattern = _FORM.sub(lambda m: f"(?:{forms[m.group(1)]})", pattern)
     for letter, spelled in _LOOSE.items():
         pattern = pattern.replace(letter, spelled)
-    return pattern.replace(" ", r"\s+")
+    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
-_COMPILED = tuple((cat, re.compile(rf"\b(?:{_loosen(p)})\b")) for cat, p in _PATTERNS)
+def _compile(patterns: list[str], forms: dict[str, str]) -> re.Pattern[str]:
+    return re.compile("|".join(rf"\b(?:{_expand(p, forms)})\b" for p in patterns))
+
+
+@lru_cache(maxsize=1)
+def phrases() -> _Phrases:
+    """The phrase sets in safety_phrases.toml, compiled once."""
+    data = tomllib.loads(_PHRASES_FILE.read_text(encoding="utf-8"))
+    forms = data["forms"]
+    categories = get_args(Category)
+    signals = []
+    for block in data["signal"]:
+        if block["category"] not in categories:
+            raise ValueError(f"unknown crisis category {block['category']!r} in {_PHRASES_FILE.name}")
+        signals.append((block["category"], _compile(block["patterns"], forms)))
+    return _Phrases(
+        words=tuple(_fold(w) for w in data["fuzzy"]["words"]),
+        keep=frozenset(_fold(w) for w in data["fuzzy"]["keep"]),
+        harmless=tuple(_compile(block["patterns"], forms) for block in data["harmless"]),
+        signals=tuple(signals),
+    )
 
 
 def normalise(text: str) -> str:
     """Lower case, æ/ø/å as ae/oe/aa, no accents or punctuation, single spaces."""
     text = unicodedata.normalize("NFKC", text).lower()
-    text = text.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = _fold(text)
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = re.sub(r"[\u200b-\u200f\u2060\ufeff]", "", text)
     text = re.sub(r"(\w)\1{2,}", r"\1", text)  # "selvmooord" -> "selvmord"
     text = re.sub(r"[^\w\s]|_", " ", text)
+    text = re.sub(r"\b\w(?: \w\b){3,}", lambda m: m.group(0).replace(" ", ""), text)  # "s e l v m o r d"
     return " ".join(text.split())
+
+
+def _typo_fixed(word: str, p: _Phrases) -> str:
+    """`word`, or the crisis word it is one typo from (two for long words): "selvmrod" -> "selvmord"."""
+    if len(word) < 4 or word in p.keep or not word.isalpha():
+        return word
+    limit = 1 if len(word) < 9 else 2
+    best = process.extractOne(word, p.words, scorer=OSA.distance, score_cutoff=limit)
+    return best[0] if best else word
+
+
+def prepared(text: str) -> str:
+    """The text as the signal patterns see it: normalised, typos in crisis words fixed, idioms blanked out."""
+    p = phrases()
+    clean = " ".join(_typo_fixed(w, p) for w in normalise(text).split())
+    for pattern in p.harmless:
+        clean = pattern.sub(" - ", clean)
+    return clean
 
 
 def detect_crisis(text: str) -> CrisisSignal | None:
     """The most serious crisis signal in `text`, or None."""
     if not isinstance(text, str) or not text.strip():
         return None
-    clean = normalise(text)
-    for category, pattern in _COMPILED:
+    clean = prepared(text)
+    for category, pattern in phrases().signals:
         if pattern.search(clean):
             return CrisisSignal(category)
     return None

@@ -27,6 +27,7 @@ from storage.models import (
     AuditEvent,
     ChatTurn,
     CheckIn,
+    HelpShown,
     CitizenCredential,
     CourseAnswer,
     CourseProgress,
@@ -119,6 +120,9 @@ def collect(session: Session, *, actor: Actor, citizen_id: int) -> dict[str, Any
                        "support_rating": c.support_goal_rating, "note": c.note, "when": _iso(c.created_at)}
                       for c in _rows(session, select(CheckIn).where(CheckIn.citizen_id == citizen_id)
                                      .order_by(CheckIn.created_at, CheckIn.id))],
+        "help_shown": [{"when": _iso(h.at), "how": h.source, "where": h.place, "shared_words": h.shared_words}
+                       for h in _rows(session, select(HelpShown).where(HelpShown.citizen_id == citizen_id)
+                                      .order_by(HelpShown.at, HelpShown.id))],
         "journal_notes": [{"text": n.text, "when": _iso(n.created_at)}
                           for n in _rows(session, select(SupportNote).where(SupportNote.citizen_id == citizen_id)
                                          .order_by(SupportNote.created_at, SupportNote.id))],

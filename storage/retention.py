@@ -29,6 +29,7 @@ from storage.errors import N_, DomainError
 from storage.models import (
     ChatTurn,
     CheckIn,
+    HelpShown,
     Citizen,
     CitizenCredential,
     CitizenStatus,
@@ -105,6 +106,7 @@ def _counts(session: Session, ids: list[int]) -> dict[int, dict[str, int]]:
                                 .where(PaymentRequest.citizen_id.in_(ids))),
         "check_in_notes": per_citizen(select(CheckIn.citizen_id, func.count()).where(
             CheckIn.citizen_id.in_(ids), CheckIn.note.is_not(None))),
+        "help_shown": per_citizen(select(HelpShown.citizen_id, func.count()).where(HelpShown.citizen_id.in_(ids))),
     }
     return {cid: {kind: counts.get(cid, 0) for kind, counts in kinds.items()} for cid in ids}
 
@@ -158,6 +160,7 @@ def erase(session: Session, *, actor: Actor | None, days: int | None = None,
         update(PaymentRequest).where(PaymentRequest.citizen_id.in_(ids))
         .values(vendor=ERASED, reference=None, reject_reason=None),
         update(CheckIn).where(CheckIn.citizen_id.in_(ids)).values(note=None),
+        delete(HelpShown).where(HelpShown.citizen_id.in_(ids)),
     ):
         session.execute(statement.execution_options(synchronize_session=False))
     audit.record_each(session, actor, "erase_personal_data", {

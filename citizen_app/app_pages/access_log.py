@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import my_data_file, session
+from citizen_app import help_panel, my_data_file, session
 from citizen_app.i18n import _, date_time
 from citizen_app.labels import action_label, role_label
 from storage import audit
@@ -15,6 +15,7 @@ with write_session() as s:
 
 st.title(_("Hvem har set min plan"))
 st.write(_("Her kan du se, hvornår en medarbejder har set eller ændret noget i din plan."))
+help_panel.privacy_lines()  # what the support person sees when the app shows help
 if not rows:
     st.write(_("Ingen medarbejdere har set din plan endnu."))
 for at, role, what in rows:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import course_helper, course_summary, goal_proposal, session, ui, workshop_box
+from citizen_app import course_helper, course_summary, goal_proposal, help_panel, session, ui, workshop_box
 from citizen_app import course_widgets as cw
-from citizen_app.i18n import _, current_language, money
-from dialogs import engine, safety
+from citizen_app.i18n import _, money
+from dialogs import engine
 from storage import course
 from storage.db import transaction
 
@@ -37,11 +37,11 @@ def answering(step_id: str):
             raw, words = read()
             ui.on_click(lambda s: course.answer(s, actor=actor, step_id=step_id, raw=raw, words=words,
                                                 categories=[c["key"] for c in categories]), errors="answer")()
+            # Read for crisis signals whether or not the answer could be saved (storage/safety_signals.py).
+            if isinstance(words, str) and help_panel.check(actor, words, "course"):
+                st.session_state[cw.HELP_KEY] = "signal"
             if st.session_state.get(ui.ERRORS_KEY, {}).get("answer") and f"in_{step_id}_chat" in st.session_state:
                 st.session_state[f"in_{step_id}_chat"] = words  # not saved: the words go back in the chat box
-                return
-            if isinstance(words, str) and safety.detect_crisis(words):
-                st.session_state[cw.HELP_KEY] = "signal"
         return callback
     return make
 
@@ -119,6 +119,7 @@ def conversation() -> None:
     if answered:
         with st.expander(_("Hvad må din støtteperson se?")):
             st.caption(_("Slå fra, hvis et svar kun er til dig."))
+            help_panel.privacy_lines()
             for step_id in answered:
                 step = COURSE.step(step_id)
                 # The question may hold the citizen's own words ({goal}): plain text, never a widget label.
@@ -135,6 +136,7 @@ def conversation() -> None:
 # (No st.stop(): it would also skip the footer with the accessibility statement.)
 if st.session_state.get(cw.HELP_KEY):
     cw.help_panel(offer_flag=True)
-    st.button(_("Fortsæt samtalen"), key="continue_after_help", on_click=ui.clear_keys, args=(cw.HELP_KEY,))
+    st.button(_("Fortsæt samtalen"), key="continue_after_help", on_click=ui.clear_keys,
+              args=(cw.HELP_KEY, help_panel.SHOWN_KEY, help_panel.SHARE_KEY))
 else:
     conversation()

@@ -9,7 +9,7 @@ import streamlit as st
 
 from citizen_app import plan_forms as forms
 from citizen_app import plan_widgets as pw
-from citizen_app import session, ui
+from citizen_app import help_panel, session, ui
 from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _, current_language, local_today, money
 from storage import plan as plans
@@ -125,6 +125,8 @@ def new_entries() -> None:
 
 
 st.title(_("Min plan"))
+help_panel.hard_now_button("plan")
+help_panel.show_if_needed()  # after 'Jeg har det svært lige nu', or a crisis signal in a goal, a wish or a note
 pw.plan_status_notice(plan)
 budget_box(plan.budget, end_date=plan.end_date)
 st.caption(_("Her er dine mål. Under hvert mål står de ønsker, der hjælper dig på vej, og hvad de koster."))

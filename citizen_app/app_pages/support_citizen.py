@@ -31,7 +31,7 @@ def _header(cid: int, profile) -> None:
     st.caption(_("Nummer {ref}. Status: {status}. Budgettet gælder til {date}.", ref=profile.internal_ref,
                  status=status_label(profile.status), date=long_date(profile.end_date)))
     if profile.needs_help_since:
-        st.error(_("Har trykket på 'Jeg har det svært lige nu' {when}.", when=date_time(profile.needs_help_since)),
+        st.error(_("Appen viste borgeren hjælp {when}.", when=date_time(profile.needs_help_since)),
                  icon=":material/emergency:")
         st.button(_("Jeg har set det"), key="seen_flag", icon=":material/done:", on_click=ui.on_click(
             lambda s: citizens.clear_needs_help(s, actor=actor, citizen_id=cid),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import session, ui
+from citizen_app import help_notices, session, ui
 from citizen_app import staff_nav as nav
 from citizen_app import staff_words as words
 from citizen_app.i18n import _, date_time, local_today, ngettext, number
@@ -35,10 +35,10 @@ counts.metric(_("Planer venter"), totals.waiting)
 counts.metric(_("Over tiden"), overdue_count)
 if not rows:
     st.write(_("Du har ingen borgere endnu. Opret en på siden Ny borger."))
+# --- Help shown (issue 12, safety): at the top, that and when; the words only if the citizen shared them ---
 if flagged:
-    st.error(ngettext("{n} borger har trykket på 'Jeg har det svært lige nu'. Kontakt borgeren i dag.",
-                      "{n} borgere har trykket på 'Jeg har det svært lige nu'. Kontakt dem i dag.", flagged),
-             icon=":material/emergency:")
+    help_notices.show(actor)
+# --- end of help shown ---
 if overdue_count:
     st.warning(ngettext("{n} plan har ventet længere end lovet.", "{n} planer har ventet længere end lovet.",
                         overdue_count), icon=":material/schedule:")
@@ -71,7 +71,7 @@ def _card(row: CaseRow) -> None:
     waiting = waits[cid]
     with st.container(border=True):
         if row.needs_help_since:
-            st.error(_("Har trykket på 'Jeg har det svært lige nu' {when}.", when=date_time(row.needs_help_since)),
+            st.error(_("Appen viste borgeren hjælp {when}.", when=date_time(row.needs_help_since)),
                      icon=":material/emergency:")
         ui.plain(row.display_name)
         st.caption(_("Nummer {ref}. Status: {status}.", ref=row.internal_ref, status=status_label(row.status)))

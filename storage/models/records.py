@@ -1,4 +1,4 @@
-"""Follow-up records: journal notes, check-ins and the audit log."""
+"""Follow-up records: journal notes, check-ins, help shown and the audit log."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -43,6 +43,25 @@ class CheckIn(Base):
         CheckConstraint("support_goal_rating IS NULL OR support_goal_rating BETWEEN 1 AND 5", name="support_rating"),
         # Each citizen's newest check-in of a phase (the cohort report).
         Index("ix_check_ins_citizen_phase", "citizen_id", "phase", "created_at"),
+    )
+
+
+class HelpShown(Base):
+    """The app showed a citizen where to get help: after a crisis signal in something they wrote ('signal') or
+    when they pressed 'Jeg har det svært lige nu' ('button'). Never the citizen's words, unless the citizen
+    chose to share them with their support person (``shared_words``)."""
+
+    __tablename__ = "help_shown"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    source: Mapped[str] = mapped_column(String(10))
+    place: Mapped[str | None] = mapped_column(String(30), default=None)   # where the text was written
+    shared_words: Mapped[str | None] = mapped_column(Text, default=None)
+
+    __table_args__ = (
+        CheckConstraint("source IN ('signal', 'button')", name="source_known"),
     )
 
 

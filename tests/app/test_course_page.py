@@ -5,7 +5,7 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from storage.db import write_session
-from storage.models import Citizen, CourseAnswer
+from storage.models import Citizen, CourseAnswer, HelpShown
 from tests.app.conftest import APP, citizen_login, first_login, press, texts
 
 
@@ -52,6 +52,11 @@ def test_crisis_words_stop_the_course_and_show_help(app, demo_db, fresh_code):
     assert "70 201 201" in page and "112" in page and "ikke en nødtjeneste" in page
     assert _answers(demo_db)["now_good"] == "Jeg vil ikke leve mere"  # saved, nothing lost
     assert not at.chat_input  # the flow is paused until the citizen chooses to go on
+    with write_session(demo_db) as s:  # the support person is told (the old bug: only the button told them)
+        nanna = s.scalar(select(Citizen).where(Citizen.display_name == "Nanna"))
+        assert nanna.needs_help_since is not None
+        [shown] = s.scalars(select(HelpShown).where(HelpShown.citizen_id == nanna.id)).all()
+        assert (shown.source, shown.place, shown.shared_words) == ("signal", "course", None)
 
 
 def test_hard_now_button_shows_help_and_flags_the_support_person(app, demo_db, fresh_code):
@@ -61,6 +66,7 @@ def test_hard_now_button_shows_help_and_flags_the_support_person(app, demo_db, f
     with write_session(demo_db) as s:
         nanna = s.scalar(select(Citizen).where(Citizen.display_name == "Nanna"))
         assert nanna.needs_help_since is not None
+        assert [h.source for h in s.scalars(select(HelpShown).where(HelpShown.citizen_id == nanna.id))] == ["button"]
 
 
 def test_form_mode_saves_the_same_answers(app, demo_db, fresh_code):

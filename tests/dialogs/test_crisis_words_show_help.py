@@ -1,9 +1,12 @@
-"""Crisis words are noticed (with and without æøå, misspelt, in English); everyday words are not."""
+"""Crisis words are noticed (with and without æøå, misspelt, inflected, said indirectly, in English);
+everyday words are not. The phrase sets are data: dialogs/safety_phrases.toml."""
+from typing import get_args
+
 import pytest
 
 from dialogs.babel_extract import translatable_strings
 from dialogs.engine import COURSE_DIR, read_course_data
-from dialogs.safety import HELP_LINES, NOT_EMERGENCY, CrisisSignal, detect_crisis
+from dialogs.safety import HELP_LINES, NOT_EMERGENCY, Category, CrisisSignal, detect_crisis, phrases, prepared
 
 MUST_TRIGGER = [
     ("Jeg tænker på selvmord", "suicide"),
@@ -66,6 +69,121 @@ MUST_TRIGGER = [
     ("jeg har taget heroin igen", "relapse"),
     ("I relapsed last week", "relapse"),
     ("relapse", "relapse"),
+    # The brief's phrases, inflections, typos and missing æøå, indirect ways of saying it
+    ('selvmord', 'suicide'),
+    ('sevlmord', 'suicide'),
+    ('selvmrod', 'suicide'),
+    ('selvmoord!!!', 'suicide'),
+    ('jeg har tænkt på selvmord igen', 'suicide'),
+    ('jeg har haft et selvmordsforsøg', 'suicide'),
+    ('jeg tænker ikke på selvmord', 'suicide'),
+    ('slå mig selv ihjel', 'suicide'),
+    ('sla mig selv ihjel', 'suicide'),
+    ('jeg vil slå mig selv ihjæl', 'suicide'),
+    ('jeg vil slå mig selv i hjel', 'suicide'),
+    ('jeg har lyst til at slaa mig ijhel', 'suicide'),
+    ('jeg vil dræbe mig selv', 'suicide'),
+    ('tage mit eget liv', 'suicide'),
+    ('jeg har tænkt på at tage livet af mig', 'suicide'),
+    ('jeg gider ikke leve', 'suicide'),
+    ('jeg gider ik leve mere', 'suicide'),
+    ('jeg orker ikke at leve mere', 'suicide'),
+    ('jeg magter ikke at leve', 'suicide'),
+    ('jeg vil ikke være her mere', 'suicide'),
+    ('jeg vil ikke være her', 'suicide'),
+    ('det ville være bedre hvis jeg ikke var her', 'suicide'),
+    ('alle ville have det bedre uden mig', 'suicide'),
+    ('jeg vil bare forsvinde for altid', 'suicide'),
+    ('jeg vil bare forsvinde', 'suicide'),
+    ('jeg vil ende det hele', 'suicide'),
+    ('jeg vil afslutte mit liv', 'suicide'),
+    ('jeg vil gøre det af med mig selv', 'suicide'),
+    ('jeg vil tage en overdosis', 'suicide'),
+    ('jeg tog en overdosis i går', 'suicide'),
+    ('overdosis af piller', 'suicide'),
+    ('jeg tog alle mine piller', 'suicide'),
+    ('jeg vil sluge alle pillerne', 'suicide'),
+    ('jeg har taget hele glasset med sovepiller', 'suicide'),
+    ('livet er ikke værd at leve', 'suicide'),
+    ('ingen vil savne mig', 'suicide'),
+    ('jeg vil sove og aldrig vågne', 'suicide'),
+    ('jeg har lyst til at dø', 'suicide'),
+    ('jeg vil bare doe', 'suicide'),
+    ('jeg føler mig død indeni', 'suicide'),
+    ('jeg vil springe ud foran toget', 'suicide'),
+    ('jeg tænker på at hoppe ud fra broen', 'suicide'),
+    ('kill myself', 'suicide'),
+    ('i just want to die', 'suicide'),
+    ('better off dead', 'suicide'),
+    ('jeg vil ta livet av mig', 'suicide'),
+    ('skære i mig selv', 'self_harm'),
+    ('jeg skar i armen i går', 'self_harm'),
+    ('jeg har skåret i mig selv', 'self_harm'),
+    ('jeg skaere i mig selv', 'self_harm'),
+    ('cutte', 'self_harm'),
+    ('jeg har lyst til at cutte', 'self_harm'),
+    ('jeg er begyndt at cutte igen', 'self_harm'),
+    ('gøre skade på mig selv', 'self_harm'),
+    ('jeg brænder mig selv med cigaretter', 'self_harm'),
+    ('jeg er bange for at jeg gør noget', 'self_harm'),
+    ('jeg er bange for hvad jeg kan finde på', 'self_harm'),
+    ('jeg er bange for mig selv', 'self_harm'),
+    ('i cut myself', 'self_harm'),
+    ('slå ham ihjel', 'violence'),
+    ('jeg kunne slå ham ihjæl', 'violence'),
+    ('jeg vil dræbe min nabo', 'violence'),
+    ('gøre nogen fortræd', 'violence'),
+    ('jeg er bange for at gøre nogen fortræd', 'violence'),
+    ('jeg kunne finde på at gøre ham ondt', 'violence'),
+    ('han slår mig', 'violence'),
+    ('han slaar mig', 'violence'),
+    ('min kæreste har slået mig', 'violence'),
+    ('min far truer mig', 'violence'),
+    ('hun sparker mig', 'violence'),
+    ('jeg tør ikke gå hjem', 'violence'),
+    ('der er vold derhjemme', 'violence'),
+    ('he hits me', 'violence'),
+    ('jeg har ikke lyst til at være her mere', 'suicide'),
+    ('jeg har tanker om at dø', 'suicide'),
+    ('jeg ser ingen udvej', 'suicide'),
+    ('jeg har givet op på livet', 'suicide'),
+    ('jeg har dødstanker', 'suicide'),
+    ('jeg tænker tit på at dø', 'suicide'),
+    ('jeg vil hellere være død', 'suicide'),
+    ('gid jeg var død', 'suicide'),
+    ('jeg kan ikke overskue at leve', 'suicide'),
+    ('jeg har skrevet et farvelbrev', 'suicide'),
+    ('jeg har lyst til at skyde mig selv', 'suicide'),
+    ('jeg har købt piller for at dø', 'suicide'),
+    ('jeg tager livet af mig', 'suicide'),
+    ('det dræber mig snart, jeg vil dræbe mig selv', 'suicide'),
+    ('jeg sulter mig selv', 'self_harm'),
+    ('jeg kommer til at slå min kæreste', 'violence'),
+    ('jeg slog hende i går', 'violence'),
+    ('min mand er voldelig', 'violence'),
+    ('jeg drikker mig ihjel', 'relapse'),
+    ('mine børn er bange og han slår mig', 'violence'),
+    # Spaced, split and shortened words (ik, mer), Danish 'kutte', 'over dosis'
+    ('selv mord', 'suicide'),
+    ('jeg tænker på selv mord', 'suicide'),
+    ('jeg ønker at dø', 'suicide'),
+    ('jeg vil ik være her mer', 'suicide'),
+    ('bedre hvis jeg ik var her', 'suicide'),
+    ('jeg kutter', 'self_harm'),
+    ('jeg har kuttet mig', 'self_harm'),
+    ('over dosis', 'suicide'),
+    ('jeg tog en over dosis', 'suicide'),
+    ('tage alle mine pillere', 'suicide'),
+    ('jeg vil sla mig ijel', 'suicide'),
+    ('jeg vil bare sove for evigt', 'suicide'),
+    ('jeg vil ikke vågne i morgen', 'suicide'),
+    ('jeg vil væk fra det hele for altid', 'suicide'),
+    ('jeg har taget for mange piller', 'suicide'),
+    ('jeg er bange for at slå mit barn', 'violence'),
+    ('jeg har brændt mig selv', 'self_harm'),
+    ('jeg er begyndt at skære igen', 'self_harm'),
+    ('jeg har ridset mig selv', 'self_harm'),
+    ('s e l v m o r d', 'suicide'),
 ]
 
 MUST_NOT_TRIGGER = [
@@ -88,7 +206,6 @@ MUST_NOT_TRIGGER = [
     "jeg vil gerne dø gammel og glad",
     "min mor døde sidste år",
     "jeg vil tage mit liv i egen hånd",
-    "jeg vil tage mit liv tilbage",
     "jeg har taget kørekort",
     "jeg drikker ikke mere",
     "jeg vil stoppe med at drikke",
@@ -99,11 +216,100 @@ MUST_NOT_TRIGGER = [
     "jeg er begyndt at løbe igen",
     "jeg er begyndt at spise igen",
     "det er killer godt",
-    "det er selvmodsigende",
     "jeg vil gerne have et liv med mening",
     "I like my life",
     "jeg har det godt",
     "",
+    # Everyday Danish with the same words (decisions in dialogs/safety_phrases.toml)
+    'min cykel er død',
+    'jeg kunne dø af grin',
+    'jeg kunne doe af grin',
+    'telefonen er død',
+    'batteriet er dødt igen',
+    'jeg er dødtræt',
+    'jeg er doedtraet i dag',
+    'det er dødsejt',
+    'jeg dræber tiden med tv',
+    'jeg dræber tiden med at se serier',
+    'det slår mig at det er dyrt',
+    'det slår mig, at jeg mangler en seng',
+    'jeg skar brød',
+    'jeg skar mig på en kniv',
+    'jeg skærer løg',
+    'overdosis af kaffe haha',
+    'jeg fik en overdosis af kage i går',
+    'mit liv er bedre nu',
+    'selvmordsforebyggelse kursus',
+    'jeg har været på kursus i selvmordsforebyggelse',
+    'jeg vil gerne have et bedre liv',
+    'jeg lever for mine børn',
+    'jeg kan ikke leve af 500 kr om ugen',
+    'jeg gider ikke leve sådan her uden en seng',
+    'jeg kan ikke mere i dag',
+    'jeg orker ikke mere i dag, vi ses i morgen',
+    'jeg vil gerne væk fra byen',
+    'jeg vil gerne forsvinde på ferie',
+    'gælden skal forsvinde',
+    'min cykel forsvandt',
+    'jeg vil ende med at få et job',
+    'det hele ender godt',
+    'jeg har det godt med mit liv',
+    'jeg vil gerne slå mig ned på landet',
+    'det gør mig ondt at høre',
+    'jeg vil ikke gøre nogen ked af det',
+    'min bror slog mig i skak',
+    'han slår mig altid i fodbold',
+    'jeg vil cutte kontakten til min eks',
+    'jeg har en cutter',
+    'jeg drikker te igen',
+    'jeg vil slå tiden ihjel',
+    'vi slog tiden ihjel med kort',
+    'jeg hænger ud i parken',
+    'jeg dræber myg om sommeren',
+    'det er selvmodsigende',
+    'jeg har brug for piller mod hovedpine',
+    'jeg tager mine piller hver morgen',
+    'jeg vil tage mit liv tilbage',
+    'jeg vil springe ud i vandet og bade',
+    'vi skal ud og køre i bil',
+    'jeg vil gerne leve sundt',
+    'min hund døde sidste år',
+    'jeg er træt af at vente',
+    'jeg er lidt træt',
+    'der er død i fjernsynet',
+    'jeg elsker livet',
+    'min sagsbehandler er død sød',
+    'jeg kom hjem i går',
+    'skære ned på smøgerne',
+    'min mor er bange for hunde',
+    'jeg tør godt gå hjem alene',
+    'det dræber mig at vente',
+    'det tager livet af mig at vente på svar',
+    'jeg keder mig ihjel',
+    'jeg arbejder mig ihjel',
+    'jeg griner mig ihjel af den serie',
+    'jeg fryser ihjel i lejligheden',
+    'min telefon døde',
+    'jeg slår det op på nettet',
+    'jeg er ved at dø af sult',
+    'jeg vil skyde mig selv i foden',
+    'mine børn slår mig altid i uno',
+    'jeg vil slå min rekord i løb',
+    'jeg slår min kæreste i skak',
+    'det slår mig ihjel når bussen er forsinket',
+    'jeg vil gerne skære ned på udgifterne',
+    'jeg vil gerne tabe mig',
+    'jeg tænker på min mor',
+    'jeg arbejder for at blive rig',
+    'min fars kutter er i havnen',
+    'over dosis af kaffe',
+    'jeg bor i en by',
+    'jeg vil ikke vågne tidligt i morgen',
+    'jeg ønsket mig en cykel',
+    'jeg har taget for mange billeder',
+    'jeg vil væk fra byen for altid',
+    'jeg er bange for at slå hovedet',
+    'jeg vil sove længe i morgen',
 ]
 
 
@@ -118,8 +324,27 @@ def test_everyday_phrase_gives_no_signal(text):
 
 
 def test_lists_are_long_enough():
-    assert len(MUST_TRIGGER) >= 40
-    assert len(MUST_NOT_TRIGGER) >= 25
+    assert len(MUST_TRIGGER) >= 80
+    assert len(MUST_NOT_TRIGGER) >= 60
+    assert len({t for t, _ in MUST_TRIGGER}) == len(MUST_TRIGGER)
+    assert len(set(MUST_NOT_TRIGGER)) == len(MUST_NOT_TRIGGER)
+
+
+def test_phrase_sets_are_data_and_every_category_has_patterns():
+    p = phrases()
+    assert {category for category, _ in p.signals} == set(get_args(Category))
+    assert p.harmless and p.words
+
+
+@pytest.mark.parametrize(("typo", "word"), [("selvmrod", "selvmord"), ("ihjæl", "ihjel"), ("ijhel", "ihjel"),
+                                            ("overdosi", "overdosis"), ("selvskde", "selvskade")])
+def test_one_typo_in_a_crisis_word_is_read_as_the_word(typo, word):
+    assert prepared(typo) == word
+
+
+@pytest.mark.parametrize("word", ["selvmodsigende", "skadet", "piller", "ihjem", "hjem", "spiller", "leve"])
+def test_everyday_words_are_not_corrected(word):
+    assert prepared(word) == word
 
 
 def test_help_lines_offer_more_than_one_number_and_say_app_is_no_emergency_service():

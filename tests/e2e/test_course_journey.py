@@ -17,7 +17,6 @@ from tests.e2e.helpers import (
     act,
     assert_accessible,
     browser_context,
-    button,
     card_of,
     click,
     course_progress,
@@ -161,7 +160,8 @@ def test_crisis_words_and_the_hard_button_show_help_and_tell_the_support_person(
 
     send_chat(phone, "jeg vil ikke leve mere")
     _help_panel_is_shown(phone)
-    expect(button(phone, "Sig det til min støtteperson")).to_be_visible()
+    expect(phone.get_by_text("Din støtteperson kan nu se, at du fik vist hjælp. Ikke hvad du skrev.")).to_be_visible()
+    expect(phone.get_by_text("Del mine ord med min støtteperson")).to_be_visible()
     assert_accessible(phone, "course-help-after-crisis-words", artifacts)
     click(phone, "Fortsæt samtalen")
     expect(phone.get_by_role("heading", name="Hjælp lige nu")).to_have_count(0)
@@ -169,17 +169,19 @@ def test_crisis_words_and_the_hard_button_show_help_and_tell_the_support_person(
 
     click(phone, "Jeg har det svært lige nu")
     _help_panel_is_shown(phone)
-    expect(phone.get_by_text("Din støtteperson kan nu se, at du har det svært.")).to_be_visible()
+    expect(phone.get_by_text("Din støtteperson kan nu se, at du fik vist hjælp. Ikke hvad du skrev.")).to_be_visible()
     assert_accessible(phone, "course-help-hard-button", artifacts)
 
     with browser_context(e2e_browser, PHONE, artifacts, "support-sees-flag") as sara:
         open_app(sara, app.url)
         login_staff(sara, "sara")
         expect_heading(sara, "Mine borgere")
-        expect(sara.get_by_text(re.compile(r"^\d+ borgere? har trykket på 'Jeg har det svært lige nu'"))).to_be_visible()
+        expect(sara.get_by_text(re.compile(r"^Appen har vist hjælp til \d+ borgere?"))).to_be_visible()
+        expect(sara.get_by_text(re.compile(r"^Oskar fik vist hjælp "))).to_be_visible()
+        assert "jeg vil ikke leve mere" not in main_text(sara)  # the words stay the citizen's
         first_card = card_of(sara.get_by_role("button", name="Åbn borgerens side", exact=True).first)
         expect(first_card.get_by_text("Oskar", exact=True)).to_be_visible()
-        expect(first_card.get_by_text(re.compile(r"^Har trykket på 'Jeg har det svært lige nu'"))).to_be_visible()
+        expect(first_card.get_by_text(re.compile(r"^Appen viste borgeren hjælp"))).to_be_visible()
         expect(first_card.get_by_role("button", name="Jeg har set det", exact=True)).to_be_visible()
         assert "Oskar" in main_text(sara)
         assert_accessible(sara, "support-my-citizens-flagged", artifacts)

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 
 from storage import checkins, citizens, decisions, devices, notes, payments, plan, second_opinions, submissions
-from storage import workshops
+from storage import safety_signals, workshops
 from storage.db import write_session
 from storage.models import ChatTurn, CourseAnswer, DecisionKind, Submission, SubmissionItem, utcnow
 from storage.statuses import CitizenStatus
@@ -15,7 +15,7 @@ from tests.storage.factories import World, citizen_of
 
 MARKERS = ("MK-name", "MK-goal", "MK-sub", "MK-wish", "MK-shop", "MK-note", "MK-reason", "MK-question",
            "MK-advice", "MK-vendor", "MK-ref", "MK-reject", "MK-checkin", "MK-journal", "MK-answer", "MK-private",
-           "MK-chat", "MK-status")
+           "MK-chat", "MK-status", "MK-help")
 # What the citizen's support person may not see in a file made on the citizen's behalf (not shared with them).
 PRIVATE = ("MK-private", "MK-chat")
 # Internal until sent: the question to the coordinator and its answer.
@@ -60,6 +60,8 @@ def build_case(engine, w: World) -> int:
         workshop = workshops.create(s, actor=w.facilitator, title="Torsdag")
         workshops.join(s, actor=me, code=workshop.join_code)
         citizens.flag_needs_help(s, actor=me)
+        shown = safety_signals.check_citizen_text(s, actor=me, text="Jeg vil ikke leve mere", where="course")
+        safety_signals.share_words(s, actor=me, help_id=shown, words="Jeg vil ikke leve mere MK-help")
     with write_session(engine) as s:
         citizens.set_status(s, actor=w.support, citizen_id=cid, status=CitizenStatus.ENDED,
                             reason="Flyttet MK-status")
