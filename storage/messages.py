@@ -267,6 +267,20 @@ def thread(session: Session, *, actor: Actor, citizen_id: int) -> Thread:
     return Thread(citizen_id, views, _answer_by(views))
 
 
+def new_answers(session: Session, *, actor: Actor) -> list[MessageView]:
+    """For the course: the support person's messages the citizen has not read yet, oldest first; they become
+    read (the citizen sees them now). Empty when there is nothing new, without touching the thread."""
+    if actor.kind is not ActorKind.CITIZEN:
+        raise DomainError(ONLY_CITIZEN)
+    if not unread_count(session, actor=actor):
+        return []
+    before = utcnow()
+    unread_ids = set(session.scalars(select(Message.id).where(
+        Message.citizen_id == actor.id, Message.author_kind == STAFF, Message.read_by_citizen_at.is_(None),
+        Message.deleted_at.is_(None), Message.created_at <= before)))
+    return [m for m in thread(session, actor=actor, citizen_id=actor.id).messages if m.id in unread_ids]
+
+
 def _answer_by(views: list[MessageView]) -> date | None:
     """The promise for the oldest of the citizen's messages after the support person's last answer."""
     waiting: datetime | None = None

@@ -278,3 +278,21 @@ def test_unknown_citizen_reveals_nothing(engine):
         messages.thread(s, actor=w.support, citizen_id=999_999)
     with pytest.raises((AccessDenied, NotFound)), write_session(engine) as s:
         messages.thread(s, actor=stranger, citizen_id=999_999)
+
+
+def test_the_course_shows_new_answers_once_and_the_home_thread_keeps_them(engine):
+    w = build_world(engine)
+    me = citizen_of(w)
+    with write_session(engine) as s:
+        assert messages.new_answers(s, actor=me) == []
+        question = messages.ask_from_course(s, actor=me, text="Må jeg købe brugt?", step_id="wish_first")
+        assert question.from_course_step == "wish_first" and question.author_kind == "citizen"
+        messages.write(s, actor=w.support, citizen_id=w.citizen_id, text="Ja.")
+    with write_session(engine) as s:
+        assert [m.text for m in messages.new_answers(s, actor=me)] == ["Ja."]
+    with write_session(engine) as s:
+        assert messages.new_answers(s, actor=me) == []
+        assert [m.text for m in messages.thread(s, actor=me, citizen_id=w.citizen_id).messages] == \
+            ["Må jeg købe brugt?", "Ja."]
+    with pytest.raises(DomainError), write_session(engine) as s:
+        messages.new_answers(s, actor=w.support)
