@@ -37,7 +37,8 @@ SECTIONS = (
     ("goals", N_("Dine mål")), ("wishes", N_("Dine ønsker")), ("plans_sent", N_("Planer, du har sendt")),
     ("decisions", N_("Svar fra din støtteperson")), ("payments", N_("Betalinger")),
     ("budget_events", N_("Budgettets bevægelser")), ("check_ins", N_("Opfølgning")),
-    ("journal_notes", N_("Din støttepersons notater om dig")), ("messages", N_("Beskeder")), ("course", N_("Dine svar i samtalen")),
+    ("journal_notes", N_("Din støttepersons notater om dig")), ("messages", N_("Beskeder og svar")),
+    ("course", N_("Dine svar i samtalen")),
     ("conversation", N_("Samtalen")), ("workshops", N_("Værksteder")), ("who_looked", N_("Hvem har set din plan")),
 )
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from citizen_app import message_widgets, session, ui, workshop_box
 from citizen_app.budget_bar import budget_box
-from citizen_app.i18n import _, ngettext
+from citizen_app.i18n import _, ngettext, pgettext
 from dialogs.text import isolate
 from storage import citizens, course, messages, plan_view
 from storage.db import read_session, write_session
@@ -49,7 +49,7 @@ if me.plan_is_open:
 
 def messages_box() -> None:
     """'Beskeder': the thread with the support person (reading it marks their answers read) and a box to write."""
-    st.subheader(_("Beskeder"))
+    st.subheader(pgettext("thread", "Beskeder"))  # "Beskeder" alone is Streamlit's Notifications (theme.py)
     with write_session() as s:
         unread = messages.unread_count(s, actor=actor)
         thread = messages.thread(s, actor=actor, citizen_id=actor.id)
