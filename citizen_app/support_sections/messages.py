@@ -42,9 +42,9 @@ def overview_block(actor: Actor) -> None:
     if not waiting:
         return
     today = local_today()
-    with st.container(border=True):
-        st.subheader(_("Beskeder, der venter på svar"))
-        for row in waiting:
+    st.subheader(_("Beskeder, der venter på svar"))
+    for row in waiting:  # one box each, so "Svar" belongs to the name above it
+        with st.container(border=True):
             ui.say(N_("{name} (nummer {ref}) har skrevet {when}."), name=row.display_name, ref=row.internal_ref,
                    when=date_time(row.waiting_since))
             line = ngettext("{n} ulæst besked.", "{n} ulæste beskeder.", row.unread) if row.unread else \
