@@ -79,7 +79,11 @@ def write_box(citizen_id: int, *, key: str, label: str, button: str, about_wish_
         st.session_state[f"{key}_answer_by"] = sent.answer_by
 
     def after() -> None:
-        ui.clear_keys(field, *([close_key] if close_key else []))
+        # Assign, not pop: a popped text area keeps showing the sent text in the browser (its widget is unchanged)
+        if close_key:  # the box closes: its field is not drawn on the next run, so forgetting it is enough
+            ui.clear_keys(close_key, field)
+        else:
+            st.session_state[field] = ""
         answer_by = st.session_state.pop(f"{key}_answer_by", None)
         ui.flash(_("Beskeden er sendt. Du får svar senest {date}.", date=long_date(answer_by)) if answer_by
                  else _("Svaret er sendt til borgeren."))

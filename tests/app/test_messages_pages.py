@@ -51,6 +51,7 @@ def test_citizen_writes_from_the_home_page_and_is_promised_an_answer_date(app, d
     assert not at.exception
     assert any("Beskeden er sendt. Du får svar senest" in t.value for t in at.toast)
     assert "Din støtteperson svarer senest" in texts(at)
+    assert at.text_area(key="home_message_text").value == ""  # the box is empty for the next message
     assert "Hvornår kan jeg købe cyklen?" in plain_texts(at)
     assert "Hjælp lige nu" not in texts(at)  # must not fire on an ordinary question
     [row] = thread_rows(demo_db, citizen)
