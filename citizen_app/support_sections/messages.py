@@ -43,6 +43,9 @@ def overview_block(actor: Actor) -> None:
         return
     today = local_today()
     st.subheader(_("Beskeder, der venter på svar"))
+    unread = sum(row.unread for row in waiting)
+    st.write(ngettext("{n} borger venter på svar.", "{n} borgere venter på svar.", len(waiting)) + " " +
+             ngettext("{n} ulæst besked i alt.", "{n} ulæste beskeder i alt.", unread))
     for row in waiting:  # one box each, so "Svar" belongs to the name above it
         with st.container(border=True):
             ui.say(N_("{name} (nummer {ref}) har skrevet {when}."), name=row.display_name, ref=row.internal_ref,
