@@ -100,6 +100,7 @@ def crisis_help() -> None:
     if st.session_state.get(CRISIS_KEY):
         from citizen_app.course_widgets import help_panel
         help_panel(offer_flag=True)
+        st.button(_("Luk hjælpen"), key="close_message_help", on_click=ui.clear_keys, args=(CRISIS_KEY,))
 
 
 def ask_about_wish(item_id: int, citizen_id: int) -> None:

@@ -73,6 +73,10 @@ def test_a_message_with_a_crisis_signal_shows_the_help_panel(app, demo_db):
     press(at, "Send beskeden")
     assert "Hjælp lige nu" in texts(at)
     assert len(thread_rows(demo_db, citizen)) == 1  # the message still reaches the support person
+    press(at, "Sig det til min støtteperson")
+    assert "Din støtteperson kan nu se, at du har det svært." in texts(at)
+    press(at, "Luk hjælpen")
+    assert "Hjælp lige nu" not in texts(at)
 
 
 def test_the_citizen_can_delete_an_unread_message_and_not_a_read_one(app, demo_db):
