@@ -145,9 +145,7 @@ def _add(session: Session, actor: Actor, citizen_id: int, text: object, *, about
                       about_goal_id=about_goal_id, from_course_step=from_course_step, created_at=utcnow())
     session.add(message)
     session.flush()
-    if is_staff:
-        # Answering means the support person has read what came before.
-        _mark_read(session, citizen_id, reader=STAFF)
+    # An answer marks nothing read: a message the citizen sent while it was being typed has not been seen.
     audit.record(session, actor, "write_message", citizen_id=citizen_id, object_type="message",
                  object_id=message.id, detail="course" if from_course_step else None)
     for hook in _HOOKS[STAFF_ANSWERED if is_staff else CITIZEN_WROTE]:

@@ -296,3 +296,69 @@ def test_the_course_shows_new_answers_once_and_the_home_thread_keeps_them(engine
             ["Må jeg købe brugt?", "Ja."]
     with pytest.raises(DomainError), write_session(engine) as s:
         messages.new_answers(s, actor=w.support)
+
+
+def test_an_answer_does_not_mark_a_message_read_that_came_while_it_was_typed(engine):
+    w = build_world(engine)
+    me = citizen_of(w)
+    with write_session(engine) as s:
+        messages.write(s, actor=me, citizen_id=w.citizen_id, text="Første")
+        messages.thread(s, actor=w.support, citizen_id=w.citizen_id)
+        messages.write(s, actor=me, citizen_id=w.citizen_id, text="Kom lige i tanke om noget")
+        messages.write(s, actor=w.support, citizen_id=w.citizen_id, text="Svar på det første")
+    with write_session(engine) as s:
+        assert messages.unread_count(s, actor=w.support) == 1
+
+
+def _bulk_waiting(engine, programme_id: int, support_id: int, count: int, prefix: str) -> None:
+    from datetime import date
+    from sqlalchemy import insert
+    from storage.models import Citizen, utcnow
+    now = utcnow()
+    with write_session(engine) as s:
+        s.execute(insert(Citizen), [
+            {"programme_id": programme_id, "support_person_id": support_id, "display_name": f"Borger {n}",
+             "internal_ref": f"{prefix}{n:05d}", "budget_total_ore": 5_000_000, "start_date": date(2026, 1, 5),
+             "end_date": date(2027, 1, 5)} for n in range(count)])
+        ids = list(s.scalars(select(Citizen.id).where(Citizen.internal_ref.like(f"{prefix}%"))))
+        s.execute(insert(Message), [
+            {"citizen_id": cid, "author_kind": kind, "author_staff_id": support_id if kind == "staff" else None,
+             "body": "x", "created_at": now - timedelta(hours=n % 50, minutes=minutes)}
+            for n, cid in enumerate(ids) for kind, minutes in (("citizen", 30), ("staff", 20), ("citizen", 10))
+            if kind == "citizen" or n % 2])
+
+
+def test_the_waiting_list_costs_the_same_statements_for_10_and_500_citizens(engine, db_backend):
+    from sqlalchemy import event
+    from tests.storage.test_overview_queries import _support_person
+    w = build_world(engine)
+    small, large = _support_person(engine, w.programme_id, "lille"), _support_person(engine, w.programme_id, "stor")
+    _bulk_waiting(engine, w.programme_id, small.id, 10, "S")
+    _bulk_waiting(engine, w.programme_id, large.id, 500, "L")
+
+    def statements(actor) -> tuple[int, list]:
+        seen: list[str] = []
+        listener = lambda *args: seen.append(args[2])  # noqa: E731
+        event.listen(engine, "before_cursor_execute", listener)
+        try:
+            with write_session(engine) as s:
+                rows = messages.waiting_threads(s, actor=actor)
+                unread = messages.unread_count(s, actor=actor)
+        finally:
+            event.remove(engine, "before_cursor_execute", listener)
+        return len(seen), rows, unread
+
+    for_10, rows_10, unread_10 = statements(small)
+    for_500, rows_500, unread_500 = statements(large)
+    print(f"\nwaiting list SQL statements on {db_backend}: 10 citizens={for_10}, 500 citizens={for_500}")
+    assert (len(rows_10), len(rows_500)) == (10, 500)
+    assert for_10 == for_500 <= 5  # BEGIN (SQLite), the list, its audit event, the bulk events, the count
+    assert unread_500 == sum(r.unread for r in rows_500) == 1000  # two unread questions each
+    assert sorted(rows_500, key=lambda r: r.waiting_since) == rows_500  # the longest waiting first
+    with write_session(engine) as s:  # answered, then asked again: the wait starts at the newer question
+        answered = {r.citizen_id: r.waiting_since for r in rows_500}
+        for cid, since in list(answered.items())[:20]:
+            first_question = s.scalar(select(func.min(Message.created_at)).where(Message.citizen_id == cid))
+            was_answered = s.scalar(select(func.count()).select_from(Message).where(
+                Message.citizen_id == cid, Message.author_kind == "staff"))
+            assert (since > first_question) is bool(was_answered)
