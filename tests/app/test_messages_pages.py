@@ -156,3 +156,28 @@ def test_another_support_persons_citizen_thread_is_refused(app, demo_db):
     app.switch_page("app_pages/support_citizen.py").run()
     assert "Du har ikke adgang til denne borger." in texts(app)
     assert "Kun til Sara" not in plain_texts(app)
+
+
+def test_coordinator_reads_the_thread_of_a_second_opinion_only_when_opened_and_marks_nothing_read(app, demo_db):
+    from storage import second_opinions
+    from tests.app.test_support_pages import as_citizen, citizen_id, sent_plan, staff
+    _submission, items = sent_plan(demo_db, "Jonas", [("Cykel", 300_000)])
+    jonas, sara_ = as_citizen(demo_db, "Jonas"), staff(demo_db, "sara")  # Jonas is Sara's citizen in the demo
+    with write_session(demo_db) as s:
+        messages.write(s, actor=jonas, citizen_id=jonas.id, text="Hvorfor ikke cyklen?")
+        second_opinions.ask(s, actor=sara_, wish_item_id=items[0], question="Hvad synes du?")
+    staff_login(app, "karin")
+    app.switch_page("app_pages/second_opinions.py").run()
+    assert "Hvorfor ikke cyklen?" not in plain_texts(app)
+    with write_session(demo_db) as s:
+        assert s.scalars(select(AuditEvent).where(AuditEvent.action == "read_messages")).all() == []
+    app.toggle(key=next(t.key for t in app.toggle if t.key.startswith("show_thread_"))).set_value(True).run()
+    assert not app.exception
+    assert "Hvorfor ikke cyklen?" in plain_texts(app)
+    assert "Jonas" not in texts(app)          # the coordinator's page shows no names
+    assert "Dit svar til borgeren" not in [a.label for a in app.text_area]  # read only
+    with write_session(demo_db) as s:
+        roles = s.scalars(select(AuditEvent.actor_role).where(AuditEvent.action == "read_messages",
+                                                              AuditEvent.citizen_id == citizen_id(demo_db, "Jonas")))
+        assert list(roles) == ["coordinator"]
+        assert messages.unread_count(s, actor=sara_) == 1
