@@ -181,3 +181,17 @@ def test_coordinator_reads_the_thread_of_a_second_opinion_only_when_opened_and_m
                                                               AuditEvent.citizen_id == citizen_id(demo_db, "Jonas")))
         assert list(roles) == ["coordinator"]
         assert messages.unread_count(s, actor=sara_) == 1
+
+
+def test_i_dont_understand_the_answer_also_on_the_answers_page(app, demo_db):
+    citizen = new_citizen(demo_db, name="Bo")
+    _goal, sub = seed_goal(demo_db, citizen)
+    item = seed_item(demo_db, citizen, "Cykel", 200_000, sub)
+    send_and_answer(demo_db, citizen, DecisionKind.DECLINE, reason="Det ligger uden for målet.")
+    at = open_page(app, citizen, "app_pages/submit.py")
+    press(at, "Jeg forstår ikke svaret")
+    write_in(at, f"about_wish_{item}_text", "Hvorfor passer cyklen ikke til målet?")
+    press(at, "Send til min støtteperson")
+    assert not at.exception
+    [row] = thread_rows(demo_db, citizen)
+    assert (row.about_wish_id, row.body) == (item, "Hvorfor passer cyklen ikke til målet?")
