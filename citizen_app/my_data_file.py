@@ -37,9 +37,9 @@ SECTIONS = (
     ("goals", N_("Dine mål")), ("wishes", N_("Dine ønsker")), ("plans_sent", N_("Planer, du har sendt")),
     ("decisions", N_("Svar fra din støtteperson")), ("payments", N_("Betalinger")),
     ("budget_events", N_("Budgettets bevægelser")), ("check_ins", N_("Opfølgning")),
-    ("journal_notes", N_("Din støttepersons notater om dig")), ("course", N_("Dine svar i samtalen")),
-    ("conversation", N_("Samtalen")), ("workshops", N_("Værksteder")), ("help_shown", N_("Når appen viste dig hjælp")),
-    ("who_looked", N_("Hvem har set din plan")),
+    ("journal_notes", N_("Din støttepersons notater om dig")), ("messages", N_("Beskeder og svar")),
+    ("course", N_("Dine svar i samtalen")), ("conversation", N_("Samtalen")), ("workshops", N_("Værksteder")),
+    ("help_shown", N_("Når appen viste dig hjælp")), ("who_looked", N_("Hvem har set din plan")),
 )
 HELP_SOURCES = {"signal": N_("Appen så det, du skrev."), "button": N_("Du trykkede på 'Jeg har det svært lige nu'.")}
 
@@ -84,6 +84,10 @@ def _lines(key: str, row: dict) -> list[str]:
                 if row["support_rating"] else "", _text(row["note"])]
     if key == "journal_notes":
         return [_when(row["when"]), _text(row["text"])]
+    if key == "messages":
+        who = _("Dig") if row["from"] == "citizen" else _("Din støtteperson")
+        return [f"{_when(row['when'])} – {who}: {_text(row['text'])}" if not row["deleted"]
+                else f"{_when(row['when'])} – {who}: " + _("Beskeden er slettet.")]
     if key == "conversation":
         return [f"{_when(row['when'])} – {label(SPEAKERS, row['who'])}: {_text(row['text'])}"]
     if key == "help_shown":

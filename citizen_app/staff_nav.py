@@ -19,6 +19,7 @@ SELECTED_CITIZEN_KEY = "selected_citizen_id"
 OVERVIEW_PAGE = "app_pages/support_overview.py"
 CITIZEN_PAGE = "app_pages/support_citizen.py"
 REVIEW_PAGE = "app_pages/review.py"
+OPEN_SECTION_KEY = "open_citizen_section"  # the section support_citizen.py opens with, once (e.g. "messages")
 
 
 def selected_citizen_id() -> int | None:

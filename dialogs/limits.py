@@ -10,6 +10,7 @@ COURSE_GOAL_TEXT: Final = 300  # a goal typed in the course (shorter: it is read
 ANSWER: Final = 2000           # a free-text course answer, unless the step says less
 NOTE: Final = 2000             # notes on wishes, reasons for decisions, questions and answers
 JOURNAL_NOTE: Final = 5000     # the support person's journal note
+MESSAGE: Final = 2000          # one message between a citizen and their support person
 SHOP: Final = 300              # a shop's name or a link
 VENDOR: Final = 200            # who gets paid
 REFERENCE: Final = 200         # an invoice or order number

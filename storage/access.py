@@ -51,6 +51,7 @@ class Resource(str, enum.Enum):
     NOTE = "note"                # support person's journal notes
     CHECK_IN = "check_in"        # follow-up ratings and WHO-5
     ACCESS_LOG = "access_log"    # who looked at this citizen's data
+    MESSAGE = "message"          # the thread between the citizen and their support person
 
 
 class Action(str, enum.Enum):
@@ -66,16 +67,17 @@ POLICY: dict[str, dict[Resource, set[Action]]] = {
     "citizen": {
         Resource.PROFILE: _R, Resource.COURSE: _W, Resource.PLAN: _W, Resource.SUBMISSION: _W,
         Resource.DECISION: _R, Resource.PAYMENT: _R, Resource.LEDGER: _R, Resource.CHECK_IN: _W,
-        Resource.ACCESS_LOG: _R,
+        Resource.ACCESS_LOG: _R, Resource.MESSAGE: _W,
     },
     StaffRole.SUPPORT.value: {
         Resource.PROFILE: _W, Resource.COURSE: _R, Resource.PLAN: _R, Resource.SUBMISSION: _R,
         Resource.DECISION: _W, Resource.SECOND_OPINION: _W, Resource.PAYMENT: _W, Resource.LEDGER: _R,
-        Resource.NOTE: _W, Resource.CHECK_IN: _W,
+        Resource.NOTE: _W, Resource.CHECK_IN: _W, Resource.MESSAGE: _W,
     },
     StaffRole.COORDINATOR.value: {
         Resource.PROFILE: _W, Resource.PLAN: _R, Resource.SUBMISSION: _R, Resource.DECISION: _R,
         Resource.SECOND_OPINION: _W, Resource.LEDGER: _R, Resource.ACCESS_LOG: _R,
+        Resource.MESSAGE: _R,  # only where a second opinion was asked: storage/messages.py checks that too
     },
     StaffRole.FINANCE.value: {Resource.PAYMENT: _W},
     StaffRole.FACILITATOR.value: {},

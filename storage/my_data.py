@@ -41,6 +41,7 @@ from storage.models import (
     StaffUser,
     Submission,
     SubmissionItem,
+    Message,
     SupportNote,
     WishItem,
     Workshop,
@@ -126,6 +127,12 @@ def collect(session: Session, *, actor: Actor, citizen_id: int) -> dict[str, Any
         "journal_notes": [{"text": n.text, "when": _iso(n.created_at)}
                           for n in _rows(session, select(SupportNote).where(SupportNote.citizen_id == citizen_id)
                                          .order_by(SupportNote.created_at, SupportNote.id))],
+        "messages": [{"from": m.author_kind, "text": m.body, "about_wish": m.about_wish_id, "about_goal": m.about_goal_id,
+                      "from_course_step": m.from_course_step, "when": _iso(m.created_at),
+                      "read_by_you": _iso(m.read_by_citizen_at), "read_by_support_person": _iso(m.read_by_staff_at),
+                      "deleted": _iso(m.deleted_at)}
+                     for m in _rows(session, select(Message).where(Message.citizen_id == citizen_id)
+                                    .order_by(Message.created_at, Message.id))],
         "workshops": [{"title": title, "joined": _iso(joined)} for title, joined in session.execute(
             select(Workshop.title, WorkshopParticipant.joined_at).join(Workshop)
             .where(WorkshopParticipant.citizen_id == citizen_id))],

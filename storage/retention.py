@@ -43,6 +43,7 @@ from storage.models import (
     StaffRole,
     Submission,
     SubmissionItem,
+    Message,
     SupportNote,
     WishItem,
     WorkshopParticipant,
@@ -102,6 +103,7 @@ def _counts(session: Session, ids: list[int]) -> dict[int, dict[str, int]]:
         "wishes": per_citizen(select(WishItem.citizen_id, func.count()).where(WishItem.citizen_id.in_(ids))),
         "journal_notes": per_citizen(select(SupportNote.citizen_id, func.count())
                                      .where(SupportNote.citizen_id.in_(ids))),
+        "messages": per_citizen(select(Message.citizen_id, func.count()).where(Message.citizen_id.in_(ids))),
         "payments": per_citizen(select(PaymentRequest.citizen_id, func.count())
                                 .where(PaymentRequest.citizen_id.in_(ids))),
         "check_in_notes": per_citizen(select(CheckIn.citizen_id, func.count()).where(
@@ -147,6 +149,7 @@ def erase(session: Session, *, actor: Actor | None, days: int | None = None,
         delete(ChatTurn).where(ChatTurn.citizen_id.in_(ids)),
         delete(WorkshopParticipant).where(WorkshopParticipant.citizen_id.in_(ids)),
         delete(SupportNote).where(SupportNote.citizen_id.in_(ids)),
+        delete(Message).where(Message.citizen_id.in_(ids)),
         update(Goal).where(Goal.citizen_id.in_(ids)).values(text=ERASED),
         update(WishItem).where(WishItem.citizen_id.in_(ids)).values(title=ERASED, shop=None, note=None),
         update(Submission).where(Submission.citizen_id.in_(ids)).values(snapshot={"erased": True}),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import course_helper, course_summary, goal_proposal, help_panel, session, ui, workshop_box
+from citizen_app import course_helper, course_summary, goal_proposal, help_panel, message_widgets, session, ui, workshop_box
 from citizen_app import course_widgets as cw
 from citizen_app.i18n import _, money
 from dialogs import engine
@@ -53,6 +53,7 @@ def doing(action):
 st.title(_("Samtale"))
 if (in_workshop := workshop_box.joined_workshop(actor)) is not None:
     workshop_box.status(actor, in_workshop, can_leave=False)
+message_widgets.new_answers_box()  # the support person's answers to questions asked here (issue 12)
 
 # Always there: "Jeg har det svært lige nu" shows help and tells the support person.
 if st.button(_("Jeg har det svært lige nu"), icon=":material/sos:", key="hard_now"):

@@ -14,8 +14,9 @@ from storage.db import write_session
 actor = session.current_actor()
 days = load_config().personal_data_retention_days
 KIND_WORDS = {"answers": _("svar"), "conversation": _("linjer i samtalen"), "goals": _("mål"),
-              "wishes": _("ønsker"), "journal_notes": _("notater"), "payments": _("betalinger"),
-              "check_in_notes": _("noter til opfølgning"), "help_shown": _("gange hjælp blev vist")}
+              "wishes": _("ønsker"), "journal_notes": _("notater"), "messages": _("beskeder"),
+              "payments": _("betalinger"), "check_in_notes": _("noter til opfølgning"),
+              "help_shown": _("gange hjælp blev vist")}
 
 st.title(_("Data og sletning"))
 st.write(_("Persondata bliver slettet {days} dage efter, at en borgers forløb er slut. Tallene til rapporten "

@@ -9,7 +9,7 @@ import streamlit as st
 
 from citizen_app import plan_forms as forms
 from citizen_app import plan_widgets as pw
-from citizen_app import help_panel, session, ui
+from citizen_app import help_panel, message_widgets, session, ui
 from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _, current_language, local_today, money
 from storage import plan as plans
@@ -31,6 +31,8 @@ read_only = not plan.is_open
 def item_card(item: ItemView, index: int, count: int, *, needs_goal: bool = False) -> None:
     with st.container(border=True):
         pw.item_details(item, budget=plan.budget, needs_goal=needs_goal, decisions=decisions.get(item.id, ()))
+        if item.status in ("change_requested", "declined") and decisions.get(item.id):
+            message_widgets.ask_about_wish(item.id, cid)
         if read_only:
             return
         row = forms.action_row()

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import session, ui
+from citizen_app import message_widgets, session, ui
 from citizen_app.i18n import _, date_time, money, ngettext
 from dialogs import limits
-from storage import second_opinions
+from storage import messages, second_opinions
 from storage.db import write_session
 from storage.second_opinions import OpinionView
 
@@ -28,6 +28,16 @@ def _facts(opinion: OpinionView) -> None:
     ui.plain(opinion.question)
 
 
+def _thread(opinion: OpinionView) -> None:
+    """The citizen's messages with their support person, read only and only when the coordinator opens them
+    (each opening is audited and shows in the citizen's 'Hvem har set min plan')."""
+    if not st.toggle(_("Vis beskeder mellem borgeren og støttepersonen"), key=f"show_thread_{opinion.id}"):
+        return
+    thread = ui.attempt(lambda s: messages.thread(s, actor=actor, citizen_id=opinion.citizen_id))
+    if thread is not None:
+        message_widgets.show_thread(thread, for_citizen=False, key=f"opinion_thread_{opinion.id}")
+
+
 st.subheader(_("Venter på dit svar"))
 if not waiting:
     st.write(_("Der er ingen spørgsmål, som venter."))
@@ -44,6 +54,7 @@ for opinion in waiting:
                                                                           text=st.session_state.get(key, "")),
                 _("Dit svar er sendt til støttepersonen."), after=lambda key=key: ui.clear_keys(key), errors=key))
         ui.show_errors(key)
+        _thread(opinion)
 
 st.subheader(_("Besvarede spørgsmål"))
 if not answered:

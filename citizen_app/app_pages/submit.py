@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from citizen_app import plan_widgets as pw
-from citizen_app import session, ui
+from citizen_app import message_widgets, session, ui
 from citizen_app.labels import item_status_label
 from citizen_app.i18n import (
     TIMEZONE,
@@ -99,6 +99,8 @@ def answer_card(item_id: int) -> None:
         if item.status == ItemStatus.CHANGE_REQUESTED.value and not read_only:
             if st.button(_("Ret ønsket i min plan"), key=f"change_{item_id}", type="primary", icon=":material/edit:"):
                 go_to_item(item_id)
+        if item.status in (ItemStatus.CHANGE_REQUESTED.value, ItemStatus.DECLINED.value):
+            message_widgets.ask_about_wish(item_id, cid)  # "Jeg forstår ikke svaret" → a message about this wish
 
 
 def answered() -> None:

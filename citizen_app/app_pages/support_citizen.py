@@ -11,12 +11,13 @@ from citizen_app import session, ui
 from citizen_app import staff_nav as nav
 from citizen_app.i18n import _, date_time, long_date
 from citizen_app.labels import status_label
-from citizen_app.support_sections import follow_up, notes, payments, plan, status
+from citizen_app.support_sections import follow_up, messages, notes, payments, plan, status
 from storage import citizens
 from storage.errors import N_
 
 SECTIONS = {
     "plan": (N_("Plan og budget"), plan.show),
+    messages.SECTION: (N_("Beskeder og svar"), messages.show),
     "follow_up": (N_("Opfølgning"), follow_up.show),
     "notes": (N_("Notater"), notes.show),
     "payments": (N_("Betaling"), payments.show),
@@ -50,7 +51,8 @@ def main() -> None:
     if profile is None:
         return
     _header(cid, profile)
-    section = st.segmented_control(_("Vælg, hvad du vil se"), list(SECTIONS), default="plan", required=True,
+    section = st.segmented_control(_("Vælg, hvad du vil se"), list(SECTIONS), required=True,
+                                   default=st.session_state.pop(nav.OPEN_SECTION_KEY, "plan"),
                                    format_func=lambda key: _(SECTIONS[key][0]), key="citizen_section")
     SECTIONS[section or "plan"][1](actor, cid, profile)
 

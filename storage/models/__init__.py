@@ -30,7 +30,7 @@ from storage.models.plan import (
                               SubmissionItem,
                               WishItem,
 )
-from storage.models.records import AuditEvent, CheckIn, HelpShown, SupportNote
+from storage.models.records import AuditEvent, CheckIn, HelpShown, Message, SupportNote
 from storage.statuses import (
                               CitizenStatus,
                               DecisionKind,
@@ -44,7 +44,7 @@ from storage.statuses import (
 __all__ = [
     "NAMING_CONVENTION", "AuditEvent", "Base", "ChatTurn", "CheckIn", "Citizen", "CitizenCredential", "CitizenStatus",
     "CourseAnswer", "CourseProgress", "DecisionKind", "Goal", "HelpShown", "ItemDecision", "ItemStatus", "LedgerEntry",
-    "LedgerKind", "LoginSession", "LoginThrottle", "PaymentRequest", "PaymentStatus", "Programme",
+    "LedgerKind", "LoginSession", "LoginThrottle", "Message", "PaymentRequest", "PaymentStatus", "Programme",
     "RememberedDevice",
     "SecondOpinion", "StaffRole",
     "StaffUser", "Submission", "SubmissionItem", "SubmissionStatus", "SupportNote", "UTCDateTime", "WishItem",

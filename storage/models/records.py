@@ -86,3 +86,39 @@ class AuditEvent(Base):
         CheckConstraint("actor_type IN ('staff', 'citizen', 'system')", name="actor_type_known"),
         Index("ix_audit_events_citizen_at", "citizen_id", "at"),
     )
+
+
+class Message(Base):
+    """One message in the thread between a citizen and their support person (plain text, never markup).
+
+    The citizen writes from the home page, the plan (about a wish or a goal) and the course (``from_course_step``);
+    the support person answers. A message is never changed after the other side read it; a deletion (only by its
+    author, only before it was read) empties the text and keeps the row, so the thread shows that it happened."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"))  # ix_..._created
+    author_kind: Mapped[str] = mapped_column(String(10))
+    author_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), default=None, index=True)
+    body: Mapped[str] = mapped_column(Text)
+    about_goal_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="SET NULL"), default=None,
+                                                      index=True)
+    about_wish_id: Mapped[int | None] = mapped_column(ForeignKey("wish_items.id", ondelete="SET NULL"),
+                                                      default=None, index=True)
+    from_course_step: Mapped[str | None] = mapped_column(String(80), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(default=None)
+    read_by_citizen_at: Mapped[datetime | None] = mapped_column(default=None)
+    read_by_staff_at: Mapped[datetime | None] = mapped_column(default=None)
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+    deleted_by: Mapped[str | None] = mapped_column(String(10), default=None)  # 'citizen' or 'staff' (the author)
+
+    __table_args__ = (
+        CheckConstraint("author_kind IN ('citizen', 'staff')", name="author_kind_known"),
+        CheckConstraint("(author_kind = 'staff') = (author_staff_id IS NOT NULL)", name="staff_author_named"),
+        CheckConstraint("deleted_by IS NULL OR deleted_by IN ('citizen', 'staff')", name="deleted_by_known"),
+        CheckConstraint("(deleted_at IS NULL) = (deleted_by IS NULL)", name="deletion_recorded"),
+        # A thread in order, and the overview's "what waits longest" per citizen.
+        Index("ix_messages_citizen_created", "citizen_id", "created_at"),
+    )
