@@ -1,0 +1,382 @@
+"""`borgerbudget notify`: delivers the notification outbox by e-mail (SMTP) and SMS (an HTTP gateway).
+
+How a row travels, in three short transactions with the slow part between them:
+
+1. **Claim.** A due row (pending and ``not_before`` passed, or 'sending' whose lease ran out because its sender
+   died) is taken with a conditional UPDATE that sets status 'sending', a lease and this claim's token, and
+   counts the attempt. On PostgreSQL the candidates are read with ``FOR UPDATE SKIP LOCKED`` so two senders
+   never wait for each other; on SQLite the write transaction (BEGIN IMMEDIATE) is the lock, and the
+   conditional UPDATE's row count says who won. Either way one claim owns a row at a time.
+2. **Deliver**, with no transaction open. The address, consent and language are looked up now.
+3. **Mark**: 'sent'; or, after a failure, back to 'pending' with an exponential back-off (retry, timeout,
+   HTTP 5xx and 429, a mail server's temporary error) or 'failed' (a permanent refusal, or the last attempt).
+
+**The boundary, honestly:** delivery is at-least-once. If the sender dies after the channel accepted a message
+and before step 3 commits, the lease runs out and another round delivers it again. What makes that second
+delivery harmless is the key each row carries, the same on every attempt:
+
+- SMS: the ``Idempotency-Key`` header and ``reference`` field ``borgerbudget-outbox-<id>``. A gateway that
+  honours it (the test gateway does, as many providers do) sends the SMS once; one that does not may send two.
+- E-mail: a stable ``Message-ID`` ``<borgerbudget-outbox-<id>@<sender's domain>>``. SMTP has no idempotency:
+  the recipient's server may receive the mail twice; mail programs that collapse duplicates by Message-ID
+  show it once. Nothing is ever lost, and a row is never sent twice *unless* a crash fell in that window.
+
+Two senders at once (two replicas, a timer overlapping a loop) each deliver a row only when they claimed it,
+so without a crash each row is delivered exactly once.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import smtplib
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from email.utils import formatdate, parseaddr
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from babel.support import Translations
+from sqlalchemy import Engine, delete, or_, select, update
+from sqlalchemy.orm import Session
+
+from storage import notifications
+from storage.config import PROJECT_ROOT, Config, load_config
+from storage.db import write_session
+from storage.models import Citizen, OutboxMessage, StaffUser, utcnow
+
+log = logging.getLogger("borgerbudget.notify")
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+MAX_BACKOFF_SECONDS = 6 * 3600
+KEEP_FINISHED_DAYS = 30
+BATCH = 50
+
+
+class DeliveryError(Exception):
+    """A channel did not take the message. ``transient``: worth another try later."""
+
+    def __init__(self, reason: str, *, transient: bool, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.transient = transient
+        self.retry_after = retry_after
+
+
+# --- channels ---------------------------------------------------------------------------------------------------
+
+class SmsGateway(Protocol):
+    """One SMS provider. Raise DeliveryError when it does not take the message."""
+
+    def send(self, *, to: str, text: str, idempotency_key: str) -> None: ...
+
+
+class HttpSmsGateway:
+    """A JSON-over-HTTPS SMS gateway: POST {"to", "text", "sender", "reference"} with the key as a bearer
+    token and the row's Idempotency-Key. 2xx: taken. 429 and 5xx, timeouts and dropped connections: try
+    again later (a Retry-After in seconds is honoured). Any other answer: the message is refused for good.
+    Another provider's API is one more class with this ``send``."""
+
+    def __init__(self, url: str, api_key: str, sender: str, timeout: float) -> None:
+        self.url, self.api_key, self.sender, self.timeout = url, api_key, sender, timeout
+
+    def send(self, *, to: str, text: str, idempotency_key: str) -> None:
+        body = json.dumps({"to": to, "text": text, "sender": self.sender, "reference": idempotency_key}).encode()
+        request = urllib.request.Request(self.url, data=body, method="POST", headers={
+            "Content-Type": "application/json", "Authorization": f"Bearer {self.api_key}",
+            "Idempotency-Key": idempotency_key})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - the operator's URL
+                response.read()
+        except urllib.error.HTTPError as error:
+            retry_after = _seconds(error.headers.get("Retry-After")) if error.headers else None
+            transient = error.code == 429 or error.code >= 500
+            raise DeliveryError(f"SMS gateway answered HTTP {error.code}", transient=transient,
+                                retry_after=retry_after) from None
+        except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as error:
+            raise DeliveryError(f"SMS gateway unreachable: {type(error).__name__}", transient=True) from None
+
+
+def _seconds(value: str | None) -> float | None:
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None
+
+
+class SmtpMailer:
+    """E-mail over SMTP: STARTTLS (587), TLS from the start (465) or plain (a relay on localhost)."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def send(self, message: EmailMessage) -> None:
+        c = self.config
+        try:
+            if c.smtp_security == "tls":
+                client: smtplib.SMTP = smtplib.SMTP_SSL(c.smtp_host, c.smtp_port, timeout=c.notify_timeout_seconds,
+                                                        context=ssl.create_default_context())
+            else:
+                client = smtplib.SMTP(c.smtp_host, c.smtp_port, timeout=c.notify_timeout_seconds)
+            with client:
+                if c.smtp_security == "starttls":
+                    client.starttls(context=ssl.create_default_context())
+                if c.smtp_username:
+                    client.login(c.smtp_username, c.smtp_password)
+                client.send_message(message)
+        except smtplib.SMTPRecipientsRefused as error:
+            raise DeliveryError("the mail server refused the recipient", transient=False) from None
+        except smtplib.SMTPResponseException as error:
+            raise DeliveryError(f"the mail server answered {error.smtp_code}",
+                                transient=400 <= error.smtp_code < 500) from None
+        except (smtplib.SMTPException, OSError) as error:
+            raise DeliveryError(f"mail server unreachable: {type(error).__name__}", transient=True) from None
+
+
+@dataclass
+class Channels:
+    """What the sender delivers with; None: that channel is not configured and its rows are not sent."""
+
+    mailer: SmtpMailer | None = None
+    sms: SmsGateway | None = None
+
+    @classmethod
+    def from_config(cls, config: Config) -> "Channels":
+        mailer = SmtpMailer(config) if notifications.channel_configured(notifications.EMAIL, config) else None
+        sms = (HttpSmsGateway(config.sms_gateway_url, config.sms_api_key, config.sms_sender,
+                              config.notify_timeout_seconds)
+               if notifications.channel_configured(notifications.SMS, config) else None)
+        return cls(mailer, sms)
+
+
+# --- the texts, in the recipient's language ----------------------------------------------------------------------
+
+def _locales_dir() -> Path:
+    checkout = PROJECT_ROOT / "locales"
+    return checkout if checkout.is_dir() else PROJECT_ROOT / "citizen_app" / "locales"
+
+
+@lru_cache(maxsize=None)
+def _translations(language: str) -> Translations:
+    return Translations.load(str(_locales_dir()), [language], domain="messages")
+
+
+def translate(message: str, language: str, **params) -> str:
+    text = _translations(language if language in ("da", "en") else "da").gettext(message)
+    return text.format(**params) if params else text
+
+
+def idempotency_key(row_id: int) -> str:
+    return f"borgerbudget-outbox-{row_id}"
+
+
+def message_id(row_id: int, config: Config) -> str:
+    domain = parseaddr(config.smtp_from)[1].rpartition("@")[2] or "borgerbudget.invalid"
+    return f"<{idempotency_key(row_id)}@{domain}>"
+
+
+def compose_sms(kind: str, language: str, config: Config) -> str:
+    text = translate(notifications.KINDS[kind].text, language)
+    return f"{text} {config.app_url}".strip()
+
+
+def compose_email(row_id: int, kind: str, language: str, to: str, config: Config) -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = translate(notifications.EMAIL_SUBJECT, language)
+    message["From"] = config.smtp_from
+    message["To"] = to
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = message_id(row_id, config)
+    message["Auto-Submitted"] = "auto-generated"
+    parts = [translate(notifications.KINDS[kind].text, language), config.app_url,
+             translate(notifications.EMAIL_FOOTER, language)]
+    message.set_content("\n\n".join(part for part in parts if part) + "\n")
+    return message
+
+
+# --- quiet hours for SMS -----------------------------------------------------------------------------------------
+
+def quiet_hours(setting: str) -> tuple[int, int] | None:
+    """'21-08' -> (21, 8); empty or unreadable -> None (any hour)."""
+    try:
+        start, end = (int(part) for part in setting.split("-"))
+    except ValueError:
+        return None
+    return (start % 24, end % 24) if start != end else None
+
+
+def after_quiet_hours(moment: datetime, setting: str) -> datetime:
+    """``moment`` itself, or the end of the quiet hours it falls in (Copenhagen time, summer time included)."""
+    hours = quiet_hours(setting)
+    if hours is None:
+        return moment
+    start, end = hours
+    local = moment.astimezone(COPENHAGEN)
+    quiet = (local.hour >= start or local.hour < end) if start > end else (start <= local.hour < end)
+    if not quiet:
+        return moment
+    day = local.date() if local.hour < end else local.date() + timedelta(days=1)
+    return datetime(day.year, day.month, day.day, end, tzinfo=COPENHAGEN).astimezone(moment.tzinfo)
+
+
+# --- one round ---------------------------------------------------------------------------------------------------
+
+@dataclass
+class Round:
+    claimed: int = 0
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    no_channel: int = 0
+    postponed: int = 0
+    outcomes: dict[int, str] = field(default_factory=dict)
+
+
+def _due(now: datetime):
+    return or_(
+        (OutboxMessage.status == "pending") & (OutboxMessage.not_before <= now),
+        (OutboxMessage.status == "sending") & (OutboxMessage.lease_until < now),
+    )
+
+
+def claim(engine: Engine, *, token: str, now: datetime, lease_seconds: float, limit: int = BATCH) -> list[int]:
+    """Take up to ``limit`` due rows for this claim ``token``; returns their ids, most urgent first."""
+    with write_session(engine) as s:
+        query = (select(OutboxMessage.id).where(_due(now))
+                 .order_by(OutboxMessage.priority, OutboxMessage.not_before, OutboxMessage.id).limit(limit))
+        if s.get_bind().dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        claimed = []
+        for row_id in s.scalars(query).all():
+            result = s.execute(
+                update(OutboxMessage).where(OutboxMessage.id == row_id, _due(now))
+                .values(status="sending", claimed_by=token, lease_until=now + timedelta(seconds=lease_seconds),
+                        attempts=OutboxMessage.attempts + 1)
+                .execution_options(synchronize_session=False))
+            if result.rowcount == 1:
+                claimed.append(row_id)
+        return claimed
+
+
+@dataclass(frozen=True)
+class _Work:
+    id: int
+    kind: str
+    channel: str
+    attempts: int
+    address: str | None
+    language: str
+
+
+def _work(s: Session, row_id: int) -> _Work:
+    row = s.get_one(OutboxMessage, row_id)
+    if row.staff_id is not None:
+        return _Work(row.id, row.kind, row.channel, row.attempts,
+                     notifications.staff_address(s.get(StaffUser, row.staff_id)), "da")
+    citizen = s.get(Citizen, row.citizen_id)
+    return _Work(row.id, row.kind, row.channel, row.attempts, notifications.citizen_number(citizen),
+                 citizen.language if citizen is not None else "da")
+
+
+def _finish(engine: Engine, row_id: int, token: str, **values) -> None:
+    """Write the outcome, only while this claim still owns the row ('sent' is written whatever the owner)."""
+    with write_session(engine) as s:
+        condition = (OutboxMessage.status == "sending") if values.get("status") == "sent" \
+            else (OutboxMessage.claimed_by == token) & (OutboxMessage.status == "sending")
+        s.execute(update(OutboxMessage).where(OutboxMessage.id == row_id, condition)
+                  .values(lease_until=None, **values).execution_options(synchronize_session=False))
+
+
+def backoff_seconds(attempts: int, config: Config) -> float:
+    return min(MAX_BACKOFF_SECONDS, config.notify_retry_seconds * 2 ** max(0, attempts - 1))
+
+
+def deliver(work: _Work, channels: Channels, config: Config) -> None:
+    """Hand one message to its channel (no transaction open). Raises DeliveryError."""
+    if work.channel == notifications.EMAIL:
+        channels.mailer.send(compose_email(work.id, work.kind, work.language, work.address, config))  # type: ignore[union-attr]
+    else:
+        channels.sms.send(to=work.address, text=compose_sms(work.kind, work.language, config),  # type: ignore[union-attr]
+                          idempotency_key=idempotency_key(work.id))
+
+
+def run_once(engine: Engine, *, channels: Channels | None = None, config: Config | None = None,
+             now: datetime | None = None, worker: str | None = None, limit: int = BATCH) -> Round:
+    """Claim what is due, deliver it, write down each outcome. Safe to run in several processes at once."""
+    config = config or load_config()
+    channels = channels or Channels.from_config(config)
+    now = now or utcnow()
+    token = f"{worker or socket.gethostname()}:{uuid.uuid4().hex[:12]}"[:64]
+    result = Round()
+    ids = claim(engine, token=token, now=now, lease_seconds=config.notify_lease_seconds, limit=limit)
+    result.claimed = len(ids)
+    for row_id in ids:
+        with write_session(engine) as s:
+            work = _work(s, row_id)
+        configured = channels.mailer if work.channel == notifications.EMAIL else channels.sms
+        if work.address is None or configured is None:
+            _finish(engine, row_id, token, status="no_channel", claimed_by=None)
+            result.no_channel += 1
+            result.outcomes[row_id] = "no_channel"
+            continue
+        if work.channel == notifications.SMS and (later := after_quiet_hours(now, config.sms_quiet_hours)) > now:
+            _finish(engine, row_id, token, status="pending", claimed_by=None, not_before=later,
+                    attempts=work.attempts - 1)
+            result.postponed += 1
+            result.outcomes[row_id] = "postponed"
+            continue
+        try:
+            deliver(work, channels, config)
+        except DeliveryError as error:
+            if error.transient and work.attempts < config.notify_max_attempts:
+                wait = max(backoff_seconds(work.attempts, config), error.retry_after or 0)
+                not_before = now + timedelta(seconds=wait)
+                if work.channel == notifications.SMS:
+                    not_before = after_quiet_hours(not_before, config.sms_quiet_hours)
+                _finish(engine, row_id, token, status="pending", claimed_by=None, not_before=not_before,
+                        last_error=str(error)[:300])
+                result.retried += 1
+                result.outcomes[row_id] = "retry"
+            else:
+                _finish(engine, row_id, token, status="failed", last_error=str(error)[:300])
+                result.failed += 1
+                result.outcomes[row_id] = "failed"
+            log.warning("notification %s (%s, attempt %s): %s", row_id, work.kind, work.attempts, error)
+            continue
+        _finish(engine, row_id, token, status="sent", sent_at=utcnow(), last_error=None)
+        result.sent += 1
+        result.outcomes[row_id] = "sent"
+    return result
+
+
+def purge_finished(engine: Engine, *, now: datetime | None = None, days: int = KEEP_FINISHED_DAYS) -> int:
+    """Forget sent, failed and undeliverable rows after ``days``: the outbox is a queue, not a log."""
+    cutoff = (now or utcnow()) - timedelta(days=days)
+    with write_session(engine) as s:
+        return s.execute(delete(OutboxMessage).where(OutboxMessage.status.in_(("sent", "failed", "no_channel")),
+                                                     OutboxMessage.created_at < cutoff)
+                         .execution_options(synchronize_session=False)).rowcount
+
+
+def loop(engine: Engine, *, interval: float, rounds: int | None = None) -> None:
+    """`borgerbudget notify --loop`: a round every ``interval`` seconds (sooner while there is more to do)."""
+    done = 0
+    while rounds is None or done < rounds:
+        result = run_once(engine)
+        purge_finished(engine)
+        done += 1
+        if result.claimed:
+            log.info("notify: %s", result)
+        if result.claimed < BATCH:
+            time.sleep(interval)
+
+
+__all__ = ["Channels", "DeliveryError", "HttpSmsGateway", "SmsGateway", "SmtpMailer", "Round", "after_quiet_hours",
+           "backoff_seconds", "claim", "compose_email", "compose_sms", "deliver", "idempotency_key", "loop",
+           "message_id", "purge_finished", "quiet_hours", "run_once", "translate"]
