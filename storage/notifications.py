@@ -187,23 +187,38 @@ def milestone_due(session: Session, citizen_id: int) -> int:
 
 # --- the citizen's SMS choice and a staff user's e-mail address -------------------------------------------------
 
+def quiet_hours(setting: str) -> tuple[int, int] | None:
+    """BORGERBUDGET_SMS_QUIET_HOURS: '21-08' -> (21, 8); empty or unreadable -> None (any hour)."""
+    try:
+        start, end = (int(part) for part in setting.split("-"))
+    except ValueError:
+        return None
+    return (start % 24, end % 24) if start != end else None
+
+
 @dataclass(frozen=True)
 class SmsChoice:
     mobile: str | None
     on: bool
-    available: bool  # the programme has an SMS gateway
+    available: bool                     # the municipality has an SMS gateway
+    quiet: tuple[int, int] | None       # no SMS from .. to .. o'clock
 
 
 def sms_choice(session: Session, *, actor: Actor) -> SmsChoice:
     citizen = _own_citizen(session, actor)
-    return SmsChoice(citizen.mobile, citizen.sms_consent_at is not None, channel_configured(SMS))
+    config = load_config()
+    return SmsChoice(citizen.mobile, citizen.sms_consent_at is not None, channel_configured(SMS, config),
+                     quiet_hours(config.sms_quiet_hours))
 
 
-def turn_sms_on(session: Session, *, actor: Actor, mobile: str) -> None:
+def turn_sms_on(session: Session, *, actor: Actor, mobile: str, consent: bool = True) -> None:
     """The citizen gives a mobile number and says yes to SMS notifications (no text from anyone, only that
     something waits in the app)."""
     citizen = _own_citizen(session, actor)
-    citizen.mobile = normalise_mobile(mobile)
+    number = normalise_mobile(mobile)
+    if not consent:
+        raise DomainError(N_("Sæt kryds, hvis du vil have SMS."))
+    citizen.mobile = number
     citizen.sms_consent_at = utcnow()
     audit.record(session, actor, "sms_on", citizen_id=citizen.id)
 
@@ -221,6 +236,13 @@ def _own_citizen(session: Session, actor: Actor) -> Citizen:
     return session.get_one(Citizen, actor.id)
 
 
+def own_email(session: Session, *, actor: Actor) -> str | None:
+    """The address a staff user's notifications go to (stored, or the username when it is one)."""
+    if not actor.is_staff:
+        raise DomainError(N_("Det har du ikke adgang til."))
+    return staff_address(session.get(StaffUser, actor.id))
+
+
 def set_staff_email(session: Session, *, actor: Actor | None, staff_id: int, email: str | None) -> None:
     """Where a staff user's notifications go (the operator's CLI, or the user themself). Empty: none."""
     if actor is not None and not (actor.is_staff and actor.id == staff_id):
@@ -235,4 +257,4 @@ def set_staff_email(session: Session, *, actor: Actor | None, staff_id: int, ema
 __all__ = ["KINDS", "EMAIL", "SMS", "EMAIL_SUBJECT", "EMAIL_FOOTER", "Kind", "SmsChoice", "channel_configured",
            "staff_address", "citizen_number", "plan_sent", "decision_sent", "payment_made", "message_from_citizen",
            "message_answered", "help_shown", "second_opinion_asked", "second_opinion_answered", "payment_waiting",
-           "milestone_due", "sms_choice", "turn_sms_on", "turn_sms_off", "set_staff_email"]
+           "milestone_due", "quiet_hours", "own_email", "sms_choice", "turn_sms_on", "turn_sms_off", "set_staff_email"]

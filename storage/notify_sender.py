@@ -202,13 +202,7 @@ def compose_email(row_id: int, kind: str, language: str, to: str, config: Config
 
 # --- quiet hours for SMS -----------------------------------------------------------------------------------------
 
-def quiet_hours(setting: str) -> tuple[int, int] | None:
-    """'21-08' -> (21, 8); empty or unreadable -> None (any hour)."""
-    try:
-        start, end = (int(part) for part in setting.split("-"))
-    except ValueError:
-        return None
-    return (start % 24, end % 24) if start != end else None
+quiet_hours = notifications.quiet_hours
 
 
 def after_quiet_hours(moment: datetime, setting: str) -> datetime:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from citizen_app import session, ui, workshop_box
+from citizen_app.sms_box import sms_box
 from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _
 from dialogs.text import isolate
@@ -45,3 +46,5 @@ if me.plan_is_open:
         workshop_box.join_form(actor)
     else:
         workshop_box.status(actor, in_workshop)
+
+sms_box(actor)
