@@ -173,9 +173,9 @@ def _cmd_notify(args: argparse.Namespace) -> int:
         print("No e-mail (BORGERBUDGET_SMTP_HOST, BORGERBUDGET_SMTP_FROM) and no SMS gateway "
               "(BORGERBUDGET_SMS_GATEWAY_URL) configured: nothing will be sent.", file=sys.stderr)
     if args.loop:
-        notify_sender.loop(get_engine(), interval=args.interval or config.notify_interval_seconds)
+        notify_sender.loop(get_engine(), interval=args.interval or config.notify_interval_seconds, batch=args.batch)
         return 0
-    result = notify_sender.run_once(get_engine(), channels=channels, config=config)
+    result = notify_sender.drain(get_engine(), batch=args.batch, config=config)
     purged = notify_sender.purge_finished(get_engine())
     print(f"Notifications: {result.sent} sent, {result.retried} to retry, {result.failed} failed, "
           f"{result.no_channel} without a channel, {result.postponed} waiting for the SMS quiet hours to end; "
@@ -264,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--loop", action="store_true", help="round after round until stopped (a service)")
     notify.add_argument("--interval", type=float, help="--loop: seconds between rounds "
                                                        "(default BORGERBUDGET_NOTIFY_INTERVAL_SECONDS)")
+    notify.add_argument("--batch", type=int, default=50, help="notifications claimed at a time (default 50)")
     notify.set_defaults(func=_cmd_notify)
     purge = sub.add_parser("purge-audit", help="delete audit events older than the retention, and expired sessions")
     purge.add_argument("--days", type=int, help="override BORGERBUDGET_AUDIT_RETENTION_DAYS")

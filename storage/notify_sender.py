@@ -349,6 +349,18 @@ def run_once(engine: Engine, *, channels: Channels | None = None, config: Config
     return result
 
 
+def drain(engine: Engine, *, batch: int = BATCH, config: Config | None = None) -> Round:
+    """Rounds of ``batch`` until nothing more is due now (what `borgerbudget notify --once` does)."""
+    total = Round()
+    while True:
+        result = run_once(engine, config=config, limit=batch)
+        for name in ("claimed", "sent", "retried", "failed", "no_channel", "postponed"):
+            setattr(total, name, getattr(total, name) + getattr(result, name))
+        total.outcomes.update(result.outcomes)
+        if result.claimed < batch:
+            return total
+
+
 def purge_finished(engine: Engine, *, now: datetime | None = None, days: int = KEEP_FINISHED_DAYS) -> int:
     """Forget sent, failed and undeliverable rows after ``days``: the outbox is a queue, not a log."""
     cutoff = (now or utcnow()) - timedelta(days=days)
@@ -358,19 +370,23 @@ def purge_finished(engine: Engine, *, now: datetime | None = None, days: int = K
                          .execution_options(synchronize_session=False)).rowcount
 
 
-def loop(engine: Engine, *, interval: float, rounds: int | None = None) -> None:
-    """`borgerbudget notify --loop`: a round every ``interval`` seconds (sooner while there is more to do)."""
+def loop(engine: Engine, *, interval: float, batch: int = BATCH, rounds: int | None = None) -> None:
+    """`borgerbudget notify --loop`: drain what is due, then wait ``interval`` seconds; until stopped."""
     done = 0
     while rounds is None or done < rounds:
-        result = run_once(engine)
-        purge_finished(engine)
+        try:
+            result = drain(engine, batch=batch)
+            purge_finished(engine)
+            if result.claimed:
+                log.info("sent %s, retry %s, failed %s, no channel %s, quiet hours %s", result.sent, result.retried,
+                         result.failed, result.no_channel, result.postponed)
+        except Exception:  # noqa: BLE001 - a database that is away for a moment must not end the loop
+            log.exception("notification round failed; trying again in %s s", interval)
         done += 1
-        if result.claimed:
-            log.info("notify: %s", result)
-        if result.claimed < BATCH:
+        if rounds is None or done < rounds:
             time.sleep(interval)
 
 
 __all__ = ["Channels", "DeliveryError", "HttpSmsGateway", "SmsGateway", "SmtpMailer", "Round", "after_quiet_hours",
-           "backoff_seconds", "claim", "compose_email", "compose_sms", "deliver", "idempotency_key", "loop",
+           "backoff_seconds", "claim", "compose_email", "compose_sms", "deliver", "drain", "idempotency_key", "loop",
            "message_id", "purge_finished", "quiet_hours", "run_once", "translate"]

@@ -324,3 +324,98 @@ def test_the_cli_runs_a_round_and_says_when_nothing_is_configured(tmp_path):
     result = run("notify", "--once")
     assert result.returncode == 0, result.stderr
     assert "nothing will be sent" in result.stderr and "0 sent" in result.stdout
+
+
+# --- real processes: `borgerbudget notify --once` twice at once, and a sender killed after the channel took it ----
+
+CRASHING_SENDER = """
+import os
+from storage import notify_sender
+from storage.db import get_engine
+real_finish = notify_sender._finish
+def finish(engine, row_id, token, **values):
+    if values.get("status") == "sent":
+        os._exit(137)  # killed: the channel has the message, 'sent' is never written
+    real_finish(engine, row_id, token, **values)
+notify_sender._finish = finish
+notify_sender.run_once(get_engine())
+"""
+
+
+def _process_env(engine, configured_env: dict[str, str]) -> dict[str, str]:
+    import os
+    url = engine.url.render_as_string(hide_password=False)
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            schema = conn.exec_driver_sql("SELECT current_schema()").scalar()
+        url += f"?options=-csearch_path%3D{schema}"
+    return {**os.environ, **configured_env, "DATABASE_URL": url}
+
+
+def _run(env, *args: str):
+    import subprocess
+    import sys
+    from pathlib import Path
+    return subprocess.Popen([sys.executable, *args], env=env, cwd=Path(__file__).resolve().parents[2],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _configured_env() -> dict[str, str]:
+    import os
+    return {k: v for k, v in os.environ.items() if k.startswith("BORGERBUDGET_")}
+
+
+def test_two_notify_processes_at_once_send_each_row_once(engine, configured):
+    smtp, gateway = configured
+    w = _world(engine)
+    rows = _rows(engine, w, sms=20, email=20)
+    env = _process_env(engine, _configured_env())
+    senders = [_run(env, "-m", "storage.cli", "notify", "--once", "--batch", "3") for _ in range(2)]
+    outputs = [p.communicate(timeout=120) for p in senders]
+    assert [p.returncode for p in senders] == [0, 0], outputs
+    sent_by = [int(out.split(" sent")[0].rsplit(" ", 1)[1]) for out, _err in outputs]
+    assert sum(sent_by) == 40
+    assert {status for status, _ in _status(engine).values()} == {"sent"}
+    keys = [r["key"] for r in gateway.gateway.requests]
+    assert len(keys) == 20 and len(set(keys)) == 20
+    ids = _message_ids(smtp)
+    assert len(ids) == 20 and set(ids) == {notify_sender.message_id(r, load_config()) for r in rows[20:]}
+
+
+def test_a_sender_process_killed_after_sending_loses_nothing_and_the_sms_arrives_once(engine, configured,
+                                                                                     monkeypatch):
+    import time
+    _smtp, gateway = configured
+    w = _world(engine)
+    [row] = _rows(engine, w, sms=1, email=0)
+    monkeypatch.setenv("BORGERBUDGET_NOTIFY_LEASE_SECONDS", "1")
+    env = _process_env(engine, _configured_env())
+    killed = _run(env, "-c", CRASHING_SENDER)
+    killed.communicate(timeout=120)
+    assert killed.returncode == 137
+    assert _status(engine)[row] == ("sending", 1) and len(gateway.gateway.accepted) == 1
+    time.sleep(1.2)  # the dead sender's lease runs out
+    again = _run(env, "-m", "storage.cli", "notify", "--once")
+    out, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    assert _status(engine)[row] == ("sent", 2)
+    assert len(gateway.gateway.requests) == 2                 # delivered twice to the gateway ...
+    assert len(gateway.gateway.accepted) == 1                 # ... which sent it to the phone once (same key)
+
+
+def test_the_loop_keeps_going_through_a_failed_round_and_drains_in_batches(engine, configured, monkeypatch):
+    smtp, gateway = configured
+    w = _world(engine)
+    _rows(engine, w, sms=5, email=5)
+    calls = []
+    real_drain = notify_sender.drain
+
+    def flaky_drain(engine_, **kwargs):
+        calls.append(kwargs)
+        if len(calls) == 1:
+            raise RuntimeError("the database went away for a moment")
+        return real_drain(engine_, **kwargs)
+
+    monkeypatch.setattr(notify_sender, "drain", flaky_drain)
+    notify_sender.loop(engine, interval=0, batch=3, rounds=2)
+    assert len(calls) == 2 and len(smtp.mails) == 5 and len(gateway.gateway.accepted) == 5
