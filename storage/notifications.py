@@ -29,6 +29,7 @@ person, no second one is added: five messages in a row make one e-mail, not five
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -50,6 +51,7 @@ class Kind:
     channel: str
     text: str          # Danish msgid: what the recipient reads (no personal data, ever)
     priority: int = 1  # 0 is sent before everything else
+    quiet_minutes: int = 0  # not again for the same person about the same citizen within this long
 
 
 KINDS: dict[str, Kind] = {
@@ -60,7 +62,7 @@ KINDS: dict[str, Kind] = {
     "message_from_citizen": Kind(EMAIL, N_("En borger har skrevet til dig. Log ind for at se beskeden.")),
     "message_answered": Kind(SMS, N_("Du har fået svar fra din støtteperson. Log ind for at se det.")),
     "help_shown": Kind(EMAIL, N_("En af dine borgere har det svært lige nu. Log ind og se det så hurtigt "
-                                 "som muligt."), priority=0),
+                                 "som muligt."), priority=0, quiet_minutes=60),
     "second_opinion_asked": Kind(EMAIL, N_("En støtteperson spørger dig om råd. Log ind for at se "
                                            "spørgsmålet.")),
     "second_opinion_answered": Kind(EMAIL, N_("Koordinatoren har svaret på dit spørgsmål. Log ind for at se "
@@ -99,7 +101,8 @@ def citizen_number(citizen: Citizen | None) -> str | None:
 
 # --- writing rows -------------------------------------------------------------------------------------------
 
-def _add(session: Session, kind: str, *, staff: StaffUser | None = None, citizen: Citizen | None = None) -> bool:
+def _add(session: Session, kind: str, *, staff: StaffUser | None = None, citizen: Citizen | None = None,
+         about: int | None = None) -> bool:
     spec = KINDS[kind]
     if not channel_configured(spec.channel):
         return False
@@ -110,9 +113,14 @@ def _add(session: Session, kind: str, *, staff: StaffUser | None = None, citizen
                                                             OutboxMessage.status.in_(UNSENT)).limit(1))
     if waiting is not None:
         return False
+    if spec.quiet_minutes and session.scalar(select(OutboxMessage.id).where(
+            OutboxMessage.kind == kind, recipient, OutboxMessage.about_citizen_id == about,
+            OutboxMessage.created_at > utcnow() - timedelta(minutes=spec.quiet_minutes)).limit(1)) is not None:
+        return False
     session.add(OutboxMessage(kind=kind, channel=spec.channel, priority=spec.priority,
                               staff_id=staff.id if staff is not None else None,
-                              citizen_id=citizen.id if citizen is not None else None, not_before=utcnow()))
+                              citizen_id=citizen.id if citizen is not None else None,
+                              about_citizen_id=about if staff is not None else None, not_before=utcnow()))
     return True
 
 
@@ -132,7 +140,8 @@ def _staff_with_role(session: Session, citizen_id: int, role: StaffRole) -> list
 
 def plan_sent(session: Session, citizen_id: int, *, version: int) -> bool:
     """A plan (version 1) or a changed plan (a later version) was sent: tell the support person."""
-    return _add(session, "plan_sent" if version <= 1 else "plan_changed", staff=_support_person(session, citizen_id))
+    return _add(session, "plan_sent" if version <= 1 else "plan_changed", staff=_support_person(session, citizen_id),
+                about=citizen_id)
 
 
 def decision_sent(session: Session, citizen_id: int) -> bool:
@@ -147,7 +156,7 @@ def payment_made(session: Session, citizen_id: int) -> bool:
 
 def message_from_citizen(session: Session, citizen_id: int) -> bool:
     """The citizen wrote in their thread: tell the support person."""
-    return _add(session, "message_from_citizen", staff=_support_person(session, citizen_id))
+    return _add(session, "message_from_citizen", staff=_support_person(session, citizen_id), about=citizen_id)
 
 
 def message_answered(session: Session, citizen_id: int) -> bool:
@@ -157,24 +166,25 @@ def message_answered(session: Session, citizen_id: int) -> bool:
 
 def help_shown(session: Session, citizen_id: int) -> bool:
     """The citizen pressed 'Jeg har det svært lige nu', or was shown where help is: tell the support person at
-    once (first in the sender's queue; e-mail has no quiet hours)."""
-    return _add(session, "help_shown", staff=_support_person(session, citizen_id))
+    once (first in the sender's queue; e-mail has no quiet hours). Not again about the same citizen within an
+    hour: the support person was told, and the overview shows it at the top."""
+    return _add(session, "help_shown", staff=_support_person(session, citizen_id), about=citizen_id)
 
 
 def second_opinion_asked(session: Session, citizen_id: int) -> int:
     """A support person asked the coordinator: tell every active coordinator of the citizen's programme."""
-    return sum(_add(session, "second_opinion_asked", staff=c)
+    return sum(_add(session, "second_opinion_asked", staff=c, about=citizen_id)
                for c in _staff_with_role(session, citizen_id, StaffRole.COORDINATOR))
 
 
-def second_opinion_answered(session: Session, asked_by_id: int) -> bool:
+def second_opinion_answered(session: Session, asked_by_id: int, citizen_id: int | None = None) -> bool:
     """The coordinator answered: tell the support person who asked."""
-    return _add(session, "second_opinion_answered", staff=session.get(StaffUser, asked_by_id))
+    return _add(session, "second_opinion_answered", staff=session.get(StaffUser, asked_by_id), about=citizen_id)
 
 
 def payment_waiting(session: Session, citizen_id: int) -> int:
     """A payment request waits for finance: tell the programme's finance staff."""
-    return sum(_add(session, "payment_waiting", staff=f)
+    return sum(_add(session, "payment_waiting", staff=f, about=citizen_id)
                for f in _staff_with_role(session, citizen_id, StaffRole.FINANCE))
 
 
@@ -182,7 +192,7 @@ def milestone_due(session: Session, citizen_id: int) -> int:
     """A milestone of the citizen's plan is due soon: tell the citizen (SMS) and their support person (e-mail).
     Ready for the milestone feature, which calls it; nothing on main calls it yet."""
     return (_add(session, "milestone_due", citizen=session.get(Citizen, citizen_id))
-            + _add(session, "milestone_due_staff", staff=_support_person(session, citizen_id)))
+            + _add(session, "milestone_due_staff", staff=_support_person(session, citizen_id), about=citizen_id))
 
 
 # --- the citizen's SMS choice and a staff user's e-mail address -------------------------------------------------

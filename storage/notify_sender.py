@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 
 from storage import notifications
 from storage.config import PROJECT_ROOT, Config, load_config
-from storage.db import write_session
+from storage.db import read_session, write_session
 from storage.models import Citizen, OutboxMessage, StaffUser, utcnow
 from storage.notify_channels import Channels, DeliveryError, HttpSmsGateway, SmsGateway, SmtpMailer
 
@@ -211,7 +211,7 @@ def run_once(engine: Engine, *, channels: Channels | None = None, config: Config
     ids = claim(engine, token=token, now=now, lease_seconds=config.notify_lease_seconds, limit=limit)
     result.claimed = len(ids)
     for row_id in ids:
-        with write_session(engine) as s:
+        with read_session(engine) as s:
             work = _work(s, row_id)
         configured = channels.mailer if work.channel == notifications.EMAIL else channels.sms
         if work.address is None or configured is None:

@@ -96,4 +96,4 @@ def answer(session: Session, *, actor: Actor, opinion_id: int, text: str) -> Non
     opinion.answered_by_id, opinion.answered_at = actor.id, utcnow()
     audit.record(session, actor, "answer_second_opinion", citizen_id=item.citizen_id, object_type="wish_item",
                  object_id=item.id)
-    notifications.second_opinion_answered(session, opinion.asked_by_id)
+    notifications.second_opinion_answered(session, opinion.asked_by_id, item.citizen_id)

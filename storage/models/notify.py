@@ -29,6 +29,9 @@ class OutboxMessage(Base):
                                                  default=None)
     citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True,
                                                    default=None)
+    # Whose case it is about, for a staff recipient (help shown is not repeated for one citizen within an hour).
+    about_citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"), index=True,
+                                                         default=None)
     priority: Mapped[int] = mapped_column(Integer, default=1)          # 0: 'at once' (help shown)
     status: Mapped[str] = mapped_column(String(12), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -247,3 +247,25 @@ def test_approved_items_path_writes_one_decision_row(engine, channels_on):
     _addresses(engine, w)
     approved_items(engine, w.support, citizen_of(w), [100_000])
     assert [r[0] for r in _rows(engine)] == ["plan_sent", "decision_sent"]
+
+
+def test_help_shown_is_not_repeated_for_the_same_citizen_within_an_hour(engine, channels_on):
+    from datetime import timedelta
+    from storage.models import utcnow
+    w = build_world(engine)
+    _addresses(engine, w)
+    with write_session(engine) as s:
+        assert notifications.help_shown(s, w.citizen_id)
+    with write_session(engine) as s:  # delivered in the meantime
+        s.scalar(select(OutboxMessage)).status = "sent"
+    with write_session(engine) as s:
+        assert not notifications.help_shown(s, w.citizen_id)           # again within the hour: no
+        citizens.create_citizen(s, actor=w.support, display_name="Anden")
+    with write_session(engine) as s:
+        other = s.scalar(select(Citizen.id).where(Citizen.display_name == "Anden"))
+        assert notifications.help_shown(s, other)                        # another citizen: yes
+        s.execute(OutboxMessage.__table__.update().values(created_at=utcnow() - timedelta(minutes=61),
+                                                          status="sent"))
+    with write_session(engine) as s:
+        assert notifications.help_shown(s, w.citizen_id)                 # an hour later: yes
+    assert [r[0] for r in _rows(engine)] == ["help_shown"] * 3

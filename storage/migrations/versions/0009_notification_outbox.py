@@ -22,6 +22,7 @@ def upgrade() -> None:
     sa.Column('channel', sa.String(length=10), nullable=False),
     sa.Column('staff_id', sa.Integer(), nullable=True),
     sa.Column('citizen_id', sa.Integer(), nullable=True),
+    sa.Column('about_citizen_id', sa.Integer(), nullable=True),
     sa.Column('priority', sa.Integer(), nullable=False),
     sa.Column('status', sa.String(length=12), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
@@ -38,11 +39,15 @@ def upgrade() -> None:
                        name=op.f('ck_notification_outbox_one_recipient')),
     sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'], name=op.f('fk_notification_outbox_citizen_id_citizens'),
                             ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['about_citizen_id'], ['citizens.id'],
+                            name=op.f('fk_notification_outbox_about_citizen_id_citizens'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['staff_id'], ['staff_users.id'],
                             name=op.f('fk_notification_outbox_staff_id_staff_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_notification_outbox'))
     )
     with op.batch_alter_table('notification_outbox', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_notification_outbox_about_citizen_id'), ['about_citizen_id'],
+                              unique=False)
         batch_op.create_index(batch_op.f('ix_notification_outbox_citizen_id'), ['citizen_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_notification_outbox_staff_id'), ['staff_id'], unique=False)
         batch_op.create_index('ix_notification_outbox_due', ['status', 'not_before'], unique=False)
@@ -63,4 +68,5 @@ def downgrade() -> None:
         batch_op.drop_index('ix_notification_outbox_due')
         batch_op.drop_index(batch_op.f('ix_notification_outbox_staff_id'))
         batch_op.drop_index(batch_op.f('ix_notification_outbox_citizen_id'))
+        batch_op.drop_index(batch_op.f('ix_notification_outbox_about_citizen_id'))
     op.drop_table('notification_outbox')
