@@ -1,16 +1,16 @@
 """notifications: the outbox (one row per e-mail or SMS, written with the event), staff e-mail addresses,
 citizens' mobile number and SMS consent
 
-Revision ID: 0009
-Revises: 0008 (0008_login_sessions)
+Revision ID: 0011
+Revises: 0010 (0008_login_sessions)
 Create Date: 2026-12-02 23:00:00
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0009'
-down_revision = '0008'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
