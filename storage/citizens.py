@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from dialogs import limits
 from dialogs.amounts import check_positive
 from dialogs.text import clean_text
-from storage import audit, auth, devices, sessions
+from storage import audit, auth, devices, notifications, sessions
 from storage.access import Action, Actor, ActorKind, Resource, authorize, require_role
 from storage.dates import add_months
 from storage.errors import N_, DomainError
@@ -162,8 +162,9 @@ def flag_needs_help(session: Session, *, actor: Actor) -> None:
     if actor.kind is not ActorKind.CITIZEN:
         raise DomainError(N_("Det kan kun borgeren selv gøre."))
     citizen = session.get_one(Citizen, actor.id)
-    if citizen.needs_help_since is None:
+    if citizen.needs_help_since is None:  # the support person is told once, until they have seen it
         citizen.needs_help_since = utcnow()
+        notifications.help_shown(session, citizen.id)
     audit.record(session, actor, "flag_needs_help", citizen_id=actor.id)
 
 

@@ -53,13 +53,15 @@ def _cmd_create_programme(args: argparse.Namespace) -> int:
 
 
 def _cmd_create_staff(args: argparse.Namespace) -> int:
-    from storage import programmes, staff
+    from storage import notifications, programmes, staff
     from storage.db import write_session
     from storage.models import StaffRole
     with write_session() as s:
         user = programmes.create_staff(s, programme_id=args.programme, username=args.username,
                                        display_name=args.name, role=StaffRole(args.role), password=None)
         password = None if args.oidc else staff.reset_password(s, actor=None, staff_id=user.id)
+        if args.email:
+            notifications.set_staff_email(s, actor=None, staff_id=user.id, email=args.email)
     print(f"Created staff user {user.username} (id {user.id}, {user.role}).")
     if password:
         print(f"One-time password (shown once; to be changed at the first login): {password}")
@@ -76,7 +78,7 @@ def _cmd_reset_password(args: argparse.Namespace) -> int:
 
 
 def _cmd_set_staff(args: argparse.Namespace) -> int:
-    from storage import staff
+    from storage import notifications, staff
     from storage.db import write_session
     from storage.models import StaffRole
     with write_session() as s:
@@ -85,6 +87,8 @@ def _cmd_set_staff(args: argparse.Namespace) -> int:
             staff.set_role(s, actor=None, staff_id=user.id, role=StaffRole(args.role))
         if args.deactivate or args.activate:
             staff.set_active(s, actor=None, staff_id=user.id, active=args.activate)
+        if args.email is not None:
+            notifications.set_staff_email(s, actor=None, staff_id=user.id, email=args.email)
     print(f"{user.username}: role {user.role}, {'active' if user.active else 'deactivated'}.")
     return 0
 
@@ -154,6 +158,28 @@ def _cmd_erase_ended(args: argparse.Namespace) -> int:
     for f in found:
         print(f"  {f.internal_ref} (ended {f.ended_at.date().isoformat()}): "
               + ", ".join(f"{kind} {n}" for kind, n in f.counts.items()))
+    return 0
+
+
+def _cmd_notify(args: argparse.Namespace) -> int:
+    """Deliver the notification outbox: one round (--once, for a timer) or round after round (--loop)."""
+    import logging
+    from storage import notify_sender
+    from storage.db import get_engine
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    config = load_config()
+    channels = notify_sender.Channels.from_config(config)
+    if channels.mailer is None and channels.sms is None:
+        print("No e-mail (BORGERBUDGET_SMTP_HOST, BORGERBUDGET_SMTP_FROM) and no SMS gateway "
+              "(BORGERBUDGET_SMS_GATEWAY_URL) configured: nothing will be sent.", file=sys.stderr)
+    if args.loop:
+        notify_sender.loop(get_engine(), interval=args.interval or config.notify_interval_seconds, batch=args.batch)
+        return 0
+    result = notify_sender.drain(get_engine(), batch=args.batch, config=config)
+    purged = notify_sender.purge_finished(get_engine())
+    print(f"Notifications: {result.sent} sent, {result.retried} to retry, {result.failed} failed, "
+          f"{result.no_channel} without a channel, {result.postponed} waiting for the SMS quiet hours to end; "
+          f"{purged} old rows removed.")
     return 0
 
 
@@ -244,6 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     staff.add_argument("--name", required=True)
     staff.add_argument("--role", choices=ROLES, required=True)
     staff.add_argument("--oidc", action="store_true", help="no password: logs in through the identity provider")
+    staff.add_argument("--email", help="where notifications go (default: the username, if it is an address)")
     staff.set_defaults(func=_cmd_create_staff)
     reset = sub.add_parser("reset-password", help="print a one-time password for a staff user")
     reset.add_argument("--username", required=True)
@@ -254,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     active = set_staff.add_mutually_exclusive_group()
     active.add_argument("--deactivate", action="store_true", help="end every open session; no more logins")
     active.add_argument("--activate", action="store_true")
+    set_staff.add_argument("--email", help="where notifications go ('' removes it)")
     set_staff.set_defaults(func=_cmd_set_staff)
     citizen = sub.add_parser("create-citizen", help="enrol a citizen and print their access code")
     citizen.add_argument("--programme", type=int, required=True)
@@ -283,6 +311,14 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("--dry-run", action="store_true", help="only list who would be erased and how much")
     erase.add_argument("--days", type=int, help="override BORGERBUDGET_PERSONAL_DATA_RETENTION_DAYS")
     erase.set_defaults(func=_cmd_erase_ended)
+    notify = sub.add_parser("notify", help="send the waiting e-mail and SMS notifications (a timer or a loop)")
+    mode = notify.add_mutually_exclusive_group()
+    mode.add_argument("--once", action="store_true", help="one round, then exit (the default; for a timer)")
+    mode.add_argument("--loop", action="store_true", help="round after round until stopped (a service)")
+    notify.add_argument("--interval", type=float, help="--loop: seconds between rounds "
+                                                       "(default BORGERBUDGET_NOTIFY_INTERVAL_SECONDS)")
+    notify.add_argument("--batch", type=int, default=50, help="notifications claimed at a time (default 50)")
+    notify.set_defaults(func=_cmd_notify)
     purge = sub.add_parser("purge-audit", help="delete audit events older than the retention, and expired sessions")
     purge.add_argument("--days", type=int, help="override BORGERBUDGET_AUDIT_RETENTION_DAYS")
     purge.set_defaults(func=_cmd_purge_audit)

@@ -111,6 +111,47 @@ class Config:
         "BORGERBUDGET_HASHES_AT_ONCE", "2", "How many PIN and password checks (argon2, 64 MiB each) may run at "
         "the same time; more wait their turn. Keeps memory flat when many log in at once.", int)
 
+    app_url: str = _setting(
+        "BORGERBUDGET_APP_URL", "", "The app's address as people type it, e.g. https://borgerbudget.kommune.dk. "
+        "Every e-mail and SMS ends with it (they never carry personal data or the citizen's text).")
+    smtp_host: str = _setting(
+        "BORGERBUDGET_SMTP_HOST", "", "Mail server for staff e-mail notifications. Empty: no e-mail is sent "
+        "(the in-app counts still work).")
+    smtp_port: int = _setting("BORGERBUDGET_SMTP_PORT", "587", "Mail server port (587 STARTTLS, 465 TLS).", int)
+    smtp_security: str = _setting(
+        "BORGERBUDGET_SMTP_SECURITY", "starttls", "'starttls' (upgrade after connecting), 'tls' (TLS from the "
+        "first byte, port 465) or 'none' (only for a relay on the same host).")
+    smtp_username: str = _setting("BORGERBUDGET_SMTP_USERNAME", "", "Login at the mail server (empty: no login).")
+    smtp_password: str = _setting("BORGERBUDGET_SMTP_PASSWORD", "", "Password for the mail server login.",
+                                  secret=True)
+    smtp_from: str = _setting(
+        "BORGERBUDGET_SMTP_FROM", "", "Sender address of the notifications, e.g. 'Borgerbudget "
+        "<no-reply@kommune.dk>'. Its domain also ends every Message-ID.")
+    sms_gateway_url: str = _setting(
+        "BORGERBUDGET_SMS_GATEWAY_URL", "", "The SMS provider's HTTP endpoint (JSON POST, see 'Notifications'). "
+        "Empty: no SMS is sent.")
+    sms_api_key: str = _setting("BORGERBUDGET_SMS_API_KEY", "", "Key for the SMS gateway (sent as a bearer "
+                                "token).", secret=True)
+    sms_sender: str = _setting("BORGERBUDGET_SMS_SENDER", "Borgerbudget", "Sender name shown on the SMS (at "
+                               "most 11 letters and digits).")
+    sms_quiet_hours: str = _setting(
+        "BORGERBUDGET_SMS_QUIET_HOURS", "21-08", "No SMS in these hours, Copenhagen time ('21-08': from 21:00 to "
+        "08:00); an SMS due then waits until they end. Empty: any hour.")
+    notify_max_attempts: int = _setting(
+        "BORGERBUDGET_NOTIFY_MAX_ATTEMPTS", "8", "Tries per e-mail or SMS before it is marked failed.", int)
+    notify_retry_seconds: float = _setting(
+        "BORGERBUDGET_NOTIFY_RETRY_SECONDS", "60", "Wait before the first retry; it doubles on every try (at most "
+        "6 hours).", float)
+    notify_lease_seconds: float = _setting(
+        "BORGERBUDGET_NOTIFY_LEASE_SECONDS", "120", "How long a sender owns a claimed notification; if it dies, "
+        "another sender takes it over after this.", float)
+    notify_timeout_seconds: float = _setting(
+        "BORGERBUDGET_NOTIFY_TIMEOUT_SECONDS", "10", "Give up on the mail server or SMS gateway after this long "
+        "(the try is retried later).", float)
+    notify_interval_seconds: float = _setting(
+        "BORGERBUDGET_NOTIFY_INTERVAL_SECONDS", "20", "`borgerbudget notify --loop`: seconds between rounds.",
+        float)
+
     def __post_init__(self) -> None:
         if not self.database_url:
             object.__setattr__(self, "database_url", f"sqlite:///{PROJECT_ROOT / 'data' / 'borgerbudget.db'}")

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from dialogs import limits
 from dialogs.text import clean_text
-from storage import audit, ledger
+from storage import audit, ledger, notifications
 from storage.access import Action, Actor, Resource, authorize, require_role
 from storage.errors import N_, DomainError, NotFound
 from storage.models import (
@@ -148,6 +148,7 @@ def publish(session: Session, *, actor: Actor, submission_id: int) -> None:
     submission.status, submission.answered_at, submission.answered_by_id = SubmissionStatus.ANSWERED.value, now, actor.id
     audit.record(session, actor, "publish_decisions", citizen_id=citizen.id, object_type="submission",
                  object_id=submission.id, detail=f"items={len(items)}")
+    notifications.decision_sent(session, citizen.id)
 
 
 def revise(session: Session, *, actor: Actor, wish_item_id: int, decision: DecisionKind, reason: str | None) -> None:
@@ -188,6 +189,7 @@ def revise(session: Session, *, actor: Actor, wish_item_id: int, decision: Decis
     _apply(session, actor, citizen, new, item, sub_item.price_ore)
     audit.record(session, actor, "revise_decision", citizen_id=citizen.id, object_type="wish_item",
                  object_id=item.id, detail=decision.value)
+    notifications.decision_sent(session, citizen.id)
 
 
 # --- what the support person reviews -----------------------------------------------------------------

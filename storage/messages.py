@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from dialogs import limits
 from dialogs.safety import CrisisSignal, detect_crisis
 from dialogs.text import clean_text
-from storage import audit
+from storage import audit, notifications
 from storage.access import Action, Actor, ActorKind, Resource, authorize, require_role
 from storage.dates import promised_answer_date
 from storage.errors import AccessDenied, DomainError, N_
@@ -148,6 +148,10 @@ def _add(session: Session, actor: Actor, citizen_id: int, text: object, *, about
     # An answer marks nothing read: a message the citizen sent while it was being typed has not been seen.
     audit.record(session, actor, "write_message", citizen_id=citizen_id, object_type="message",
                  object_id=message.id, detail="course" if from_course_step else None)
+    if is_staff:  # the other side is told that something waits (no text in the e-mail or SMS)
+        notifications.message_answered(session, citizen_id)
+    else:
+        notifications.message_from_citizen(session, citizen_id)
     for hook in _HOOKS[STAFF_ANSWERED if is_staff else CITIZEN_WROTE]:
         hook(session, message)
     return message

@@ -54,6 +54,8 @@ LEFT_OUT = {
     "second_opinions": "internal advice between staff until the support person decides",
     "login_throttles": "hashed counters of wrong logins, kept for a day",
     "login_sessions": "hashed ids of open logins on the citizen's devices, ended at logout or expiry",
+    "notification_outbox": "a queue of e-mails and SMS to send: no text, no address (the mobile number and the "
+                           "SMS yes are in the profile); sent rows are deleted after 30 days",
 }
 
 
@@ -85,7 +87,8 @@ def collect(session: Session, *, actor: Actor, citizen_id: int) -> dict[str, Any
                     "budget_ore": citizen.budget_total_ore, "start": _iso(citizen.start_date),
                     "end": _iso(citizen.end_date), "needs_help_since": _iso(citizen.needs_help_since),
                     "programme": programme.name, "support_person": support.display_name,
-                    "created": _iso(citizen.created_at)},
+                    "created": _iso(citizen.created_at), "mobile_for_sms": citizen.mobile,
+                    "sms_yes_since": _iso(citizen.sms_consent_at)},
         "login": {"code_made": _iso(credential.issued_at) if credential else None,
                   "pin_chosen": bool(credential and credential.pin_hash),
                   "locked": bool(credential and credential.locked_at),

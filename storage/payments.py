@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from dialogs import limits
 from dialogs.amounts import check_positive
 from dialogs.text import clean_text
-from storage import audit, ledger
+from storage import audit, ledger, notifications
 from storage.csv_files import write_csv
 from storage.access import Action, Actor, Resource, authorize, require_role
 from storage.errors import N_, AccessDenied, DomainError, NotFound
@@ -95,6 +95,7 @@ def request_payment(session: Session, *, actor: Actor, wish_item_id: int, vendor
     item.status = ItemStatus.ORDERED.value
     audit.record(session, actor, "request_payment", citizen_id=citizen.id, object_type="payment_request",
                  object_id=payment.id)
+    notifications.payment_waiting(session, citizen.id)
     return payment.id
 
 
@@ -133,6 +134,7 @@ def mark_paid(session: Session, *, actor: Actor, payment_id: int) -> None:
     item.status = _item_status_after_payment(session, item)
     audit.record(session, actor, "mark_paid", citizen_id=payment.citizen_id, object_type="payment_request",
                  object_id=payment.id)
+    notifications.payment_made(session, payment.citizen_id)
 
 
 def reject(session: Session, *, actor: Actor, payment_id: int, reason: str) -> None:

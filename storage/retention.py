@@ -142,7 +142,8 @@ def erase(session: Session, *, actor: Actor | None, days: int | None = None,
     subs = select(Submission.id).where(Submission.citizen_id.in_(ids))
     for statement in (
         update(Citizen).where(Citizen.id.in_(ids)).values(display_name=ERASED, status_reason=None,
-                                                          needs_help_since=None, erased_at=now or utcnow()),
+                                                          needs_help_since=None, mobile=None,
+                                                          sms_consent_at=None, erased_at=now or utcnow()),
         delete(CitizenCredential).where(CitizenCredential.citizen_id.in_(ids)),
         delete(RememberedDevice).where(RememberedDevice.citizen_id.in_(ids)),
         update(CourseAnswer).where(CourseAnswer.citizen_id.in_(ids)).values(value=None),

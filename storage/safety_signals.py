@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from dialogs import limits
 from dialogs.safety import detect_crisis
 from dialogs.text import clean_text
-from storage import audit
+from storage import audit, notifications
 from storage.access import Actor, ActorKind, require_role
 from storage.errors import N_, DomainError
 from storage.models import Citizen, HelpShown, StaffRole
@@ -50,6 +50,7 @@ def _record(session: Session, actor: Actor, source: str, where: str | None) -> i
     citizen = session.get_one(Citizen, actor.id)
     if citizen.needs_help_since is None:  # "Har det svært" on the support person's overview, until seen
         citizen.needs_help_since = now
+    notifications.help_shown(session, citizen.id)  # at once, by e-mail; not repeated within the hour
     shown = HelpShown(citizen_id=actor.id, at=now, source=source, place=(where or None) and where[:30])
     session.add(shown)
     session.flush()

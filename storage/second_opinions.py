@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from dialogs import limits
 from dialogs.text import clean_text
-from storage import audit
+from storage import audit, notifications
 from storage.access import Action, Actor, Resource, authorize, require_role
 from storage.errors import N_, DomainError, NotFound
 from storage.models import Citizen, SecondOpinion, StaffRole, WishItem, utcnow
@@ -42,6 +42,7 @@ def ask(session: Session, *, actor: Actor, wish_item_id: int, question: str) -> 
     session.flush()
     audit.record(session, actor, "ask_second_opinion", citizen_id=item.citizen_id, object_type="wish_item",
                  object_id=item.id)
+    notifications.second_opinion_asked(session, item.citizen_id)
     return opinion.id
 
 
@@ -95,3 +96,4 @@ def answer(session: Session, *, actor: Actor, opinion_id: int, text: str) -> Non
     opinion.answered_by_id, opinion.answered_at = actor.id, utcnow()
     audit.record(session, actor, "answer_second_opinion", citizen_id=item.citizen_id, object_type="wish_item",
                  object_id=item.id)
+    notifications.second_opinion_answered(session, opinion.asked_by_id, item.citizen_id)

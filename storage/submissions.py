@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage import audit
+from storage import audit, notifications
 from storage.access import Action, Actor, Resource, authorize
 from storage.dates import promised_answer_date
 from storage.errors import N_, DomainError
@@ -101,6 +101,7 @@ def submit(session: Session, *, actor: Actor, citizen_id: int) -> int:
                                    price_ore=item.price_ore * item.quantity, quantity=item.quantity,
                                    goal_text=_goal_text(session, item.goal_id), note=item.note, shop=item.shop))
         item.status = ItemStatus.SUBMITTED.value
+    notifications.plan_sent(session, citizen_id, version=version)
     return version
 
 

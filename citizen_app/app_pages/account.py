@@ -5,7 +5,8 @@ import streamlit as st
 
 from citizen_app import session, ui
 from citizen_app.i18n import _
-from storage import staff
+from storage import notifications, staff
+from storage.db import read_session
 
 actor = session.current_actor()
 
@@ -32,3 +33,17 @@ with st.form("own_password", clear_on_submit=True):
     st.form_submit_button(_("Skift adgangskode"), type="primary", on_click=ui.on_click(
         _change, _("Din adgangskode er skiftet."), errors="own_password"))
 ui.show_errors("own_password")
+
+if not session.must_change_password():
+    with read_session() as s:
+        address = notifications.own_email(s, actor=actor)
+    st.subheader(_("Min e-mail til besked"))
+    st.caption(_("Appen sender en kort e-mail, når der er nyt til dig: aldrig navne eller det, borgeren har "
+                 "skrevet."))
+    with st.form("own_email"):
+        st.text_input(_("E-mailadresse"), value=address or "", key="own_email_address", autocomplete="email")
+        st.form_submit_button(_("Gem e-mailadresse"), on_click=ui.on_click(
+            lambda s: notifications.set_staff_email(s, actor=actor, staff_id=actor.id,
+                                                    email=st.session_state.get("own_email_address")),
+            _("Din e-mailadresse er gemt."), errors="own_email"))
+    ui.show_errors("own_email")

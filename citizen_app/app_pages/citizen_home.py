@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from citizen_app import message_widgets, session, ui, workshop_box
+from citizen_app.sms_box import sms_box
 from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _, ngettext, pgettext
 from dialogs.text import isolate
@@ -63,3 +64,4 @@ def messages_box() -> None:
 
 
 messages_box()
+sms_box(actor)

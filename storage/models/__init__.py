@@ -13,6 +13,7 @@ from storage.models.course import (
                               WorkshopParticipant,
 )
 from storage.models.money import LedgerEntry, PaymentRequest
+from storage.models.notify import OutboxMessage
 from storage.models.people import (
                               Citizen,
                               CitizenCredential,
@@ -44,7 +45,8 @@ from storage.statuses import (
 __all__ = [
     "NAMING_CONVENTION", "AuditEvent", "Base", "ChatTurn", "CheckIn", "Citizen", "CitizenCredential", "CitizenStatus",
     "CourseAnswer", "CourseProgress", "DecisionKind", "Goal", "HelpShown", "ItemDecision", "ItemStatus", "LedgerEntry",
-    "LedgerKind", "LoginSession", "LoginThrottle", "Message", "PaymentRequest", "PaymentStatus", "Programme",
+    "LedgerKind", "LoginSession", "LoginThrottle", "Message", "OutboxMessage", "PaymentRequest", "PaymentStatus",
+    "Programme",
     "RememberedDevice",
     "SecondOpinion", "StaffRole",
     "StaffUser", "Submission", "SubmissionItem", "SubmissionStatus", "SupportNote", "UTCDateTime", "WishItem",

@@ -55,6 +55,8 @@ class StaffUser(Base):
     oidc_subject: Mapped[str | None] = mapped_column(String(255), default=None)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Where notifications go (storage/notifications.py); None: the username when it is an address, else none.
+    email: Mapped[str | None] = mapped_column(String(254), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     programme: Mapped[Programme] = relationship()
@@ -90,6 +92,9 @@ class Citizen(Base):
     ended_at: Mapped[datetime | None] = mapped_column(default=None)
     # When the personal data was erased (storage/retention.py); the numbers stay.
     erased_at: Mapped[datetime | None] = mapped_column(default=None)
+    # SMS notifications: a mobile number the citizen gave, and when they said yes (None: no SMS).
+    mobile: Mapped[str | None] = mapped_column(String(20), default=None)
+    sms_consent_at: Mapped[datetime | None] = mapped_column(default=None)
 
     support_person: Mapped[StaffUser] = relationship()
     programme: Mapped[Programme] = relationship()

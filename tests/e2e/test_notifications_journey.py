@@ -1,0 +1,112 @@
+"""Issue 16's notifications in a real browser, against real channels on this machine: the citizen turns SMS on
+and sends a plan; `borgerbudget notify` e-mails the support person (the test's SMTP server receives it); she
+answers; the next round sends the citizen an SMS (the test's HTTP gateway receives it); the citizen reads the
+answer. Neither text names the citizen or says what they wrote. (The message thread of issue 16 is built
+separately; its journey adds the questions and unread counts.)"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import DESKTOP
+from tests.e2e.helpers import (
+    act,
+    add_goal_on_plan,
+    add_wish_on_plan,
+    browser_context,
+    card_of,
+    click,
+    create_citizen_in_db,
+    expect_heading,
+    go_to,
+    login_citizen,
+    login_staff,
+    open_app,
+)
+from tests.e2e.server import AppServer, base_env, prepare_database, run_cli, start_server
+from tests.storage.notify_servers import Gateway, SmsGatewayServer, SmtpServer
+
+CITIZEN, GOAL, WISH = "Sofie", "Jeg vil have et arbejde.", "Kursus i kundeservice"
+APP_URL = "https://borgerbudget.kommune.test"
+
+
+@pytest.fixture(scope="module")
+def channels() -> Iterator[tuple[SmtpServer, SmsGatewayServer]]:
+    with SmtpServer() as smtp, SmsGatewayServer(Gateway()) as gateway:
+        yield smtp, gateway
+
+
+@pytest.fixture(scope="module")
+def notifying_app(tmp_path_factory, channels, chromium) -> Iterator[tuple[AppServer, dict[str, str]]]:
+    smtp, gateway = channels
+    directory = tmp_path_factory.mktemp("e2e-notify")
+    url = prepare_database(directory)
+    settings = {"BORGERBUDGET_SMTP_HOST": "127.0.0.1", "BORGERBUDGET_SMTP_PORT": str(smtp.port),
+                "BORGERBUDGET_SMTP_SECURITY": "none", "BORGERBUDGET_SMTP_FROM": "Borgerbudget <no-reply@kommune.test>",
+                "BORGERBUDGET_SMS_GATEWAY_URL": gateway.url, "BORGERBUDGET_SMS_API_KEY": "test-key",
+                "BORGERBUDGET_SMS_QUIET_HOURS": "", "BORGERBUDGET_APP_URL": APP_URL}
+    env = {**base_env(url), **settings}
+    run_cli(env, "set-staff", "--username", "sara", "--email", "sara@kommune.test")
+    server = start_server(url, directory / "streamlit.log", env_extra=settings)
+    yield server, env
+    server.stop()
+
+
+def test_support_person_is_emailed_and_the_citizen_gets_an_sms(phone, notifying_app, channels, e2e_browser,
+                                                              artifacts):
+    server, env = notifying_app
+    smtp, gateway = channels
+    citizen = phone
+    code = create_citizen_in_db(env["DATABASE_URL"], CITIZEN)
+
+    # The citizen says yes to SMS on the start page and sends a plan.
+    open_app(citizen, server.url)
+    login_citizen(citizen, code, "1234")
+    expect_heading(citizen, f"Hej {CITIZEN}")
+    citizen.get_by_text("Besked på SMS", exact=True).click()  # an expander: no rerun
+    citizen.get_by_label("Mobilnummer", exact=True).fill("12 34 56 78")
+    citizen.get_by_text("Ja tak, send mig en SMS, når der er nyt.", exact=True).click()
+    click(citizen, "Slå SMS til")
+    expect(citizen.get_by_text("12 34 56 78", exact=True)).to_be_visible()
+    go_to(citizen, "Min plan")
+    add_goal_on_plan(citizen, GOAL, "Uddannelse og job")
+    add_wish_on_plan(citizen, WISH, under_goal=GOAL, price="2.000")
+    go_to(citizen, "Send og se svar")
+    click(citizen, "Send til min støtteperson")
+    expect(citizen.get_by_text("Du venter på svar", exact=True)).to_be_visible()
+
+    # A round of `borgerbudget notify`: the support person's e-mail arrives; nothing personal in it.
+    assert "1 sent" in run_cli(env, "notify", "--once")
+    [(to, mail)] = smtp.mails
+    body = mail.get_payload(decode=True).decode()
+    assert to == ["sara@kommune.test"]
+    assert "En borger har sendt sin plan til dig. Log ind for at se den." in body and APP_URL in body
+    assert CITIZEN not in body and WISH not in body and GOAL not in body
+    assert gateway.gateway.requests == []
+
+    # She answers.
+    with browser_context(e2e_browser, DESKTOP, artifacts, "notify-support") as sara:
+        open_app(sara, server.url)
+        login_staff(sara, "sara")
+        expect_heading(sara, "Mine borgere")
+        click(sara, "Åbn borgerens side", scope=card_of(sara.locator("main").get_by_text(CITIZEN, exact=True)))
+        click(sara, "Gå til Svar på plan")
+        expect_heading(sara, "Svar på plan")
+        card = card_of(sara.locator("main").get_by_text(WISH, exact=True).first)
+        act(sara, card.get_by_text("Godkend", exact=True).click)
+        click(sara, "Gem beslutning", scope=card_of(sara.locator("main").get_by_text(WISH, exact=True).first))
+        click(sara, "Send svar")
+        expect(sara.get_by_text("Svaret er sendt. Borgeren kan se det nu.")).to_be_visible()
+
+    # The next round: the citizen's SMS arrives at the gateway, with its idempotency key.
+    assert "1 sent" in run_cli(env, "notify", "--once")
+    [sms] = gateway.gateway.accepted
+    assert sms["to"] == "+4512345678" and sms["key"].startswith("borgerbudget-outbox-")
+    assert sms["text"] == f"Du har fået svar på din plan. Log ind for at se det. {APP_URL}"
+    assert len(smtp.mails) == 1
+
+    # The citizen reads the answer.
+    go_to(citizen, "Send og se svar")
+    expect(citizen.get_by_text("Din støtteperson har sagt ja.", exact=True)).to_be_visible()
