@@ -269,3 +269,22 @@ def test_help_shown_is_not_repeated_for_the_same_citizen_within_an_hour(engine, 
     with write_session(engine) as s:
         assert notifications.help_shown(s, w.citizen_id)                 # an hour later: yes
     assert [r[0] for r in _rows(engine)] == ["help_shown"] * 3
+
+
+def test_a_message_and_its_answer_and_help_shown_tell_the_other_side(engine, channels_on):
+    from storage import messages, safety_signals
+    w = build_world(engine)
+    _addresses(engine, w)
+    me = citizen_of(w)
+    with write_session(engine) as s:
+        messages.write(s, actor=me, citizen_id=w.citizen_id, text="Hvornår kommer cyklen?")
+    assert _rows(engine) == [("message_from_citizen", "email", w.support.id, None)]
+    _clear(engine)
+    with write_session(engine) as s:
+        messages.write(s, actor=w.support, citizen_id=w.citizen_id, text="Den kommer på fredag.")
+    assert _rows(engine) == [("message_answered", "sms", None, w.citizen_id)]
+    _clear(engine)
+    with write_session(engine) as s:
+        assert safety_signals.check_citizen_text(s, actor=me, text="jeg vil ikke leve mere", where="plan")
+        assert safety_signals.check_citizen_text(s, actor=me, text="jeg orker ikke at leve", where="course")
+    assert _rows(engine) == [("help_shown", "email", w.support.id, None)]  # told once within the hour
