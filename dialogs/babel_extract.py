@@ -19,6 +19,10 @@ def translatable_strings(course_data: Mapping[str, Any]) -> Iterator[tuple[str, 
                 yield message, f"{where}: message"
             if "hint" in step:
                 yield step["hint"], f"{where}: hint"
+            if "simple" in step:
+                yield step["simple"], f"{where}: simpler wording"
+            for example in step.get("examples", []):
+                yield example, f"{where}: example"
             for option in step.get("options", []):
                 yield option.get("label", ""), f"{where}: option {option.get('value')}"
 

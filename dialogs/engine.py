@@ -14,6 +14,7 @@ from typing import Any
 
 from types import MappingProxyType
 
+from dialogs import facts
 from dialogs.answers import KINDS, AnswerResult, validate_answer
 from dialogs.conditions import CONDITIONS, Answers, Condition
 from dialogs.model import DEFAULT_MAX_LENGTH, END, SKIPPED, Course, Module, Option, Route, Step, is_skipped
@@ -124,6 +125,8 @@ def build_course(data: Mapping[str, Any]) -> Course:
                 max_length=s.get("max_length", DEFAULT_MAX_LENGTH),
                 min=s.get("min"),
                 max=s.get("max"),
+                simple=s.get("simple"),
+                examples=tuple(s.get("examples", ())),
             )
         modules.append(Module(m["id"], m["title"], tuple(s["id"] for s in m["steps"])))
     return Course(tuple(modules), MappingProxyType(steps))
@@ -229,8 +232,9 @@ def step_params(
 
     {goal} and {subgoal} come from the step's parents' answers ("" when missing or skipped);
     {budget} and {months} are passed in by the UI, already formatted for the citizen's language.
+    Facts ({housing_now}, dialogs/facts.py) are whole-sentence msgids ("" when not known): translate them too.
     """
-    params = {"goal": "", "subgoal": "", "budget": budget, "months": months}
+    params = {"goal": "", "subgoal": "", "budget": budget, "months": months, **facts.sentences(answers)}
     parent = course.step(step_id).parent
     while parent:
         step = course.step(parent)

@@ -1,0 +1,295 @@
+"""What a free-text turn is, before a step reads it as an answer: the guide listens first.
+
+`hear(text, step, previous=...)` sorts a turn into a TurnKind (an answer; a question for the support person;
+"ved ikke"; "hvad mener du?"; a correction of what was just read back; "tilbage"; "pause"; help) and keeps the
+corrected words of a correction. `reply_to(turn, step, ...)` says what the guide answers and what happens next.
+The phrases are data (dialogs/turns.toml), matched on folded text and tolerant of typos (rapidfuzz).
+
+Pure: no Streamlit, no database. The Danish here is gettext msgids, translated where they are shown.
+Guiding rule: when in doubt, it is an answer. A real answer heard as something else is worse than the other way
+round, because the step checks the answer anyway and the citizen can always press "Tilbage" or skip.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from dialogs import safety
+from dialogs.i18n_markers import N_
+from dialogs.model import Step
+
+RULES_FILE = Path(__file__).with_name("turns.toml")
+FREE_TEXT_KINDS = frozenset({"text", "goal", "subgoal", "wish", "amount"})
+
+
+class TurnKind(StrEnum):
+    ANSWER = "answer"
+    QUESTION = "question_to_support_person"
+    DONT_KNOW = "dont_know"
+    WHAT_DO_YOU_MEAN = "what_do_you_mean"
+    CORRECTION = "correction"
+    BACK = "back"
+    PAUSE = "pause"
+    HELP = "help"
+
+
+@dataclass(frozen=True)
+class Turn:
+    kind: TurnKind
+    body: str = ""  # a correction: the corrected words, as typed; otherwise the whole turn
+
+
+# --- folding -------------------------------------------------------------------------------------------------
+
+def _fold_word(word: str, words: Mapping[str, str]) -> str:
+    word = re.sub(r"(\w)\1{2,}", r"\1\1", word)  # "ikkkke" -> "ikke"
+    word = word.replace("aa", "a").replace("oe", "o").replace("ae", "e")
+    return words.get(word, word)
+
+
+def fold(text: str, words: Mapping[str, str] | None = None) -> str:
+    """Lower case, æ/ø/å and ae/oe/aa as a/o/e, no accents or punctuation, known misspellings read right."""
+    words = _rules().words if words is None else words
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[\u200b-\u200f\u2060\ufeff]", "", text)
+    text = text.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    return " ".join(_fold_word(t, words) for t in text.split())
+
+
+@dataclass(frozen=True)
+class Rules:
+    words: Mapping[str, str]
+    filler: frozenset[str]
+    whole: Mapping[TurnKind, tuple[str, ...]]
+    after_no: tuple[tuple[str, ...], ...]
+    correction_starts: tuple[tuple[str, ...], ...]
+    correction_starts_on_buttons: tuple[tuple[str, ...], ...]
+    read_back_kinds: frozenset[str]
+    question_starts: tuple[tuple[str, ...], ...]
+    question_starts_with_mark: tuple[tuple[str, ...], ...]
+    mark_needed_on_kinds: frozenset[str]
+
+
+def build_rules(data: Mapping[str, Any]) -> Rules:
+    """The rules from turns.toml data, every phrase folded once."""
+    words = {fold(k, {}): fold(v, {}) for k, v in data.get("words", {}).items()}
+
+    def phrases(items: Sequence[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(fold(p, words) for p in items))
+
+    def prefixes(items: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+        # longest first, so "kan jeg også få" wins over "kan jeg"
+        return tuple(sorted({tuple(fold(p, words).split()) for p in items}, key=len, reverse=True))
+
+    filler = frozenset(fold(w, words) for w in data.get("filler", []))
+    whole = {kind: phrases(data.get(kind.value, {}).get("whole", []))
+             for kind in (TurnKind.BACK, TurnKind.PAUSE, TurnKind.WHAT_DO_YOU_MEAN, TurnKind.DONT_KNOW)}
+    correction, question = data.get("correction", {}), data.get("question_to_support_person", {})
+    return Rules(words, filler, whole, prefixes(correction.get("after_no", [])),
+                 prefixes(correction.get("starts", [])), prefixes(correction.get("starts_on_buttons", [])),
+                 frozenset(correction.get("read_back_kinds", [])),
+                 prefixes(question.get("starts", [])), prefixes(question.get("starts_with_mark", [])),
+                 frozenset(question.get("mark_needed_on_kinds", [])))
+
+
+@functools.cache
+def _rules() -> Rules:
+    return build_rules(tomllib.loads(RULES_FILE.read_text(encoding="utf-8")))
+
+
+# --- matching ------------------------------------------------------------------------------------------------
+
+def _allowed_typos(length: int) -> int:
+    return 0 if length <= 4 else 1 if length <= 9 else 2 if length <= 19 else 3
+
+
+def _is_one_of(text: str, phrases: Sequence[str]) -> bool:
+    if not text:
+        return False
+    for phrase in phrases:
+        limit = _allowed_typos(min(len(phrase), len(text)))
+        if abs(len(phrase) - len(text)) <= limit and Levenshtein.distance(text, phrase, score_cutoff=limit) <= limit:
+            return True
+    return False
+
+
+def _same_word(typed: str, wanted: str) -> bool:
+    if typed == wanted:
+        return True
+    return len(wanted) >= 4 and Levenshtein.distance(typed, wanted, score_cutoff=1) <= 1
+
+
+def _starts_with(tokens: Sequence[str], prefixes: Sequence[tuple[str, ...]]) -> int:
+    """How many tokens the longest matching prefix takes (0: none matches)."""
+    for prefix in prefixes:
+        if len(tokens) >= len(prefix) and all(_same_word(t, w) for t, w in zip(tokens, prefix)):
+            return len(prefix)
+    return 0
+
+
+_NUMBER = re.compile(r"\d")
+_NO = frozenset({"nej", "ne", "nej nej"})
+
+
+def _body_after(text: str, words_taken: int) -> str:
+    """The typed text after its first `words_taken` words (punctuation before the rest dropped)."""
+    parts = re.split(r"(\s+)", text.strip())
+    words_seen, cut = 0, len(parts)
+    for i, part in enumerate(parts):
+        if part.strip() and re.search(r"\w", part):
+            if words_seen == words_taken:
+                cut = i
+                break
+            words_seen += 1
+    return "".join(parts[cut:]).strip(" ,.:;-–!") if words_taken else text.strip()
+
+
+def _correction(text: str, tokens: list[str], rules: Rules, step: Step | None, previous: Step | None
+                ) -> Turn | None:
+    if previous is None or previous.kind not in FREE_TEXT_KINDS:
+        return None
+    read_back = previous.kind in rules.read_back_kinds
+    skipped = 0
+    while skipped < len(tokens) and tokens[skipped] in _NO:
+        skipped += 1
+    if skipped:
+        rest = tokens[skipped:]
+        taken = _starts_with(rest, rules.after_no)
+        if taken and (read_back or rest[:2] == ["jeg", "mente"]):
+            body = _body_after(text, _typed_words_for(text, skipped + taken, tokens))
+            return Turn(TurnKind.CORRECTION, body) if body else None
+        if rest and _NUMBER.match(rest[0]) and previous.kind in ("wish", "amount"):
+            return Turn(TurnKind.CORRECTION, _body_after(text, _typed_words_for(text, skipped, tokens)))
+        return None
+    taken = _starts_with(tokens, rules.correction_starts)
+    if not taken and read_back:
+        taken = _starts_with(tokens, rules.correction_starts_on_buttons)
+        on_buttons = step is not None and step.kind not in FREE_TEXT_KINDS
+        if not (on_buttons or _NUMBER.search(" ".join(tokens[taken:]))):
+            taken = 0
+    if taken and (read_back or tokens[:2] == ["jeg", "mente"]):
+        body = _body_after(text, _typed_words_for(text, taken, tokens))
+        return Turn(TurnKind.CORRECTION, body) if body else None
+    return None
+
+
+def _typed_words_for(text: str, folded_taken: int, tokens: Sequence[str]) -> int:
+    """How many typed words the first `folded_taken` folded words came from (folding can split "vedikke")."""
+    typed = [w for w in re.split(r"\s+", text.strip()) if re.search(r"\w", w)]
+    count, n = 0, 0
+    while n < len(typed) and count < folded_taken:
+        count += len(fold(typed[n]).split()) or 1
+        n += 1
+    return n
+
+
+def _question(tokens: list[str], marked: bool, rules: Rules, step: Step | None) -> bool:
+    while tokens and tokens[0] in rules.filler:
+        tokens = tokens[1:]
+    if not tokens:
+        return False
+    needs_mark = step is not None and step.kind in rules.mark_needed_on_kinds
+    if _starts_with(tokens, rules.question_starts):
+        return marked or not needs_mark
+    return marked and bool(_starts_with(tokens, rules.question_starts_with_mark))
+
+
+def hear(text: str, step: Step | None = None, *, previous: Step | None = None) -> Turn:
+    """What the turn is. `step` is the step being asked, `previous` the one before it (for corrections)."""
+    if not isinstance(text, str) or not text.strip():
+        return Turn(TurnKind.ANSWER, "")
+    if safety.detect_crisis(text):
+        return Turn(TurnKind.HELP, text)
+    rules = _rules()
+    tokens = fold(text, rules.words).split()
+    bare = " ".join(t for t in tokens if t not in rules.filler)
+    for kind in (TurnKind.BACK, TurnKind.PAUSE, TurnKind.WHAT_DO_YOU_MEAN, TurnKind.DONT_KNOW):
+        if _is_one_of(bare, rules.whole[kind]):
+            return Turn(kind, text.strip())
+    if (found := _correction(text, tokens, rules, step, previous)) is not None:
+        return found
+    if _question(tokens, "?" in text, rules, step):
+        return Turn(TurnKind.QUESTION, text.strip())
+    return Turn(TurnKind.ANSWER, text.strip())
+
+
+def classify(text: str, step: Step | None = None, *, previous: Step | None = None) -> TurnKind:
+    """The kind of the turn (see `hear`)."""
+    return hear(text, step, previous=previous).kind
+
+
+# --- the guide's reply ---------------------------------------------------------------------------------------
+
+class Then(StrEnum):
+    """What happens after the guide's reply."""
+
+    ANSWER = "answer"      # the step reads the turn as its answer
+    STAY = "stay"          # the same question stays open
+    SKIP = "skip"          # the step is skipped for now (never stored as "ved ikke")
+    BACK = "back"          # the previous step opens again
+    PAUSE = "pause"        # the citizen stops for now; everything is saved already
+    CORRECT = "correct"    # the previous step is answered again with the corrected words
+    ASK = "ask"            # the question goes to the support person; the step stays open
+    HELP = "help"          # the page shows where help is
+
+
+MSG_DONT_KNOW = N_("Det er helt okay ikke at vide det.")
+MSG_EXAMPLES = N_("Her er nogle eksempler. Du kan bruge et af dem, eller skrive dit eget:")
+MSG_LATER = N_("Vi kan vende tilbage til det senere.")
+MSG_SKIPPED = N_("Det er okay. Vi springer over og kan vende tilbage til det senere.")
+MSG_SIMPLER = N_("Jeg siger det på en anden måde:")
+MSG_BACK = N_("Vi går et skridt tilbage.")
+MSG_NOTHING_BEFORE = N_("Vi er ved det første spørgsmål. Der er ikke noget før.")
+MSG_PAUSE = N_("Det er fint at holde en pause.")
+MSG_SAVED = N_("Dine svar er gemt.")
+MSG_COME_BACK = N_("Kom tilbage, når du har lyst. Du starter, hvor du slap.")
+MSG_QUESTION = N_("Godt spørgsmål. Jeg sender det til din støtteperson.")
+MSG_QUESTION_ANSWER = N_("Du får svaret her og på din forside.")
+MSG_CORRECTED = N_("Tak. Jeg har rettet det.")
+MSG_NOT_CORRECTED = N_("Det kunne jeg ikke rette. Tryk på Tilbage, så kan du skrive det igen.")
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The guide's answer to a turn: its lines and examples (msgids, translated where shown), then what happens."""
+
+    turn: Turn
+    then: Then
+    lines: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+
+
+def reply_to(turn: Turn, step: Step, *, has_previous: bool = True, said_dont_know_before: bool = False) -> Reply:
+    """What the guide says to `turn` on `step`. `said_dont_know_before`: "ved ikke" was said on this step already,
+    so the second time the guide skips instead of offering the same examples again."""
+    kind = turn.kind
+    if kind is TurnKind.DONT_KNOW:
+        if step.examples and not said_dont_know_before:
+            return Reply(turn, Then.STAY, (MSG_DONT_KNOW, MSG_EXAMPLES), step.examples)
+        return Reply(turn, Then.SKIP, (MSG_SKIPPED,))
+    if kind is TurnKind.WHAT_DO_YOU_MEAN:
+        simpler = (step.simple,) if step.simple else step.messages[-1:]
+        return Reply(turn, Then.STAY, (MSG_SIMPLER, *simpler))
+    if kind is TurnKind.BACK:
+        return Reply(turn, Then.BACK if has_previous else Then.STAY,
+                     (MSG_BACK,) if has_previous else (MSG_NOTHING_BEFORE,))
+    if kind is TurnKind.PAUSE:
+        return Reply(turn, Then.PAUSE, (MSG_PAUSE, MSG_SAVED, MSG_COME_BACK))
+    if kind is TurnKind.QUESTION:
+        return Reply(turn, Then.ASK, (MSG_QUESTION, MSG_QUESTION_ANSWER))
+    if kind is TurnKind.CORRECTION:
+        return Reply(turn, Then.CORRECT, (MSG_CORRECTED,))
+    if kind is TurnKind.HELP:
+        return Reply(turn, Then.HELP)
+    return Reply(turn, Then.ANSWER)
