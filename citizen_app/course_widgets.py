@@ -36,7 +36,8 @@ def guide_text(message: str, params: dict) -> str:
 def show_guide(step: Step, params: dict) -> None:
     with st.chat_message("assistant", avatar=":material/support_agent:"):
         for message in step.messages:
-            st.text(guide_text(message, params))
+            if text := guide_text(message, params):  # a message that is only a fact not known ("") is left out
+                st.text(text)
         if step.hint:
             st.caption(_(step.hint))
 

@@ -21,9 +21,10 @@ from dialogs.model import DEFAULT_MAX_LENGTH, END, SKIPPED, Course, Module, Opti
 from dialogs.validate import validate_course
 
 COURSE_DIR = Path(__file__).parent / "course"
+FACT_PLACEHOLDERS = tuple(fact.name for fact in facts.table())  # whole-sentence msgids: translate, then fill in
 
 __all__ = [
-    "END", "SKIPPED", "AnswerResult", "Course", "CourseError", "Module", "Option", "Position", "Progress",
+    "END", "FACT_PLACEHOLDERS", "SKIPPED", "AnswerResult", "Course", "CourseError", "Module", "Option", "Position", "Progress",
     "Route", "Step", "build_course", "current_step_id", "goal_step_id", "is_skipped", "load_course",
     "next_open_step_id", "next_step_id", "previous_step_id", "progress", "read_course_data", "resume",
     "routing_path", "step_params", "validate_answer",
@@ -127,6 +128,7 @@ def build_course(data: Mapping[str, Any]) -> Course:
                 max=s.get("max"),
                 simple=s.get("simple"),
                 examples=tuple(s.get("examples", ())),
+                tone=s.get("tone"),
             )
         modules.append(Module(m["id"], m["title"], tuple(s["id"] for s in m["steps"])))
     return Course(tuple(modules), MappingProxyType(steps))

@@ -54,6 +54,7 @@ class Step:
     max: int | None = None  # rating: highest number; amount: highest whole kroner
     simple: str | None = None  # the question again in simpler words, for "hvad mener du?" (LIX <= 20)
     examples: tuple[str, ...] = ()  # two or three example answers, for "ved ikke" (free-text steps)
+    tone: str | None = None  # "hard" or "hope": how a reflection on the answer ends (dialogs/reflect.py)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ MAX_MESSAGES = 3
 MAX_LENGTH_LIMIT = 10_000
 STEP_KEYS = frozenset({
     "id", "messages", "kind", "options", "store", "parent", "share_default", "hint",
-    "max_length", "min", "max", "next", "default", "simple", "examples",
+    "max_length", "min", "max", "next", "default", "simple", "examples", "tone",
 })
 # Steps the citizen answers by writing: "ved ikke" there gets the step's examples.
 FREE_TEXT_KINDS = frozenset({"text", "goal", "subgoal", "wish"})
@@ -108,6 +108,8 @@ class _Checker:
             self.error(where, "hint must be text")
         if not _is_text(step.get("simple")):
             self.error(where, "needs 'simple': the question again in simpler words")
+        if step.get("tone") not in (None, "hard", "hope"):
+            self.error(where, "tone must be 'hard' or 'hope'")
         examples = step.get("examples")
         if examples is not None and (
             not isinstance(examples, list) or not 1 <= len(examples) <= MAX_EXAMPLES

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from citizen_app import course_turns as ct
 from citizen_app import course_widgets as cw
 from citizen_app import session, ui, workshop_box
 from citizen_app.i18n import _, current_language, money
-from dialogs import engine, safety
-from storage import course
+from dialogs import engine, safety, turns
+from storage import course, messages
 from storage.db import transaction
 
 actor = session.current_actor()
@@ -26,20 +27,36 @@ budget_text = money(budget)
 
 
 def params_for(step_id: str) -> dict:
-    return {**engine.step_params(COURSE, step_id, state.answers), "budget": budget_text, "months": months}
+    params = engine.step_params(COURSE, step_id, state.answers)
+    facts = {name: _(params[name]) if params[name] else "" for name in engine.FACT_PLACEHOLDERS}
+    return {**params, **facts, "budget": budget_text, "months": months}
+
+
+def pass_question_on(text: str, step_id: str) -> None:
+    """The citizen's question from the course goes to their support person."""
+    transaction(lambda s: messages.ask_from_course(s, actor=actor, text=text, step_id=step_id))
 
 
 def answering(step_id: str):
-    """The callback maker for the step's input: `read()` gives (raw, words) from the widget. The answer is
-    saved first; then, if the words carry a crisis signal, the course stops and shows help."""
+    """The callback maker for the step's input: `read()` gives (raw, words) from the widget. The guide hears the
+    turn first (storage.course.take_turn): an answer is saved; "ved ikke", "hvad mener du?", a question, a
+    correction, "tilbage" or "pause" get the guide's reply. If the words carry a crisis signal, the course
+    stops and shows help."""
     def make(read):
         def callback() -> None:
             raw, words = read()
-            ui.on_click(lambda s: course.answer(s, actor=actor, step_id=step_id, raw=raw, words=words,
-                                                categories=[c["key"] for c in categories]), errors="answer")()
+            heard = []
+            ui.on_click(lambda s: heard.append(course.take_turn(
+                s, actor=actor, step_id=step_id, raw=raw, words=words if isinstance(words, str) else str(raw),
+                categories=[c["key"] for c in categories])), errors="answer")()
             if st.session_state.get(ui.ERRORS_KEY, {}).get("answer") and f"in_{step_id}_chat" in st.session_state:
                 st.session_state[f"in_{step_id}_chat"] = words  # not saved: the words go back in the chat box
                 return
+            then = heard[0].reply.then if heard else None
+            if then is turns.Then.ASK:
+                pass_question_on(words, step_id)
+            if then is turns.Then.PAUSE:
+                st.session_state[ct.PAUSED_KEY] = True
             if isinstance(words, str) and safety.detect_crisis(words):
                 st.session_state[cw.HELP_KEY] = "signal"
         return callback
@@ -79,7 +96,9 @@ def conversation() -> None:
                 break
             step = COURSE.step(step_id)
             cw.show_guide(step, params_for(step_id))
+            ct.show_asides(state.asides.get(step_id, ()), params_for(step_id))
             cw.show_citizen(cw.describe_answer(step, state.answers[step_id], state.last_words.get(step_id)))
+            ct.show_reflection(COURSE, state.path, state.answers, step_id, state.last_words.get(step_id))
 
     if current is None:
         st.success(_("Du er færdig med samtalen. Dine mål og ønsker står nu i din plan."), icon=":material/check:")
@@ -96,6 +115,8 @@ def conversation() -> None:
                     st.caption(_(step.hint))
         else:
             cw.show_guide(step, params_for(current))
+            ct.show_asides(state.asides.get(current, ()), params_for(current))
+        ct.show_goodbye()
 
         helper = cw.language_helper()
         if helper is not None:
