@@ -212,8 +212,10 @@ def take_turn(session: Session, *, actor: Actor, step_id: str, raw: object, word
     before = _state(session, citizen.id, rows)
     previous_id = engine.previous_step_id(course, step_id, before.answers)
     previous = course.step(previous_id) if previous_id else None
-    turn = turns.hear(words, step, previous=previous) if step.kind in turns.FREE_TEXT_KINDS else \
-        turns.Turn(turns.TurnKind.ANSWER, words)
+    typed_on_buttons = step.kind not in turns.FREE_TEXT_KINDS and isinstance(raw, str) \
+        and not engine.validate_answer(step, raw).ok  # "nej, det er 3000" typed on a yes/no step
+    turn = turns.hear(words, step, previous=previous) if step.kind in turns.FREE_TEXT_KINDS or typed_on_buttons \
+        else turns.Turn(turns.TurnKind.ANSWER, words)
     examples_given = (("guide", turns.MSG_EXAMPLES) in before.asides.get(step_id, []))
     reply = turns.reply_to(turn, step, has_previous=previous is not None, said_dont_know_before=examples_given)
     then = reply.then
