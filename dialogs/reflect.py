@@ -49,7 +49,8 @@ def reflect_words(text: str) -> tuple[str, bool] | None:
         return None
     plain = [w.strip(",").lower() for w in words]
     if plain[0] in _SUBJECTS and not _NEGATIONS & set(plain) and "du" not in plain and "dig" not in plain:
-        return " ".join(_YOU.get(w, w) for w in plain).strip(" ,"), True
+        said = [_YOU.get(p, p) + ("," if w.endswith(",") else "") for p, w in zip(plain, words)]
+        return " ".join(said).strip(" ,"), True
     return " ".join(words).strip(" ,"), False
 
 
