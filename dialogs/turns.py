@@ -246,7 +246,6 @@ class Then(StrEnum):
 
 MSG_DONT_KNOW = N_("Det er helt okay ikke at vide det.")
 MSG_EXAMPLES = N_("Her er nogle eksempler. Du kan bruge et af dem, eller skrive dit eget:")
-MSG_LATER = N_("Vi kan vende tilbage til det senere.")
 MSG_SKIPPED = N_("Det er okay. Vi springer over og kan vende tilbage til det senere.")
 MSG_SIMPLER = N_("Jeg siger det på en anden måde:")
 MSG_BACK = N_("Vi går et skridt tilbage.")
