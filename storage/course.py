@@ -226,7 +226,8 @@ def take_turn(session: Session, *, actor: Actor, step_id: str, raw: object, word
         corrected = _correct(session, actor, citizen.id, previous, turn.body, rows, categories)
         if not corrected:
             reply = turns.Reply(turn, turns.Then.STAY, (turns.MSG_NOT_CORRECTED,))
-    _aside(session, citizen.id, step_id, reply, words)
+    # "tilbage" is kept with the step it goes back to, so it shows where the conversation goes on
+    _aside(session, citizen.id, previous_id if then is turns.Then.BACK and previous_id else step_id, reply, words)
     if then is turns.Then.SKIP:
         return Heard(_save_and_advance(session, actor, citizen.id, step_id, SKIPPED, SKIP_TEXT), reply)
     if then is turns.Then.BACK:
