@@ -79,6 +79,8 @@ class Rules:
     question_starts: tuple[tuple[str, ...], ...]
     question_starts_with_mark: tuple[tuple[str, ...], ...]
     mark_needed_on_kinds: frozenset[str]
+    yes: tuple[tuple[str, ...], ...] = ()
+    no: tuple[tuple[str, ...], ...] = ()
 
 
 def build_rules(data: Mapping[str, Any]) -> Rules:
@@ -100,7 +102,8 @@ def build_rules(data: Mapping[str, Any]) -> Rules:
                  prefixes(correction.get("starts", [])), prefixes(correction.get("starts_on_buttons", [])),
                  frozenset(correction.get("read_back_kinds", [])),
                  prefixes(question.get("starts", [])), prefixes(question.get("starts_with_mark", [])),
-                 frozenset(question.get("mark_needed_on_kinds", [])))
+                 frozenset(question.get("mark_needed_on_kinds", [])),
+                 prefixes(data.get("yes_no", {}).get("yes", [])), prefixes(data.get("yes_no", {}).get("no", [])))
 
 
 @functools.cache
@@ -222,6 +225,17 @@ def hear(text: str, step: Step | None = None, *, previous: Step | None = None) -
     if _question(tokens, "?" in text, rules, step):
         return Turn(TurnKind.QUESTION, text.strip())
     return Turn(TurnKind.ANSWER, text.strip())
+
+
+def yes_or_no(text: str) -> bool | None:
+    """A typed yes or no ("ja tak", "nej, det er det hele"), or None when the turn says neither."""
+    rules = _rules()
+    tokens = fold(text).split() if isinstance(text, str) else []
+    if _starts_with(tokens, rules.no):
+        return False
+    if _starts_with(tokens, rules.yes):
+        return True
+    return None
 
 
 def classify(text: str, step: Step | None = None, *, previous: Step | None = None) -> TurnKind:

@@ -219,6 +219,9 @@ def take_turn(session: Session, *, actor: Actor, step_id: str, raw: object, word
     examples_given = (("guide", turns.MSG_EXAMPLES) in before.asides.get(step_id, []))
     reply = turns.reply_to(turn, step, has_previous=previous is not None, said_dont_know_before=examples_given)
     then = reply.then
+    if typed_on_buttons and then is turns.Then.ANSWER and step.kind == "yesno" \
+            and (said := turns.yes_or_no(words)) is not None:
+        raw = said  # "nej tak" on "Er der mere?"
     if then in (turns.Then.ANSWER, turns.Then.HELP):
         return Heard(answer(session, actor=actor, step_id=step_id, raw=raw, words=words, categories=categories),
                      reply)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dialogs.engine import load_course
-from dialogs.turns import Then, TurnKind, classify, fold, hear, reply_to
+from dialogs.turns import Then, TurnKind, classify, fold, hear, reply_to, yes_or_no
 
 COURSE = load_course()
 STEP = COURSE.step("now_hard")  # an open question about the citizen's life
@@ -163,6 +163,14 @@ def test_can_i_get_is_the_wish_itself_on_a_wish_step_unless_asked():
     assert classify("kan jeg få en cykel", WISH) is TurnKind.ANSWER
     assert classify("kan jeg få en cykel?", WISH) is TurnKind.QUESTION
     assert classify("kan jeg få en cykel", STEP) is TurnKind.QUESTION
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("ja tak", True), ("jaa", True), ("Jo", True), ("gerne", True), ("nej tak", False), ("næ", False),
+    ("nej, det er det hele", False), ("det var det", False), ("måske", None), ("en cykel", None),
+])
+def test_a_typed_yes_or_no(text, said):
+    assert yes_or_no(text) is said
 
 
 def test_folding_makes_spellings_one():

@@ -84,3 +84,10 @@ def test_an_answer_is_saved_as_before(engine):
     heard = _turn(engine, me, "now_good", "jeg ved ikke om jeg tør, men jeg vil gerne have et job")
     assert heard.reply.then is turns.Then.ANSWER
     assert heard.state.answers["now_good"] == "jeg ved ikke om jeg tør, men jeg vil gerne have et job"
+
+
+def test_a_typed_no_thanks_answers_a_yes_no_step(engine):
+    me = citizen_of(build_world(engine))
+    answer_until(engine, me, stop_at="wish_more_1")
+    heard = _turn(engine, me, "wish_more_1", "nej tak")
+    assert heard.state.answers["wish_more_1"] is False and heard.state.current_step_id != "wish_more_1"
