@@ -1,13 +1,9 @@
 """What a free-text turn is, before a step reads it as an answer: the guide listens first.
 
-`hear(text, step, previous=...)` sorts a turn into a TurnKind (an answer; a question for the support person;
-"ved ikke"; "hvad mener du?"; a correction of what was just read back; "tilbage"; "pause"; help) and keeps the
-corrected words of a correction. `reply_to(turn, step, ...)` says what the guide answers and what happens next.
-The phrases are data (dialogs/turns.toml), matched on folded text and tolerant of typos (rapidfuzz).
-
-Pure: no Streamlit, no database. The Danish here is gettext msgids, translated where they are shown.
-Guiding rule: when in doubt, it is an answer. A real answer heard as something else is worse than the other way
-round, because the step checks the answer anyway and the citizen can always press "Tilbage" or skip.
+`hear(text, step, previous=...)` sorts a turn into a TurnKind and keeps the corrected words of a correction;
+`reply_to(turn, step, ...)` says what the guide answers and what happens next. The phrases are data
+(dialogs/turns.toml), matched on folded text, tolerant of typos (rapidfuzz). Pure: no Streamlit, no database.
+When in doubt it is an answer: the step checks it anyway, and "Tilbage" and skipping are always there.
 """
 from __future__ import annotations
 
@@ -32,6 +28,7 @@ FREE_TEXT_KINDS = frozenset({"text", "goal", "subgoal", "wish", "amount"})
 
 
 class TurnKind(StrEnum):
+    """What a turn is."""
     ANSWER = "answer"
     QUESTION = "question_to_support_person"
     DONT_KNOW = "dont_know"
@@ -210,17 +207,15 @@ def _question(tokens: list[str], marked: bool, rules: Rules, step: Step | None) 
 
 def hear(text: str, step: Step | None = None, *, previous: Step | None = None) -> Turn:
     """What the turn is. `step` is the step being asked, `previous` the one before it (for corrections)."""
-    if not isinstance(text, str) or not text.strip():
-        return Turn(TurnKind.ANSWER, "")
-    if safety.detect_crisis(text):
-        return Turn(TurnKind.HELP, text)
+    if not isinstance(text, str) or not text.strip() or safety.detect_crisis(text):
+        return Turn(TurnKind.HELP if isinstance(text, str) and text.strip() else TurnKind.ANSWER, text or "")
     rules = _rules()
     tokens = fold(text, rules.words).split()
     bare = " ".join(t for t in tokens if t not in rules.filler)
     for kind in (TurnKind.BACK, TurnKind.PAUSE, TurnKind.WHAT_DO_YOU_MEAN, TurnKind.DONT_KNOW):
         if _is_one_of(bare, rules.whole[kind]):
             return Turn(kind, text.strip())
-    if (found := _correction(text, tokens, rules, step, previous)) is not None:
+    if found := _correction(text, tokens, rules, step, previous):
         return found
     if _question(tokens, "?" in text, rules, step):
         return Turn(TurnKind.QUESTION, text.strip())
@@ -231,11 +226,7 @@ def yes_or_no(text: str) -> bool | None:
     """A typed yes or no ("ja tak", "nej, det er det hele"), or None when the turn says neither."""
     rules = _rules()
     tokens = fold(text).split() if isinstance(text, str) else []
-    if _starts_with(tokens, rules.no):
-        return False
-    if _starts_with(tokens, rules.yes):
-        return True
-    return None
+    return False if _starts_with(tokens, rules.no) else True if _starts_with(tokens, rules.yes) else None
 
 
 def classify(text: str, step: Step | None = None, *, previous: Step | None = None) -> TurnKind:
@@ -247,7 +238,6 @@ def classify(text: str, step: Step | None = None, *, previous: Step | None = Non
 
 class Then(StrEnum):
     """What happens after the guide's reply."""
-
     ANSWER = "answer"      # the step reads the turn as its answer
     STAY = "stay"          # the same question stays open
     SKIP = "skip"          # the step is skipped for now (never stored as "ved ikke")
