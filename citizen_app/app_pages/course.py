@@ -34,7 +34,7 @@ def params_for(step_id: str) -> dict:
 
 def pass_question_on(text: str, step_id: str) -> None:
     """The citizen's question from the course goes to their support person."""
-    transaction(lambda s: messages.ask_from_course(s, actor=actor, text=text, step_id=step_id))
+    ui.on_click(lambda s: messages.ask_from_course(s, actor=actor, text=text, step_id=step_id), errors="answer")()
 
 
 def answering(step_id: str):
@@ -113,6 +113,7 @@ def conversation() -> None:
                     st.text(cw.guide_text(message, params_for(current)))
                 if step.hint:
                     st.caption(_(step.hint))
+            ct.show_asides(state.asides.get(current, ()), params_for(current))
         else:
             cw.show_guide(step, params_for(current))
             ct.show_asides(state.asides.get(current, ()), params_for(current))
