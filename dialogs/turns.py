@@ -155,6 +155,9 @@ def _body_after(text: str, words_taken: int) -> str:
     return "".join(parts[cut:]).strip(" ,.:;-–!") if words_taken else text.strip()
 
 
+_LEADING = re.compile(r"^(?:(?:det|den) (?:er|var|koster)|prisen er)\s+", re.IGNORECASE)
+
+
 def _correction(text: str, tokens: list[str], rules: Rules, step: Step | None, previous: Step | None
                 ) -> Turn | None:
     if previous is None or previous.kind not in FREE_TEXT_KINDS:
@@ -179,7 +182,7 @@ def _correction(text: str, tokens: list[str], rules: Rules, step: Step | None, p
         if not (on_buttons or _NUMBER.search(" ".join(tokens[taken:]))):
             taken = 0
     if taken and (read_back or tokens[:2] == ["jeg", "mente"]):
-        body = _body_after(text, _typed_words_for(text, taken, tokens))
+        body = _LEADING.sub("", _body_after(text, _typed_words_for(text, taken, tokens)))
         return Turn(TurnKind.CORRECTION, body) if body else None
     return None
 

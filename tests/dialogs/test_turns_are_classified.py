@@ -21,6 +21,10 @@ DONT_KNOW = [
     "hmm ved ikke helt", "Det ved jeg ikke rigtig", "jeg aner ikke", "ved ikk", "ved det ik", "tja",
     "kan ikke komme på noget", "kommer ikke paa noget", "det har jeg ikke tænkt over", "ved ikke hvad jeg skal skrive",
     "jeg er ikke sikker", "spørg mig senere", "ved ikkeee", "VED IKKE", "aner ikke",
+    "ved ik lige", "aner ik", "det ved jeg ikk", "veed ikke", "ved sgu ikke", "ikke nogen anelse", "har ingen anelse",
+    "svært at svare på", "har ikke tænkt på det", "kan ikke finde på noget", "det ved jeg faktisk ikke", "er i tvivl",
+    "kommer ikke i tanke om noget", "øhh ved ikke", "ved ikke hvad jeg vil", "det ved jeg egentlig ikke",
+    "ingen anelse haha", "ved ikke...", "Ved ikke?",
 ]
 WHAT_DO_YOU_MEAN = [
     "hvad mener du?", "hva mener du", "hvad mner du", "forstår ikke", "forstaar ikke", "fatter ikke",
@@ -28,6 +32,10 @@ WHAT_DO_YOU_MEAN = [
     "jeg fatter det ikke", "kan du sige det på en anden måde", "sig det igen", "forklar", "hvad skal jeg skrive?",
     "jeg forstår ikke hvad du mener", "ved ikke hvad du mener", "hvad vil du vide", "forstår det ik",
     "hvad menr du", "jeg er ikke med", "hvad spørger du om?",
+    "hvad mener du helt præcist", "hvad er det for et spørgsmål", "øh hvad", "hvad menes der", "kan ikke forstå det",
+    "jeg kan ikke forstå spørgsmålet", "forstår ikke hvad du spørger om", "hvordan mener du det",
+    "hvad skal jeg svare på", "hvad går spørgsmålet ud på", "ka du forklare", "huh?", "hvad for noget?",
+    "Hvad mener du??", "jeg forstår ikke helt",
 ]
 QUESTION = [
     "kan jeg få penge til husleje??", "kan jeg faa en cykel?", "må jeg købe tøj for pengene?", "hvad med min hund?",
@@ -38,18 +46,27 @@ QUESTION = [
     "kan jeg også få hjælp til flytning", "må pengene gå til husleje?", "kan i hjælpe med at finde en lejlighed?",
     "hvad hvis jeg ikke bruger alle pengene?", "kan jeg?", "må jeg godt tage min kæreste med?",
     "Hvad kan jeg få?", "kan jeg faa penge til husleje",
+    "hvordan kan jeg få pengene?", "får jeg pengene på kontoen?", "hvor meget får jeg?", "kan jeg søge om mere?",
+    "jeg vil gerne spørge min støtteperson om noget", "kan jeg tale med min støtteperson?",
+    "hvad sker der hvis jeg ikke bruger pengene?", "er det rigtigt at jeg kan få 50000?",
+    "kan pengene bruges til tandlæge?", "må man købe en computer?", "ka jeg få en cykel?", "maa jeg kobe toj?",
 ]
 BACK = [
     "tilbage", "Tilbage!", "fortryd", "gå tilbage", "ga tilbage", "tilbge", "et skridt tilbage", "forrige",
     "forrige spørgsmål", "fortryd det", "jeg vil tilbage", "kan vi gå tilbage?", "tilbage tak", "fortryder",
     "jeg fortryder", "undo", "back", "jeg skrev forkert", "jeg vil gå tilbage", "fortryd sidste",
     "tilbage til forrige", "fortrd",
+    "tilbage til sidste spørgsmål", "jeg vil ændre mit svar", "kan jeg ændre mit svar?", "ret mit svar",
+    "jeg trykkede forkert", "hov", "ups", "tilbage!!",
 ]
 PAUSE = [
     "stop", "STOP", "pause", "jeg gider ikke mere", "gider ik mere", "orker ikke mere", "jeg orker ikke mere",
-    "jeg gider ikke", "pauze", "jeg holder pause", "kan vi holde pause?", "nok for i dag", "jeg er træt",
-    "jeg er traet", "farvel", "vi ses", "jeg vil stoppe", "jeg stopper nu", "ikke mere i dag",
+    "jeg gider ikke", "pauze", "jeg holder pause", "kan vi holde pause?", "nok for i dag", "jeg er for træt til mere",
+    "gider ikke svare mere", "farvel", "vi ses", "jeg vil stoppe", "jeg stopper nu", "ikke mere i dag",
     "jeg har ikke tid nu", "slut for i dag", "jeg tager resten senere", "stop nu", "jeg gider sgu ikke mere",
+    "jeg stopper for i dag", "stop for nu", "vi stopper her", "orker ik", "gider ik", "kan ikke mere nu", "nok nu",
+    "lad os holde pause", "jeg kommer tilbage senere", "jeg fortsætter i morgen", "godnat", "STOP!!", "stopp",
+    "jeg er nødt til at stoppe",
 ]
 # Help comes from dialogs/safety.detect_crisis (its own tables widen it); here: that the guide asks it first.
 HELP = [
@@ -73,8 +90,9 @@ CORRECTION = [
     ("det skulle være: jeg vil have en lejlighed", GOAL, "jeg vil have en lejlighed"),
     ("nej, det er et arbejde jeg vil have", GOAL, "et arbejde jeg vil have"),
     ("nej jeg mente min søster", STEP, "min søster"), ("jeg mente min bror", STEP, "min bror"),
-    ("rettelse: en seng og en dyne", WISH, "en seng og en dyne"), ("forkert, det er 2000", WISH, "det er 2000"),
-    ("nej, 1500 kr", WISH, "1500 kr"),
+    ("rettelse: en seng og en dyne", WISH, "en seng og en dyne"), ("forkert, det er 2000", WISH, "2000"),
+    ("nej, 1500 kr", WISH, "1500 kr"), ("nej det er forkert, det er 3000", WISH, "3000"),
+    ("nej den er 800", WISH, "800"), ("det skal være 1500 kr", WISH, "1500 kr"),
 ]
 # Genuine answers: none of these may be heard as anything else.
 ANSWERS = [
@@ -102,6 +120,11 @@ ANSWERS = [
     "jeg aner ikke hvordan man søger job, men det vil jeg gerne lære", "det ved min mor mere om",
     "sofa", "tilbagefald er det sværeste", "jeg gider godt at lære noget nyt", "nej tak til stoffer",
     "jeg mangler nogen at tale med", "en telefon så jeg kan få mitid", "hjælp", "hjælp til at betale regninger",
+    "jeg er træt", "jeg er træt hele tiden", "jeg har ikke overskud", "har ikke overskud til noget",
+    "jeg er for træt om morgenen", "jeg kommer tilbage til min gamle hobby", "i morgen vil jeg ringe til min mor",
+    "det er nok det sværeste", "nok penge til husleje", "hov det er svært", "min mor har svært ved at forstå mig",
+    "jeg forstår ikke breve", "hvad andre tænker om mig", "hvad jeg skal lave om dagen", "hvordan jeg får styr på det",
+    "ikke at vide hvor jeg skal sove", "at blive stoppet af politiet", "pause fra stofferne", "tilbage til arbejdet",
 ]
 ANSWER_STEPS = [STEP, COURSE.step("goals_forward"), WISH, GOAL, COURSE.step("dream_anything")]
 
