@@ -140,6 +140,7 @@ def _starts_with(tokens: Sequence[str], prefixes: Sequence[tuple[str, ...]]) -> 
 
 _NUMBER = re.compile(r"\d")
 _NO = frozenset({"nej", "ne", "nej nej"})
+_LEADING = re.compile(r"^(?:(?:det|den) (?:er|var|koster)|prisen er)\s+", re.IGNORECASE)  # left of a correction
 
 
 def _body_after(text: str, words_taken: int) -> str:
@@ -153,9 +154,6 @@ def _body_after(text: str, words_taken: int) -> str:
                 break
             words_seen += 1
     return "".join(parts[cut:]).strip(" ,.:;-–!") if words_taken else text.strip()
-
-
-_LEADING = re.compile(r"^(?:(?:det|den) (?:er|var|koster)|prisen er)\s+", re.IGNORECASE)
 
 
 def _correction(text: str, tokens: list[str], rules: Rules, step: Step | None, previous: Step | None
