@@ -14,7 +14,7 @@ from citizen_app.i18n import _
 from dialogs import reflect
 from dialogs.engine import Course
 from dialogs.text import isolate
-from dialogs.turns import MSG_EXAMPLES
+from dialogs.replies import MSG_EXAMPLES
 
 PAUSED_KEY = "course_paused"
 

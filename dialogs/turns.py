@@ -1,7 +1,7 @@
 """What a free-text turn is, before a step reads it as an answer: the guide listens first.
 
 `hear(text, step, previous=...)` sorts a turn into a TurnKind and keeps the corrected words of a correction;
-`reply_to(turn, step, ...)` says what the guide answers and what happens next. The phrases are data
+`dialogs.replies.reply_to` says what the guide answers and what happens next. The phrases are data
 (dialogs/turns.toml), matched on folded text, tolerant of typos (rapidfuzz). Pure: no Streamlit, no database.
 When in doubt it is an answer: the step checks it anyway, and "Tilbage" and skipping are always there.
 """
@@ -20,7 +20,6 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from dialogs import safety
-from dialogs.i18n_markers import N_
 from dialogs.model import Step
 
 RULES_FILE = Path(__file__).with_name("turns.toml")
@@ -78,6 +77,8 @@ class Rules:
     mark_needed_on_kinds: frozenset[str]
     yes: tuple[tuple[str, ...], ...] = ()
     no: tuple[tuple[str, ...], ...] = ()
+    asks: frozenset[str] = frozenset()            # steps whose every answer is a question for the support person
+    asks_if_asked: frozenset[str] = frozenset()   # steps where a question is also the answer
 
 
 def build_rules(data: Mapping[str, Any]) -> Rules:
@@ -100,7 +101,8 @@ def build_rules(data: Mapping[str, Any]) -> Rules:
                  frozenset(correction.get("read_back_kinds", [])),
                  prefixes(question.get("starts", [])), prefixes(question.get("starts_with_mark", [])),
                  frozenset(question.get("mark_needed_on_kinds", [])),
-                 prefixes(data.get("yes_no", {}).get("yes", [])), prefixes(data.get("yes_no", {}).get("no", [])))
+                 prefixes(data.get("yes_no", {}).get("yes", [])), prefixes(data.get("yes_no", {}).get("no", [])),
+                 frozenset(question.get("steps_that_ask", [])), frozenset(question.get("steps_that_take_questions", [])))
 
 
 @functools.cache
@@ -223,6 +225,11 @@ def hear(text: str, step: Step | None = None, *, previous: Step | None = None) -
     return Turn(TurnKind.ANSWER, text.strip())
 
 
+def question_steps() -> tuple[frozenset[str], frozenset[str]]:
+    """(steps whose answer is always passed on, steps where a question is passed on and also the answer)."""
+    return _rules().asks, _rules().asks_if_asked
+
+
 def yes_or_no(text: str) -> bool | None:
     """A typed yes or no ("ja tak", "nej, det er det hele"), or None when the turn says neither."""
     rules = _rules()
@@ -233,67 +240,3 @@ def yes_or_no(text: str) -> bool | None:
 def classify(text: str, step: Step | None = None, *, previous: Step | None = None) -> TurnKind:
     """The kind of the turn (see `hear`)."""
     return hear(text, step, previous=previous).kind
-
-
-# --- the guide's reply ---------------------------------------------------------------------------------------
-
-class Then(StrEnum):
-    """What happens after the guide's reply."""
-    ANSWER = "answer"      # the step reads the turn as its answer
-    STAY = "stay"          # the same question stays open
-    SKIP = "skip"          # the step is skipped for now (never stored as "ved ikke")
-    BACK = "back"          # the previous step opens again
-    PAUSE = "pause"        # the citizen stops for now; everything is saved already
-    CORRECT = "correct"    # the previous step is answered again with the corrected words
-    ASK = "ask"            # the question goes to the support person; the step stays open
-    HELP = "help"          # the page shows where help is
-
-
-MSG_DONT_KNOW = N_("Det er helt okay ikke at vide det.")
-MSG_EXAMPLES = N_("Her er nogle eksempler. Du kan bruge et af dem, eller skrive dit eget:")
-MSG_SKIPPED = N_("Det er okay. Vi springer over og kan vende tilbage til det senere.")
-MSG_SIMPLER = N_("Jeg siger det på en anden måde:")
-MSG_BACK = N_("Vi går et skridt tilbage.")
-MSG_NOTHING_BEFORE = N_("Vi er ved det første spørgsmål. Der er ikke noget før.")
-MSG_PAUSE = N_("Det er fint at holde en pause.")
-MSG_SAVED = N_("Dine svar er gemt.")
-MSG_COME_BACK = N_("Kom tilbage, når du har lyst. Du starter, hvor du slap.")
-MSG_QUESTION = N_("Godt spørgsmål. Jeg sender det til din støtteperson.")
-MSG_QUESTION_ANSWER = N_("Du får svaret her og på din forside.")
-MSG_CORRECTED = N_("Tak. Jeg har rettet det.")
-MSG_NOT_CORRECTED = N_("Det kunne jeg ikke rette. Tryk på Tilbage, så kan du skrive det igen.")
-
-
-@dataclass(frozen=True)
-class Reply:
-    """The guide's answer to a turn: its lines and examples (msgids, translated where shown), then what happens."""
-
-    turn: Turn
-    then: Then
-    lines: tuple[str, ...] = ()
-    examples: tuple[str, ...] = ()
-
-
-def reply_to(turn: Turn, step: Step, *, has_previous: bool = True, said_dont_know_before: bool = False) -> Reply:
-    """What the guide says to `turn` on `step`. `said_dont_know_before`: "ved ikke" was said on this step already,
-    so the second time the guide skips instead of offering the same examples again."""
-    kind = turn.kind
-    if kind is TurnKind.DONT_KNOW:
-        if step.examples and not said_dont_know_before:
-            return Reply(turn, Then.STAY, (MSG_DONT_KNOW, MSG_EXAMPLES), step.examples)
-        return Reply(turn, Then.SKIP, (MSG_SKIPPED,))
-    if kind is TurnKind.WHAT_DO_YOU_MEAN:
-        simpler = (step.simple,) if step.simple else step.messages[-1:]
-        return Reply(turn, Then.STAY, (MSG_SIMPLER, *simpler))
-    if kind is TurnKind.BACK:
-        return Reply(turn, Then.BACK if has_previous else Then.STAY,
-                     (MSG_BACK,) if has_previous else (MSG_NOTHING_BEFORE,))
-    if kind is TurnKind.PAUSE:
-        return Reply(turn, Then.PAUSE, (MSG_PAUSE, MSG_SAVED, MSG_COME_BACK))
-    if kind is TurnKind.QUESTION:
-        return Reply(turn, Then.ASK, (MSG_QUESTION, MSG_QUESTION_ANSWER))
-    if kind is TurnKind.CORRECTION:
-        return Reply(turn, Then.CORRECT, (MSG_CORRECTED,))
-    if kind is TurnKind.HELP:
-        return Reply(turn, Then.HELP)
-    return Reply(turn, Then.ANSWER)

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialogs import engine, facts, turns
+from dialogs import engine, facts, replies, turns
 from dialogs.engine import SKIPPED, Course, is_skipped
 from storage import audit, plan
 from storage.access import Action, Actor, Resource, authorize
@@ -183,13 +183,13 @@ def answer(session: Session, *, actor: Actor, step_id: str, raw: object, words: 
 
 @dataclass(frozen=True)
 class Heard:
-    """What the guide heard in a turn and said back (dialogs.turns.Reply), and the state after it."""
+    """What the guide heard in a turn and said back (dialogs.replies.Reply), and the state after it."""
 
     state: CourseState
-    reply: turns.Reply
+    reply: replies.Reply
 
 
-def _aside(session: Session, citizen_id: int, step_id: str, reply: turns.Reply, words: str | None) -> None:
+def _aside(session: Session, citizen_id: int, step_id: str, reply: replies.Reply, words: str | None) -> None:
     if words is not None:
         session.add(ChatTurn(citizen_id=citizen_id, speaker="citizen", step_id=ASIDE + step_id, text=words[:5000]))
     for line in (*reply.lines, *reply.examples):
@@ -202,7 +202,8 @@ def take_turn(session: Session, *, actor: Actor, step_id: str, raw: object, word
     """A free-text turn, heard first (dialogs.turns): an answer is saved as `answer` saves it; "ved ikke",
     "hvad mener du?", "tilbage", "pause", a question for the support person or a correction get the guide's
     reply, kept with the turn as chat turns. "Ved ikke" is never stored as an answer. A question for the
-    support person is passed on by the caller (the page's `pass_question_on`) when `reply.then` is ASK."""
+    support person is passed on by the caller (the page's `pass_question_on`) when `reply.then` is ASK or
+    ANSWER_AND_ASK (a step that asks for a question, e.g. welcome_question: saved as the answer too)."""
     citizen = plan.open_plan(session, actor, actor.id)
     course = _course()
     if step_id not in course.steps:
@@ -216,24 +217,27 @@ def take_turn(session: Session, *, actor: Actor, step_id: str, raw: object, word
         and not engine.validate_answer(step, raw).ok  # "nej, det er 3000" typed on a yes/no step
     turn = turns.hear(words, step, previous=previous) if step.kind in turns.FREE_TEXT_KINDS or typed_on_buttons \
         else turns.Turn(turns.TurnKind.ANSWER, words)
-    examples_given = (("guide", turns.MSG_EXAMPLES) in before.asides.get(step_id, []))
-    reply = turns.reply_to(turn, step, has_previous=previous is not None, said_dont_know_before=examples_given)
+    examples_given = (("guide", replies.MSG_EXAMPLES) in before.asides.get(step_id, []))
+    reply = replies.reply_to(turn, step, has_previous=previous is not None, said_dont_know_before=examples_given)
     then = reply.then
-    if typed_on_buttons and then is turns.Then.ANSWER and step.kind == "yesno" \
+    if typed_on_buttons and then is replies.Then.ANSWER and step.kind == "yesno" \
             and (said := turns.yes_or_no(words)) is not None:
         raw = said  # "nej tak" on "Er der mere?"
-    if then in (turns.Then.ANSWER, turns.Then.HELP):
-        return Heard(answer(session, actor=actor, step_id=step_id, raw=raw, words=words, categories=categories),
-                     reply)
-    if then is turns.Then.CORRECT:
+    if then in (replies.Then.ANSWER, replies.Then.HELP, replies.Then.ANSWER_AND_ASK):
+        state = answer(session, actor=actor, step_id=step_id, raw=raw, words=words, categories=categories)
+        if reply.lines:  # "Godt spørgsmål. Jeg sender det til din støtteperson."
+            _aside(session, citizen.id, step_id, reply, None)
+            state = _state(session, citizen.id)
+        return Heard(state, reply)
+    if then is replies.Then.CORRECT:
         corrected = _correct(session, actor, citizen.id, previous, turn.body, rows, categories)
         if not corrected:
-            reply = turns.Reply(turn, turns.Then.STAY, (turns.MSG_NOT_CORRECTED,))
+            reply = replies.Reply(turn, replies.Then.STAY, (replies.MSG_NOT_CORRECTED,))
     # "tilbage" is kept with the step it goes back to, so it shows where the conversation goes on
-    _aside(session, citizen.id, previous_id if then is turns.Then.BACK and previous_id else step_id, reply, words)
-    if then is turns.Then.SKIP:
+    _aside(session, citizen.id, previous_id if then is replies.Then.BACK and previous_id else step_id, reply, words)
+    if then is replies.Then.SKIP:
         return Heard(_save_and_advance(session, actor, citizen.id, step_id, SKIPPED, SKIP_TEXT), reply)
-    if then is turns.Then.BACK:
+    if then is replies.Then.BACK:
         return Heard(go_back(session, actor=actor), reply)
     return Heard(_state(session, citizen.id), reply)
 

@@ -11,7 +11,7 @@ from citizen_app import course_turns as ct
 from citizen_app import course_widgets as cw
 from citizen_app import session, ui, workshop_box
 from citizen_app.i18n import _, current_language, money
-from dialogs import engine, safety, turns
+from dialogs import engine, replies, safety
 from storage import course, messages
 from storage.db import transaction
 
@@ -53,9 +53,9 @@ def answering(step_id: str):
                 st.session_state[f"in_{step_id}_chat"] = words  # not saved: the words go back in the chat box
                 return
             then = heard[0].reply.then if heard else None
-            if then is turns.Then.ASK:
+            if then in (replies.Then.ASK, replies.Then.ANSWER_AND_ASK):
                 pass_question_on(words, step_id)
-            if then is turns.Then.PAUSE:
+            if then is replies.Then.PAUSE:
                 st.session_state[ct.PAUSED_KEY] = True
             if isinstance(words, str) and safety.detect_crisis(words):
                 st.session_state[cw.HELP_KEY] = "signal"

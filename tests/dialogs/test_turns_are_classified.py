@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from dialogs.engine import load_course
-from dialogs.turns import Then, TurnKind, classify, fold, hear, reply_to, yes_or_no
+from dialogs.replies import Then, reply_to
+from dialogs.turns import TurnKind, classify, fold, hear, yes_or_no
 
 COURSE = load_course()
 STEP = COURSE.step("now_hard")  # an open question about the citizen's life
@@ -224,6 +225,15 @@ def test_every_kind_gets_its_own_reply():
     assert reply_to(hear("nej det er 3000", WISH_MORE, previous=WISH), WISH_MORE).then is Then.CORRECT
     pause = reply_to(hear("pause", STEP), STEP)
     assert "Dine svar er gemt." in pause.lines
+
+
+def test_a_step_that_asks_for_a_question_saves_it_and_passes_it_on():
+    asks, note = COURSE.step("welcome_question"), COURSE.step("summary_note")
+    for text in ("kan jeg få penge til husleje?", "hvem køber tingene"):
+        assert reply_to(hear(text, asks), asks).then is Then.ANSWER_AND_ASK
+    assert reply_to(hear("må jeg købe tøj?", note), note).then is Then.ANSWER_AND_ASK
+    assert reply_to(hear("tak for hjælpen", note), note).then is Then.ANSWER
+    assert reply_to(hear("ved ikke", asks), asks).then is Then.STAY
 
 
 def test_the_counts_for_the_report():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from dialogs import turns
+from dialogs import replies as turns
 from storage import course
 from storage.db import write_session
 from storage.models import ChatTurn, WishItem
@@ -91,3 +91,14 @@ def test_a_typed_no_thanks_answers_a_yes_no_step(engine):
     answer_until(engine, me, stop_at="wish_more_1")
     heard = _turn(engine, me, "wish_more_1", "nej tak")
     assert heard.state.answers["wish_more_1"] is False and heard.state.current_step_id != "wish_more_1"
+
+
+def test_the_budget_question_is_the_answer_and_goes_on(engine):
+    me = citizen_of(build_world(engine))
+    answer_until(engine, me, stop_at="welcome_budget")
+    with write_session(engine) as s:
+        course.answer(s, actor=me, step_id="welcome_budget", raw="question")
+    heard = _turn(engine, me, "welcome_question", "kan jeg få penge til husleje?")
+    assert heard.reply.then is turns.Then.ANSWER_AND_ASK
+    assert heard.state.answers["welcome_question"] == "kan jeg få penge til husleje?"
+    assert ("guide", "Godt spørgsmål. Jeg sender det til din støtteperson.") in heard.state.asides["welcome_question"]
