@@ -31,7 +31,8 @@ def guide_text(message: str, params: dict) -> str:
 def show_guide(step: Step, params: dict) -> None:
     with st.chat_message("assistant", avatar=":material/support_agent:"):
         for message in step.messages:
-            st.text(guide_text(message, params))
+            if text := guide_text(message, params):  # a message that is only a fact not known ("") is left out
+                st.text(text)
         if step.hint:
             st.caption(_(step.hint))
 
@@ -99,7 +100,12 @@ def answer_input(step: Step, categories: list[dict], submit: Submit, *, chat: bo
         row = st.container(horizontal=True)
         for n, (value, label) in enumerate(_buttons(step)):
             row.button(label, key=f"{key}_{n}", on_click=submit(lambda v=value, w=label: (v, w)))
-        if chat:
+        if chat and step.kind == "yesno":  # after a read-back: "nej, det er 3000" can be typed here
+            yesno_key = f"{key}_chat"
+            st.chat_input(_("Tryk ja eller nej, eller skriv"), key=yesno_key, max_chars=limits.PARSED_TEXT,
+                          on_submit=submit(lambda: (st.session_state.get(yesno_key) or "",
+                                                    st.session_state.get(yesno_key) or "")))
+        elif chat:
             idle_chat_input(_("Vælg et svar ovenfor"))
         return
     if chat and kind.ask_with == "text":

@@ -1,6 +1,7 @@
 """Babel extractor for the course TOML files: module titles, messages, hints and option labels.
 
-Registered as `dialog_toml` (pyproject entry point) and used by babel.cfg for dialogs/course/**.toml.
+Registered as `dialog_toml` (pyproject entry point) and used by babel.cfg for dialogs/course/**.toml and
+dialogs/facts.toml.
 """
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ from typing import IO, Any
 
 
 def translatable_strings(course_data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-    """(Danish text, where it is) for every user-facing string, in file order."""
+    """(Danish text, where it is) for every user-facing string, in file order (also the sentences of
+    dialogs/facts.toml, which fill {housing_now}-style placeholders)."""
+    for fact in course_data.get("facts", []):
+        for value in fact.get("values", []):
+            yield value.get("sentence", ""), f"fact {fact.get('name')}: {value.get('value')}"
     for module in course_data.get("modules", []):
         yield module.get("title", ""), f"module {module.get('id')}: title"
         for step in module.get("steps", []):
@@ -19,6 +24,10 @@ def translatable_strings(course_data: Mapping[str, Any]) -> Iterator[tuple[str, 
                 yield message, f"{where}: message"
             if "hint" in step:
                 yield step["hint"], f"{where}: hint"
+            if "simple" in step:
+                yield step["simple"], f"{where}: simpler wording"
+            for example in step.get("examples", []):
+                yield example, f"{where}: example"
             for option in step.get("options", []):
                 yield option.get("label", ""), f"{where}: option {option.get('value')}"
 

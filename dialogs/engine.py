@@ -14,15 +14,17 @@ from typing import Any
 
 from types import MappingProxyType
 
+from dialogs import facts
 from dialogs.answers import KINDS, AnswerResult, validate_answer
 from dialogs.conditions import CONDITIONS, Answers, Condition
 from dialogs.model import DEFAULT_MAX_LENGTH, END, SKIPPED, Course, Module, Option, Route, Step, is_skipped
 from dialogs.validate import validate_course
 
 COURSE_DIR = Path(__file__).parent / "course"
+FACT_PLACEHOLDERS = tuple(fact.name for fact in facts.table())  # whole-sentence msgids: translate, then fill in
 
 __all__ = [
-    "END", "SKIPPED", "AnswerResult", "Course", "CourseError", "Module", "Option", "Position", "Progress",
+    "END", "FACT_PLACEHOLDERS", "SKIPPED", "AnswerResult", "Course", "CourseError", "Module", "Option", "Position", "Progress",
     "Route", "Step", "build_course", "current_step_id", "goal_step_id", "is_skipped", "load_course",
     "next_open_step_id", "next_step_id", "previous_step_id", "progress", "read_course_data", "resume",
     "routing_path", "step_params", "validate_answer",
@@ -124,6 +126,9 @@ def build_course(data: Mapping[str, Any]) -> Course:
                 max_length=s.get("max_length", DEFAULT_MAX_LENGTH),
                 min=s.get("min"),
                 max=s.get("max"),
+                simple=s.get("simple"),
+                examples=tuple(s.get("examples", ())),
+                tone=s.get("tone"),
             )
         modules.append(Module(m["id"], m["title"], tuple(s["id"] for s in m["steps"])))
     return Course(tuple(modules), MappingProxyType(steps))
@@ -229,8 +234,9 @@ def step_params(
 
     {goal} and {subgoal} come from the step's parents' answers ("" when missing or skipped);
     {budget} and {months} are passed in by the UI, already formatted for the citizen's language.
+    Facts ({housing_now}, dialogs/facts.py) are whole-sentence msgids ("" when not known): translate them too.
     """
-    params = {"goal": "", "subgoal": "", "budget": budget, "months": months}
+    params = {"goal": "", "subgoal": "", "budget": budget, "months": months, **facts.sentences(answers)}
     parent = course.step(step_id).parent
     while parent:
         step = course.step(parent)

@@ -52,6 +52,9 @@ class Step:
     max_length: int = DEFAULT_MAX_LENGTH
     min: int | None = None  # rating: lowest number; amount: lowest whole kroner
     max: int | None = None  # rating: highest number; amount: highest whole kroner
+    simple: str | None = None  # the question again in simpler words, for "hvad mener du?" (LIX <= 20)
+    examples: tuple[str, ...] = ()  # two or three example answers, for "ved ikke" (free-text steps)
+    tone: str | None = None  # "hard" or "hope": how a reflection on the answer ends (dialogs/reflect.py)
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,13 @@ MAX_MESSAGES = 3
 MAX_LENGTH_LIMIT = 10_000
 STEP_KEYS = frozenset({
     "id", "messages", "kind", "options", "store", "parent", "share_default", "hint",
-    "max_length", "min", "max", "next", "default",
+    "max_length", "min", "max", "next", "default", "simple", "examples", "tone",
 })
+# Steps the citizen answers by writing: "ved ikke" there gets the step's examples.
+FREE_TEXT_KINDS = frozenset({"text", "goal", "subgoal", "wish"})
+MAX_EXAMPLES = 3
 # Placeholders a message may use: the engine fills goal/subgoal, the UI fills budget/months.
-PLACEHOLDERS = frozenset({"goal", "subgoal", "budget", "months"})
+PLACEHOLDERS = frozenset({"goal", "subgoal", "budget", "months", "housing_now"})
 CHOICE_KINDS = frozenset(name for name, kind in KINDS.items() if kind.options)
 RANGE_KINDS = frozenset(name for name, kind in KINDS.items() if kind.in_range)
 PARENT_KINDS = {name: kind.parents for name, kind in KINDS.items() if kind.parents}
@@ -103,11 +106,23 @@ class _Checker:
             self.error(where, "has an empty or non-text message")
         if "hint" in step and not _is_text(step["hint"]):
             self.error(where, "hint must be text")
+        if not _is_text(step.get("simple")):
+            self.error(where, "needs 'simple': the question again in simpler words")
+        if step.get("tone") not in (None, "hard", "hope"):
+            self.error(where, "tone must be 'hard' or 'hope'")
+        examples = step.get("examples")
+        if examples is not None and (
+            not isinstance(examples, list) or not 1 <= len(examples) <= MAX_EXAMPLES
+            or not all(_is_text(e) for e in examples)
+        ):
+            self.error(where, f"examples must be a list of 1 to {MAX_EXAMPLES} texts")
         kind = step.get("kind")
         if kind not in KINDS:
             self.error(where, f"unknown kind {kind!r}")
             return
         self.check_options(where, kind, step.get("options"))
+        if examples is not None and kind not in FREE_TEXT_KINDS:
+            self.error(where, f"kind {kind!r} takes no examples (the citizen answers with a tap)")
         store = step.get("store", KINDS[kind].store if kind in KINDS else "answer")
         if store not in STORES:
             self.error(where, f"unknown store {store!r}")
@@ -181,7 +196,7 @@ class _Checker:
 
     def check_placeholders(self, where: str, step: Mapping[str, Any]) -> None:
         texts = [m for m in step.get("messages", []) if isinstance(m, str)]
-        texts += [step["hint"]] if isinstance(step.get("hint"), str) else []
+        texts += [step[key] for key in ("hint", "simple") if isinstance(step.get(key), str)]
         chain = self.parent_kinds(step)
         for name in sorted(set().union(*map(_placeholders, texts)) if texts else ()):
             if name not in PLACEHOLDERS:

@@ -8,13 +8,13 @@ sub-goal and wish answers into draft plan entries the citizen owns.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialogs import engine
+from dialogs import engine, facts, replies, turns
 from dialogs.engine import SKIPPED, Course, is_skipped
 from storage import audit, plan
 from storage.access import Action, Actor, Resource, authorize
@@ -30,6 +30,10 @@ from storage.models import (
 from storage.statuses import EDITABLE
 
 SKIP_TEXT = N_("Det vil jeg ikke svare på nu.")
+# Chat turns about a step that are not its answer ("ved ikke", a question, the guide's reply to them) are kept
+# under "~<step id>", so a reload shows them where they were said and they never count as the step's words.
+ASIDE = "~"
+MSG_KNOWN = N_("Tak. Så ved jeg lidt om, hvor du bor. Det spørger jeg ikke om igen.")
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,8 @@ class CourseState:
     shared: dict[str, bool]
     form_mode: bool
     last_words: dict[str, str]      # step id -> what the citizen last wrote or chose, as typed
+    asides: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # step id -> (speaker, text) said about it besides the
+    # answer: the citizen's words as typed, the guide's lines as msgids (dialogs/turns.py replies)
 
     @property
     def current_step_id(self) -> str | None:
@@ -94,13 +100,18 @@ def _state(session: Session, citizen_id: int, rows: dict[str, CourseAnswer] | No
     rows = _answer_rows(session, citizen_id) if rows is None else rows
     answers = {step_id: (SKIPPED if r.skipped else r.value) for step_id, r in rows.items()}
     last_words: dict[str, str] = {}
-    for step_id, text in session.execute(select(ChatTurn.step_id, ChatTurn.text).where(
-            ChatTurn.citizen_id == citizen_id, ChatTurn.speaker == "citizen").order_by(ChatTurn.id)):
-        if step_id:
+    asides: dict[str, list[tuple[str, str]]] = {}
+    for step_id, speaker, text in session.execute(select(ChatTurn.step_id, ChatTurn.speaker, ChatTurn.text).where(
+            ChatTurn.citizen_id == citizen_id).order_by(ChatTurn.id)):
+        if not step_id:
+            continue
+        if step_id.startswith(ASIDE):
+            asides.setdefault(step_id[len(ASIDE):], []).append((speaker, text))
+        elif speaker == "citizen":
             last_words[step_id] = text
     return CourseState(engine.resume(_course(), answers, current), answers,
                        {step_id: r.shared for step_id, r in rows.items()}, progress is not None and progress.form_mode,
-                       last_words)
+                       last_words, asides)
 
 
 def load_state(session: Session, *, actor: Actor, citizen_id: int) -> CourseState:
@@ -124,11 +135,30 @@ def _save_and_advance(session: Session, actor: Actor, citizen_id: int, step_id: 
     session.flush()
     _apply_to_plan(session, actor, step_id, value)
     answers = {sid: (SKIPPED if r.skipped else r.value) for sid, r in rows.items()}
+    _remember_what_was_said(session, citizen_id, step_id, rows, answers)
     progress = _progress(session, citizen_id)
     progress.current_step_id = engine.next_open_step_id(_course(), step_id, answers)
     if progress.current_step_id is None and progress.completed_at is None:
         progress.completed_at = utcnow()
     return _state(session, citizen_id, rows)
+
+
+def _remember_what_was_said(session: Session, citizen_id: int, step_id: str, rows: dict[str, CourseAnswer],
+                            answers: dict[str, object]) -> None:
+    """A fact the citizen gave in passing (dialogs/facts.py) answers its later steps, so they are not asked.
+    The citizen can change them like any answer ("Ret svaret")."""
+    course = _course()
+    known = [k for k in facts.prefill(answers, steps=course.steps) if k.from_step == step_id]
+    for k in known:
+        row = rows[k.step_id] = CourseAnswer(citizen_id=citizen_id, step_id=k.step_id, value=k.value, skipped=False,
+                                             shared=course.step(k.step_id).share_default, answered_at=utcnow())
+        session.add(row)
+        answers[k.step_id] = k.value
+        if course.step(k.step_id).kind == "text":
+            session.add(ChatTurn(citizen_id=citizen_id, speaker="citizen", step_id=k.step_id, text=k.words[:5000]))
+    if known:
+        session.add(ChatTurn(citizen_id=citizen_id, speaker="guide", step_id=ASIDE + known[0].step_id, text=MSG_KNOWN))
+    session.flush()
 
 
 def answer(session: Session, *, actor: Actor, step_id: str, raw: object, words: str | None = None,
@@ -149,6 +179,112 @@ def answer(session: Session, *, actor: Actor, step_id: str, raw: object, words: 
         raise DomainError(result.error_msgid or N_("Prøv at svare på en anden måde."), **dict(result.error_params))
     return _save_and_advance(session, actor, citizen.id, step_id, result.value,
                              words if words is not None else str(raw))
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What the guide heard in a turn and said back (dialogs.replies.Reply), and the state after it."""
+
+    state: CourseState
+    reply: replies.Reply
+
+
+def _aside(session: Session, citizen_id: int, step_id: str, reply: replies.Reply, words: str | None) -> None:
+    if words is not None:
+        session.add(ChatTurn(citizen_id=citizen_id, speaker="citizen", step_id=ASIDE + step_id, text=words[:5000]))
+    for line in (*reply.lines, *reply.examples):
+        session.add(ChatTurn(citizen_id=citizen_id, speaker="guide", step_id=ASIDE + step_id, text=line))
+    session.flush()
+
+
+def take_turn(session: Session, *, actor: Actor, step_id: str, raw: object, words: str,
+              categories: Collection[str] | None = None) -> Heard:
+    """A free-text turn, heard first (dialogs.turns): an answer is saved as `answer` saves it; "ved ikke",
+    "hvad mener du?", "tilbage", "pause", a question for the support person or a correction get the guide's
+    reply, kept with the turn as chat turns. "Ved ikke" is never stored as an answer. A question for the
+    support person is passed on by the caller (the page's `pass_question_on`) when `reply.then` is ASK or
+    ANSWER_AND_ASK (a step that asks for a question, e.g. welcome_question: saved as the answer too)."""
+    citizen = plan.open_plan(session, actor, actor.id)
+    course = _course()
+    if step_id not in course.steps:
+        raise NotFound()
+    step = course.step(step_id)
+    rows = _answer_rows(session, citizen.id)
+    before = _state(session, citizen.id, rows)
+    previous_id = engine.previous_step_id(course, step_id, before.answers)
+    previous = course.step(previous_id) if previous_id else None
+    typed_on_buttons = step.kind not in turns.FREE_TEXT_KINDS and isinstance(raw, str) \
+        and not engine.validate_answer(step, raw).ok  # "nej, det er 3000" typed on a yes/no step
+    turn = turns.hear(words, step, previous=previous) if step.kind in turns.FREE_TEXT_KINDS or typed_on_buttons \
+        else turns.Turn(turns.TurnKind.ANSWER, words)
+    examples_given = (("guide", replies.MSG_EXAMPLES) in before.asides.get(step_id, []))
+    reply = replies.reply_to(turn, step, has_previous=previous is not None, said_dont_know_before=examples_given)
+    then = reply.then
+    if typed_on_buttons and then is replies.Then.ANSWER and step.kind == "yesno" \
+            and (said := turns.yes_or_no(words)) is not None:
+        raw = said  # "nej tak" on "Er der mere?"
+    if then in (replies.Then.ANSWER, replies.Then.HELP, replies.Then.ANSWER_AND_ASK):
+        state = answer(session, actor=actor, step_id=step_id, raw=raw, words=words, categories=categories)
+        if reply.lines:  # "Godt spørgsmål. Jeg sender det til din støtteperson."
+            _aside(session, citizen.id, step_id, reply, None)
+            state = _state(session, citizen.id)
+        return Heard(state, reply)
+    if then is replies.Then.CORRECT:
+        corrected = _correct(session, actor, citizen.id, previous, turn.body, rows, categories)
+        if not corrected:
+            reply = replies.Reply(turn, replies.Then.STAY, (replies.MSG_NOT_CORRECTED,))
+    # "tilbage" is kept with the step it goes back to, so it shows where the conversation goes on
+    _aside(session, citizen.id, previous_id if then is replies.Then.BACK and previous_id else step_id, reply, words)
+    if then is replies.Then.SKIP:
+        return Heard(_save_and_advance(session, actor, citizen.id, step_id, SKIPPED, SKIP_TEXT), reply)
+    if then is replies.Then.BACK:
+        return Heard(go_back(session, actor=actor), reply)
+    return Heard(_state(session, citizen.id), reply)
+
+
+def _correct(session: Session, actor: Actor, citizen_id: int, previous, body: str, rows: dict[str, CourseAnswer],
+             categories: Collection[str] | None) -> bool:
+    """Answer the previous step again with the corrected words, checked as that step checks them; a wish keeps
+    its name when only a price is given, and its price when only a name is. The current step stays."""
+    if previous is None or not body:
+        return False
+    old = rows.get(previous.id)
+    old_value = old.value if old is not None and not old.skipped else None
+    raw: object = body
+    if previous.kind == "wish" and isinstance(old_value, dict):
+        raw = _corrected_wish(body, old_value)
+    elif previous.kind in ("goal", "subgoal"):
+        raw = {"text": body, **({"category": old_value.get("category")} if isinstance(old_value, dict)
+                                 and old_value.get("category") else {})}
+    kwargs = {"categories": categories} if categories is not None else {}
+    result = engine.validate_answer(previous, raw, **kwargs)
+    if not result.ok:
+        return False
+    row = old or CourseAnswer(citizen_id=citizen_id, step_id=previous.id, shared=previous.share_default)
+    if old is None:
+        rows[previous.id] = row
+        session.add(row)
+    row.value, row.skipped, row.answered_at = result.value, False, utcnow()
+    session.add(ChatTurn(citizen_id=citizen_id, speaker="citizen", step_id=previous.id,
+                         text=(raw if isinstance(raw, str) else body)[:5000]))
+    session.flush()
+    _apply_to_plan(session, actor, previous.id, result.value)
+    return True
+
+
+def _corrected_wish(body: str, old: dict) -> str:
+    """The wish's words with the correction: a bare price keeps the name, a bare name keeps the price."""
+    from dialogs.extract import extract_wish, find_amount
+    try:
+        found = extract_wish(body)
+        price = find_amount(body) if found is None else found.price_ore
+    except Exception:  # noqa: BLE001 - the step's own check says what is wrong with the words
+        return body
+    if found is None and price:
+        return f"{old.get('title', '')} {price // 100} kr."
+    if found is not None and not price and old.get("price_ore"):
+        return f"{body} {old['price_ore'] // 100} kr."
+    return body
 
 
 def skip(session: Session, *, actor: Actor, step_id: str) -> CourseState:

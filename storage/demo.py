@@ -102,12 +102,11 @@ def load(session: Session, today: date | None = None) -> DemoLogins:
 DEMO_START_CHECK_INS = {"Mette": (11, 1), "Jonas": (9, 2), "Aisha": (12, 2)}
 
 HALFWAY_ANSWERS = {
-    "welcome_start": "start", "welcome_budget": "clear", "welcome_privacy": "ok",
+    "welcome_start": "start", "welcome_budget": "clear",
     "now_good": "Jeg har fået et værelse på et bosted, og jeg har en god ven.",
     "now_hard": "Jeg sover dårligt, og jeg har ikke noget at lave om dagen.",
     "now_housing": "fine", "now_mood": 3, "matters_most": ["friends", "work"],
     "matters_why": "Jeg vil gerne være noget for andre.",
-    "matters_day": "En dag hvor jeg har været ude og lave noget.",
 }
 
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import course_helper, course_summary, goal_proposal, help_panel, message_widgets, session, ui, workshop_box
+from citizen_app import course_helper, course_summary, goal_proposal, help_panel, message_widgets, session, ui
+from citizen_app import workshop_box
+from citizen_app import course_turns as ct
 from citizen_app import course_widgets as cw
 from citizen_app.i18n import _, money
-from dialogs import engine
-from storage import course
+from dialogs import engine, replies
+from storage import course, messages
 from storage.db import transaction
 
 actor = session.current_actor()
@@ -23,25 +25,40 @@ budget, months, name, categories = ctx.budget_ore, ctx.months, ctx.display_name,
 budget_text = money(budget)
 
 
-
-
 def params_for(step_id: str) -> dict:
-    return {**engine.step_params(COURSE, step_id, state.answers), "budget": budget_text, "months": months}
+    params = engine.step_params(COURSE, step_id, state.answers)
+    facts = {name: _(params[name]) if params[name] else "" for name in engine.FACT_PLACEHOLDERS}
+    return {**params, **facts, "budget": budget_text, "months": months}
+
+
+def pass_question_on(text: str, step_id: str) -> None:
+    """The citizen's question from the course goes to their support person."""
+    ui.on_click(lambda s: messages.ask_from_course(s, actor=actor, text=text, step_id=step_id), errors="answer")()
 
 
 def answering(step_id: str):
-    """The callback maker for the step's input: `read()` gives (raw, words) from the widget. The answer is
-    saved first; then, if the words carry a crisis signal, the course stops and shows help."""
+    """The callback maker for the step's input: `read()` gives (raw, words) from the widget. The guide hears the
+    turn first (storage.course.take_turn): an answer is saved; "ved ikke", "hvad mener du?", a question, a
+    correction, "tilbage" or "pause" get the guide's reply. If the words carry a crisis signal, the course
+    stops and shows help."""
     def make(read):
         def callback() -> None:
             raw, words = read()
-            ui.on_click(lambda s: course.answer(s, actor=actor, step_id=step_id, raw=raw, words=words,
-                                                categories=[c["key"] for c in categories]), errors="answer")()
+            heard = []
+            ui.on_click(lambda s: heard.append(course.take_turn(
+                s, actor=actor, step_id=step_id, raw=raw, words=words if isinstance(words, str) else str(raw),
+                categories=[c["key"] for c in categories])), errors="answer")()
             # Read for crisis signals whether or not the answer could be saved (storage/safety_signals.py).
             if isinstance(words, str) and help_panel.check(actor, words, "course"):
                 st.session_state[cw.HELP_KEY] = "signal"
             if st.session_state.get(ui.ERRORS_KEY, {}).get("answer") and f"in_{step_id}_chat" in st.session_state:
                 st.session_state[f"in_{step_id}_chat"] = words  # not saved: the words go back in the chat box
+                return
+            then = heard[0].reply.then if heard else None
+            if then in (replies.Then.ASK, replies.Then.ANSWER_AND_ASK):
+                pass_question_on(words, step_id)
+            if then is replies.Then.PAUSE:
+                st.session_state[ct.PAUSED_KEY] = True
         return callback
     return make
 
@@ -80,7 +97,9 @@ def conversation() -> None:
                 break
             step = COURSE.step(step_id)
             cw.show_guide(step, params_for(step_id))
+            ct.show_asides(state.asides.get(step_id, ()), params_for(step_id))
             cw.show_citizen(cw.describe_answer(step, state.answers[step_id], state.last_words.get(step_id)))
+            ct.show_reflection(COURSE, state.path, state.answers, step_id, state.last_words.get(step_id))
 
     if current is None:
         st.success(_("Du er færdig med samtalen. Dine mål og ønsker står nu i din plan."), icon=":material/check:")
@@ -95,8 +114,11 @@ def conversation() -> None:
                     st.text(cw.guide_text(message, params_for(current)))
                 if step.hint:
                     st.caption(_(step.hint))
+            ct.show_asides(state.asides.get(current, ()), params_for(current))
         else:
             cw.show_guide(step, params_for(current))
+            ct.show_asides(state.asides.get(current, ()), params_for(current))
+        ct.show_goodbye()
 
         course_helper.show(COURSE, step, state, name, params_for)  # the optional language model
 

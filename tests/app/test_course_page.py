@@ -45,7 +45,7 @@ def test_a_new_session_continues_at_the_same_step(app, demo_db, fresh_code):
 
 def test_crisis_words_stop_the_course_and_show_help(app, demo_db, fresh_code):
     at = _open_course(app, fresh_code)
-    for label in ("Lad os gå i gang", "Det giver mening", "Det er fint"):
+    for label in ("Lad os gå i gang", "Det giver mening"):
         press(at, label)
     at.chat_input[0].set_value("Jeg vil ikke leve mere").run()
     page = texts(at)
@@ -98,7 +98,7 @@ def test_the_chat_box_stays_at_the_bottom_switched_off_on_button_steps(app, demo
     at = _open_course(app, fresh_code)
     [idle] = at.chat_input
     assert idle.disabled and idle.placeholder == "Vælg et svar ovenfor"
-    for label in ("Lad os gå i gang", "Det giver mening", "Det er fint"):
+    for label in ("Lad os gå i gang", "Det giver mening"):
         press(at, label)
     [box] = at.chat_input  # a free-text step: the real chat box, switched on
     assert not box.disabled and box.placeholder == "Skriv dit svar her"
@@ -112,7 +112,7 @@ def _nannas_answers(engine) -> dict:
 
 
 def _to_first_text_step(at: AppTest) -> None:
-    for label in ("Lad os gå i gang", "Det giver mening", "Det er fint"):
+    for label in ("Lad os gå i gang", "Det giver mening"):
         press(at, label)
 
 

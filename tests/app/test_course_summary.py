@@ -248,7 +248,7 @@ def test_a_second_goal_is_not_drafted_from_the_first_goals_words(app, demo_db, f
 
 def test_no_proposal_from_ved_ikke_and_the_typed_goal_survives_a_missing_topic(app, demo_db, fresh_code):
     at = _open(app, fresh_code)
-    _answer(demo_db, ("goals_forward", "ved ikke"), ("dream_year", "det ved jeg ikke"))
+    _answer(demo_db, ("goals_forward", "ved ikke"), ("dream_anything", "det ved jeg ikke"))
     _jump(demo_db, "goal_1")
     at.run()
     assert "Mit forslag ud fra det, du skrev:" not in _page(at)

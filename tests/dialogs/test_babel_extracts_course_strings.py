@@ -68,6 +68,7 @@ def test_every_string_of_the_real_course_is_extracted():
     expected = {m.title for m in course.modules}
     for step in course.steps.values():
         expected |= set(step.messages) | {o.label for o in step.options} | ({step.hint} if step.hint else set())
+        expected |= {step.simple, *step.examples}
     extracted = set()
     for path in sorted(COURSE_DIR.glob("*.toml")):
         raw = path.read_bytes()

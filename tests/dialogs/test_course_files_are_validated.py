@@ -46,21 +46,21 @@ def test_load_course_raises_with_all_errors_joined():
 
 def test_default_target_must_exist():
     data = {"modules": [{"id": "m", "title": "M", "steps": [
-        {"id": "a", "kind": "text", "messages": ["A."], "default": "b"},
+        {"id": "a", "kind": "text", "simple": "Enkelt.", "messages": ["A."], "default": "b"},
     ]}]}
     assert validate_course(data) == ["step 'a': default goes to unknown step 'b'"]
 
 
 def test_kind_and_store_must_agree():
     data = {"modules": [{"id": "m", "title": "M", "steps": [
-        {"id": "a", "kind": "text", "store": "goal", "messages": ["A."], "default": "end"},
+        {"id": "a", "kind": "text", "simple": "Enkelt.", "store": "goal", "messages": ["A."], "default": "end"},
     ]}]}
     assert validate_course(data) == ["step 'a': kind 'text' cannot store 'goal'"]
 
 
 def test_rating_needs_a_range_and_messages_are_limited_to_three():
     data = {"modules": [{"id": "m", "title": "M", "steps": [
-        {"id": "a", "kind": "rating", "messages": ["1.", "2.", "3.", "4."], "default": "end"},
+        {"id": "a", "kind": "rating", "simple": "Enkelt.", "messages": ["1.", "2.", "3.", "4."], "default": "end"},
     ]}]}
     assert validate_course(data) == [
         "step 'a': needs 1 to 3 messages",

@@ -118,13 +118,13 @@ def test_not_a_goal(text, nothing):
 
 
 def test_draft_uses_her_own_words_from_the_best_answer_first():
-    answers = {"dream_anything": "Rejse til Spanien", "dream_year": "Jeg har fået et job.",
+    answers = {"dream_anything": "Rejse til Spanien", "now_good": "Jeg har fået et job.",
                "goals_forward": "et kørekort så jeg kan komme rundt. og en cykel"}
     assert draft_goal(answers) == GoalDraft("Et kørekort så jeg kan komme rundt.", "transport")
 
 
 def test_draft_skips_ved_ikke_skipped_answers_and_goals_already_written():
-    answers = {"goals_forward": "ved ikke", "dream_year": SKIPPED, "dream_anything": "Et job. Se min datter."}
+    answers = {"goals_forward": "ved ikke", "now_good": SKIPPED, "dream_anything": "Et job. Se min datter."}
     assert draft_goal(answers) == GoalDraft("Et job.", "education_job")
     assert draft_goal(answers, used=["et job"]) == GoalDraft("Se min datter.", "family_network")
     assert draft_goal(answers, used=["Et job.", "Se min datter."]) is None
@@ -132,7 +132,7 @@ def test_draft_skips_ved_ikke_skipped_answers_and_goals_already_written():
 
 def test_no_draft_without_answers_to_draw_on():
     assert draft_goal({}) is None
-    assert draft_goal({"goals_forward": "ved ikke", "dream_year": "Det ved jeg ikke"}) is None
+    assert draft_goal({"goals_forward": "ved ikke", "dream_anything": "Det ved jeg ikke"}) is None
     assert draft_goal({"goals_forward": 3}) is None
 
 

@@ -16,7 +16,7 @@ def test_messages_get_the_goal_and_sub_goal_text(fixture_course):
     course = fixture_course("goal_chain")
     answers = {"goal_1": GOAL, "subgoal_1": {"text": "Tage kørekort"}}
     params = step_params(course, "wish_1", answers)
-    assert params == {"goal": "Få et job", "subgoal": "Tage kørekort", "budget": "", "months": ""}
+    assert params == {"goal": "Få et job", "subgoal": "Tage kørekort", "budget": "", "months": "", "housing_now": ""}
     assert course.step("wish_1").messages[0].format(**params) == (
         "Skridtet: Tage kørekort. Målet: Få et job. Hvad kan hjælpe?"
     )
@@ -25,13 +25,13 @@ def test_messages_get_the_goal_and_sub_goal_text(fixture_course):
 def test_skipped_sub_goal_leaves_its_placeholder_empty(fixture_course):
     course = fixture_course("goal_chain")
     params = step_params(course, "wish_1", {"goal_1": GOAL, "subgoal_1": SKIPPED})
-    assert params == {"goal": "Få et job", "subgoal": "", "budget": "", "months": ""}
+    assert params == {"goal": "Få et job", "subgoal": "", "budget": "", "months": "", "housing_now": ""}
 
 
 def test_budget_and_period_come_from_the_ui(fixture_course):
     course = fixture_course("goal_chain")
     params = step_params(course, "goal_1", {}, budget="50.000 kr.", months="15")
-    assert params == {"goal": "", "subgoal": "", "budget": "50.000 kr.", "months": "15"}
+    assert params == {"goal": "", "subgoal": "", "budget": "50.000 kr.", "months": "15", "housing_now": ""}
 
 
 def test_skipped_goal_skips_its_sub_goal_and_wish(fixture_course):

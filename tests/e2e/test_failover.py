@@ -215,7 +215,6 @@ def test_a_citizen_carries_on_when_the_replica_serving_them_dies(phone, deployme
     go_to(phone, "Samtale")
     click(phone, "Lad os gå i gang")
     click(phone, "Det giver mening")
-    click(phone, "Det er fint")
     send_chat(phone, FIRST_ANSWER)
     question = current_question(phone)
     assert "Og hvad er svært lige nu?" in question

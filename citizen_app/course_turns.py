@@ -1,0 +1,67 @@
+"""The guide's side of a free-text turn on the course page: what was said besides the answers ("ved ikke",
+a question, the guide's reply and examples), the short reflections, and the goodbye after "pause".
+
+Every text the citizen wrote is shown with st.text, never markdown or HTML.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import streamlit as st
+
+from citizen_app.course_widgets import guide_text, show_citizen
+from citizen_app.i18n import _
+from dialogs import reflect
+from dialogs.engine import Course
+from dialogs.text import isolate
+from dialogs.replies import MSG_EXAMPLES
+
+PAUSED_KEY = "course_paused"
+
+
+def show_asides(said: Sequence[tuple[str, str]], params: Mapping[str, object]) -> None:
+    """The turns about a step that were not its answer, in order: the citizen's words, then the guide's reply
+    (msgids; the examples after "Her er nogle eksempler" as a list)."""
+    guide: list[str] = []
+
+    def flush() -> None:
+        if guide:
+            with st.chat_message("assistant", avatar=":material/support_agent:"):
+                examples = False
+                for line in guide:
+                    text = guide_text(line, dict(params))
+                    st.text(f"• {text}" if examples else text)
+                    examples = examples or line == MSG_EXAMPLES
+            guide.clear()
+
+    for speaker, text in said:
+        if speaker == "guide":
+            guide.append(text)
+        else:
+            flush()
+            show_citizen(text)
+    flush()
+
+
+def show_reflection(course: Course, path: Sequence[str], answers: Mapping[str, object], step_id: str,
+                    words: str | None) -> None:
+    """The guide's short reflection on an answer, when there is one (dialogs/reflect.py decides)."""
+    found = reflect.reflection(course, path, answers, step_id, words)
+    if found is None:
+        return
+    with st.chat_message("assistant", avatar=":material/support_agent:"):
+        line = _(found.said, words=isolate(found.words))
+        st.text(f"{line} {_(found.tone)}" if found.tone else line)
+
+
+def show_goodbye() -> None:
+    """After "pause": a kind goodbye and the way back (the answers are saved: every answer is saved at once)."""
+    if not st.session_state.get(PAUSED_KEY):
+        return
+    with st.container(border=True):
+        st.text(_("Du kan lukke appen nu. Når du kommer tilbage, står samtalen her."))
+        row = st.container(horizontal=True)
+        if row.button(_("Gå til forsiden"), key="paused_home"):
+            st.session_state.pop(PAUSED_KEY, None)
+            st.switch_page("app_pages/citizen_home.py")
+        row.button(_("Fortsæt samtalen nu"), key="paused_go_on", on_click=st.session_state.pop, args=(PAUSED_KEY, None))
