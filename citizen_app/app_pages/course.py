@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from citizen_app import course_widgets as cw
-from citizen_app import session, ui, workshop_box
+from citizen_app import session, ui, wish_readback, workshop_box
 from citizen_app.i18n import _, current_language, money
 from dialogs import engine, safety
 from storage import course
@@ -111,6 +111,8 @@ def conversation() -> None:
                 st.caption(_("Et forslag. Du bestemmer selv, om du vil bruge det:"))
                 st.text(st.session_state["goal_suggestion"])
 
+        if state.pending is not None:  # a wish read from the citizen's words is read back before it is stored
+            wish_readback.show(actor, state.pending)
         previous = state.answers.get(current)
         with st.container(key=f"course_step_{current}"):  # the step's id, as a class name, for the browser tests
             cw.answer_input(step, categories, answering(current), chat=not form_mode,
