@@ -45,12 +45,12 @@ def show(actor: Actor, pending: course.PendingWish) -> None:
     with st.chat_message("assistant", avatar=":material/support_agent:"):
         if not several:
             if reading.question:
-                st.text(_("Jeg skriver: {wish}.", wish=said(wishes[0])))
+                st.text(_("Jeg skriver: {wish}.", wish=said(wishes[0]).rstrip(".")))
                 st.text(_(reading.question, **ui.message_params(dict(reading.question_params))))
             elif wishes[0].price_ore:
-                st.text(_("Jeg skriver: {wish}. Passer det?", wish=said(wishes[0])))
+                st.text(_("Jeg skriver: {wish}. Passer det?", wish=said(wishes[0]).rstrip(".")))  # "kr." ends it
             else:
-                st.text(_("Jeg skriver: {wish}. Der er ingen pris på. Passer det?", wish=said(wishes[0])))
+                st.text(_("Jeg skriver: {wish}. Der er ingen pris på. Passer det?", wish=said(wishes[0]).rstrip(".")))
         else:
             st.text(_("Jeg skriver {count} ønsker:", count=len(wishes)))
             for wish in wishes:
@@ -98,12 +98,12 @@ def _edit_form(actor: Actor, step_id: str, wishes: list[WishPart], what: str, pa
         if what == "price":
             st.text_input(_("Hvad koster det?"), placeholder=_("Fx 1.200 kr."), key=key,
                           max_chars=limits.PARSED_TEXT)
-            submit = lambda s: course.set_wish_price(s, actor=actor, step_id=step_id,  # noqa: E731
+            submit = lambda s: course.set_wish_price(s, actor=actor, step_id=step_id,
                                                      text=st.session_state.get(key) or "", part=part)
             label = _("Gem prisen")
         else:
             st.text_input(_("Hvad skal ønsket hedde?"), value=wish.title, key=key, max_chars=limits.WISH_TITLE)
-            submit = lambda s: course.set_wish_title(s, actor=actor, step_id=step_id,  # noqa: E731
+            submit = lambda s: course.set_wish_title(s, actor=actor, step_id=step_id,
                                                      text=st.session_state.get(key) or "", part=part)
             label = _("Gem navnet")
         st.form_submit_button(label, type="primary", on_click=ui.on_click(submit, errors=ERRORS, after=_close))

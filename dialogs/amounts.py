@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from babel.numbers import format_decimal
 
@@ -26,7 +27,6 @@ from dialogs.amount_text import (
     candidates,
     linked,
 )
-from dialogs.amount_text import words_to_digits as words_to_digits
 from dialogs.i18n_markers import N_
 from dialogs.rules import RuleError
 
@@ -145,7 +145,7 @@ def _price_like(text: str, found: list[Candidate]) -> list[Candidate]:
     """The numbers in a sentence that are a price: the marked ones and their partners in a range or a choice;
     else one bare number of 100 or more that is not a count ("en seng 1200 fra Ikea")."""
     marked = [c for c in found if c.marked]
-    for a, b in zip(found, found[1:]):
+    for a, b in pairwise(found):
         if linked(text, a, b) and (a in marked) != (b in marked):
             marked.append(b if a in marked else a)
     if marked:
