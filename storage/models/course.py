@@ -27,7 +27,7 @@ class CourseProgress(Base):
     form_mode: Mapped[bool] = mapped_column(Boolean, default=False)
     # A wish read from the citizen's words, waiting to be read back and confirmed before it is stored:
     # {"step_id", "words", "reading": dialogs.extract.reading_to_json(...)}; None when nothing waits.
-    pending_wish: Mapped[Any] = mapped_column(JSON, default=None)
+    pending_wish: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
