@@ -22,7 +22,7 @@ _SCALE = re.compile(r"hundred|tusind|million|mio|halvanden|halvandet")
 _DIGITS = r"\d(?:[\d.,]*\d)?(?:[ \u00a0\u202f]\d{3}(?![\d]|[.,]\d))*"  # "1.200", "2.500,50", "1 200"
 _SHORT = r"(?:\s?(?:k(?!r)|t|tkr|tus)\.?)"  # "4k", "5 k", "2t", "5 tkr": thousands, asked back
 _ATOM = rf"(?:(?P<d>{_DIGITS})(?P<s>{_SHORT}(?![^\W\d_]))?(?![\d])|\b{_WORD_NUMBER}\b)"
-_GROUP = re.compile(rf"(?<![\w,])(?<!\d\.){_ATOM}(?:[ \u00a0]+(?:og[ \u00a0]+)?\b{_WORD_NUMBER}\b)*", re.IGNORECASE)
+_GROUP = re.compile(rf"(?<!\w)(?<!\d,)(?<!\d\.){_ATOM}(?:[ \u00a0]+(?:og[ \u00a0]+)?\b{_WORD_NUMBER}\b)*", re.IGNORECASE)
 _NUMBER = re.compile(r"\d(?:[\d.,]*\d)?")
 _SMALL_WORDS = {"en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9,
                 "ti": 10}

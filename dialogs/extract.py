@@ -83,13 +83,17 @@ def _strip_openers(text: str) -> str:
     return text
 
 
-def clean_title(text: str, *, price_cut: bool = False) -> str:
+def clean_title(text: str, *, price_cut: bool = False, capitalise: bool = True) -> str:
     """The thing itself from a piece of a sentence: openers, filler and price words off, capitalised."""
     words = _trim(text.split(), _PRICE_EDGE if price_cut else _FILLER_EDGE)
     title = _strip_openers(" ".join(words))
     words = _trim(title.split(), _PRICE_EDGE if price_cut else _FILLER_EDGE)
     title = " ".join(words).strip(_EDGE_PUNCTUATION)[: limits.WISH_TITLE].strip()
-    return title[:1].upper() + title[1:] if title else ""
+    return title[:1].upper() + title[1:] if capitalise else title
+
+
+def _capital(title: str) -> str:
+    return title[:1].upper() + title[1:]
 
 
 def in_sentence(title: str) -> str:
@@ -100,25 +104,24 @@ def in_sentence(title: str) -> str:
     return title
 
 
-def _title_around(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+def _title_around(text: str, spans: tuple[tuple[int, int], ...], *, capitalise: bool = True) -> str:
     """The title: the words before the price, or if none, the words after it."""
     if not spans:
-        return clean_title(text)
-    before = clean_title(text[: spans[0][0]], price_cut=True)
-    return before or clean_title(text[spans[-1][1]:], price_cut=True)
+        return clean_title(text, capitalise=capitalise)
+    before = clean_title(text[: spans[0][0]], price_cut=True, capitalise=capitalise)
+    return before or clean_title(text[spans[-1][1]:], price_cut=True, capitalise=capitalise)
 
 
 def _split_titles(title: str) -> tuple[WishPart, ...]:
-    pieces = [clean_title(p) for p in _PARTS.split(title)]
+    pieces = [clean_title(p) for p in _PARTS.split(title)]  # each part its own wish: each gets a capital
     pieces = [p for p in pieces if p]
     return tuple(WishPart(p) for p in pieces) if len(pieces) >= 2 else ()
 
 
 def _joined(titles: list[str]) -> str:
-    if len(titles) == 1:
-        return titles[0]
-    rest = [in_sentence(t) for t in titles[1:]]
-    return ", ".join([titles[0], *rest[:-1]]) + " og " + rest[-1]
+    """"En sofa og et bord" from the parts as written (only the first gets a capital)."""
+    first = titles[0][:1].upper() + titles[0][1:]
+    return first if len(titles) == 1 else ", ".join([first, *titles[1:-1]]) + " og " + titles[-1]
 
 
 def _priced_parts(text: str) -> tuple[WishPart, ...]:
@@ -129,7 +132,7 @@ def _priced_parts(text: str) -> tuple[WishPart, ...]:
     parts = []
     for piece in pieces:
         price = read_price(piece)
-        title = _title_around(piece, price.spans)
+        title = _title_around(piece, price.spans, capitalise=False)
         if price.ore is None or not title:
             return ()
         parts.append(WishPart(title, price.ore))
@@ -148,7 +151,8 @@ def extract_wish(text: str) -> WishDraft | None:
     priced = _priced_parts(text)
     if priced:
         total = sum(p.price_ore or 0 for p in priced)
-        return WishDraft(_joined([p.title for p in priced]), total, priced, split=True)
+        title = _joined([p.title for p in priced])
+        return WishDraft(title, total, tuple(WishPart(_capital(p.title), p.price_ore) for p in priced), split=True)
     price = read_price(text)
     title = _title_around(text, price.spans)
     if not title:

@@ -271,6 +271,26 @@ WISHES = [
     ("en seng til måske 2000 eller 3000", "En seng", None),
     ("en pc 4k", "En pc", None),
     ("en cykel 3.5", "En cykel", None),
+    ("en cykel ca 2000kr", "En cykel", 200000),
+    ("cykel 2000", "Cykel", 200000),
+    ("Jeg vil gerne have et kørekort som koster 15000 kr", "Et kørekort", 1500000),
+    ("Kørekort (ca. 12.000 kr.)", "Kørekort", 1200000),
+    ("tandlæge, 4000 kr", "Tandlæge", 400000),
+    ("en pc – 4.000,-", "En pc", 400000),
+    ("et gavekort på 500 kr", "Et gavekort", 50000),
+    ("el-cykel 8 000", "El-cykel", 800000),
+    ("En brugt knallert 5000 ish", "En brugt knallert", 500000),
+    ("jeg mangler en vinterjakke den koster ca 1000", "En vinterjakke", 100000),
+    ("3000 til tandlægen", "Tandlægen", 300000),
+    ("en ny cykel, den koster vist omkring 3.500,- kr", "En ny cykel", 350000),
+    ("jeg tror en cykel koster 2000", "En cykel", 200000),
+    ("jeg vil gerne ha en seng", "En seng", None),
+    ("en seng,1200", "En seng", 120000),
+    ("en seng: 1200 kr", "En seng", 120000),
+    ("5 klippekort til svømmehallen 250 kr", "5 klippekort til svømmehallen", 25000),
+    ("briller 1500 kr + synsprøve 300 kr", "Briller og synsprøve", 180000),
+    ("en vaskemaskine til 3-4000", "En vaskemaskine", None),  # a range: asked back
+    ("noget at sove på", "Noget at sove på", None),
 ]
 
 
