@@ -118,10 +118,10 @@ def _split_titles(title: str) -> tuple[WishPart, ...]:
     return tuple(WishPart(p) for p in pieces) if len(pieces) >= 2 else ()
 
 
-def _joined(titles: list[str]) -> str:
-    """"En sofa og et bord" from the parts as written (only the first gets a capital)."""
-    first = titles[0][:1].upper() + titles[0][1:]
-    return first if len(titles) == 1 else ", ".join([first, *titles[1:-1]]) + " og " + titles[-1]
+def joined_title(titles: list[str]) -> str:
+    """"En sofa og et bord": the parts as one wish (only the first keeps a capital)."""
+    first, rest = _capital(titles[0]), [in_sentence(t) for t in titles[1:]]
+    return first if not rest else ", ".join([first, *rest[:-1]]) + " og " + rest[-1]
 
 
 def _priced_parts(text: str) -> tuple[WishPart, ...]:
@@ -151,7 +151,7 @@ def extract_wish(text: str) -> WishDraft | None:
     priced = _priced_parts(text)
     if priced:
         total = sum(p.price_ore or 0 for p in priced)
-        title = _joined([p.title for p in priced])
+        title = joined_title([p.title for p in priced])
         return WishDraft(title, total, tuple(WishPart(_capital(p.title), p.price_ore) for p in priced), split=True)
     price = read_price(text)
     title = _title_around(text, price.spans)

@@ -219,8 +219,7 @@ def _with_price(reading: extract.WishDraft, ore: int | None, question: AmountErr
             raise DomainError(question.message, **dict(question.params))
         parts = list(reading.parts)
         parts[part] = extract.WishPart(parts[part].title, ore)
-        return replace(reading, parts=tuple(parts),
-                       price_ore=sum(p.price_ore or 0 for p in parts) or None)
+        return replace(reading, parts=tuple(parts))  # the total said for all of them stays for "ét ønske"
     return replace(reading, price_ore=ore, question=question.message if question else None,
                    question_params=dict(question.params) if question else {})
 
@@ -267,7 +266,7 @@ def set_wish_title(session: Session, *, actor: Actor, step_id: str, text: str, p
     if part is not None and reading.split and 0 <= part < len(reading.parts):
         parts = list(reading.parts)
         parts[part] = extract.WishPart(title, parts[part].price_ore)
-        reading = replace(reading, parts=tuple(parts))
+        reading = replace(reading, parts=tuple(parts), title=extract.joined_title([p.title for p in parts]))
     else:
         reading = replace(reading, title=title, parts=(), split=False)
     _keep(progress, reading)

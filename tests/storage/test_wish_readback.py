@@ -154,3 +154,17 @@ def test_a_sentence_without_a_thing_is_refused_with_the_question(engine):
     assert refused.value.message == amounts.MSG_EITHER
     with pytest.raises(DomainError), write_session(engine) as s:
         course.answer(s, actor=me, step_id="wish_1", raw="2000 kr")
+
+
+def test_a_part_renamed_or_priced_keeps_the_whole_in_step(engine):
+    me = _at_wish(engine)
+    _say(engine, me, "En sofa og et spisebord for tilsammen 4.000")
+    with write_session(engine) as s:
+        course.set_wish_split(s, actor=me, step_id="wish_1", split=True)
+    with write_session(engine) as s:
+        course.set_wish_title(s, actor=me, step_id="wish_1", text="Et bord", part=1)
+    with write_session(engine) as s:
+        course.set_wish_price(s, actor=me, step_id="wish_1", text="3000", part=0)
+    with write_session(engine) as s:
+        state = course.set_wish_split(s, actor=me, step_id="wish_1", split=False)
+    assert wishes_of(state.pending.reading) == [WishPart("En sofa og et bord", 400000)]  # the total she said
