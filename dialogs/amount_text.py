@@ -68,7 +68,9 @@ def words_to_digits(text: str) -> str:
         try:
             number = parse_decimal(m.group(1), locale=LOCALE, strict=True)
         except NumberFormatError:
-            return m.group(0)
+            if not re.fullmatch(r"\d+\.\d{1,2}", m.group(1)):
+                return m.group(0)
+            number = Decimal(m.group(1))  # "1.5 tusind": 1.500 tusind would be absurd, so the dot is a decimal
         factor = 1000 if m.group(2).startswith("tusind") else 1_000_000
         return str(int(number * factor)) if number * factor == int(number * factor) else m.group(0)
 
@@ -145,8 +147,10 @@ def _scale_pairs(text: str, found: list[Candidate]) -> list[Candidate]:
     fixed = list(found)
     for i in range(len(fixed) - 1):
         a, b = fixed[i], fixed[i + 1]
-        if a.scaled or not b.scaled or a.value is None or b.value is None or not linked(text, a, b):
+        if a.scaled or a.value is None or b.value is None or not linked(text, a, b):
             continue
+        if not b.scaled and not (a.value < 100 and b.value >= 1000 and a.value == int(a.value)):
+            continue  # "2-3000" is 2.000-3.000 kr.; "500-3000" is what it says
         factor = 1_000_000 if b.value >= 1_000_000 and b.value % 1_000_000 == 0 else 1000
         if a.value * factor < b.value and b.value % factor == 0:
             fixed[i] = replace(a, value=a.value * factor, raw=str(a.value * factor), scaled=True, marked=True)
