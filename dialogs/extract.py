@@ -126,7 +126,13 @@ def joined_title(titles: list[str]) -> str:
 
 def _priced_parts(text: str) -> tuple[WishPart, ...]:
     """"en sofa til 3000 og et bord til 1000": two things, each with its own clear price; else ()."""
-    pieces = [p for p in _PARTS.split(text) if p.strip()]
+    pieces: list[str] = []
+    for piece in (p for p in _PARTS.split(text) if p.strip()):
+        price = read_price(piece)
+        if pieces and price.spans and not _title_around(piece, price.spans):
+            pieces[-1] += ", " + piece  # "en sofa, den koster 2000 kr.": the price of the thing before it
+        else:
+            pieces.append(piece)
     if len(pieces) < 2:
         return ()
     parts = []

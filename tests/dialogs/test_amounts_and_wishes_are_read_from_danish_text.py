@@ -351,6 +351,12 @@ def test_several_things_each_with_a_price_are_offered_as_several_wishes():
     assert wish.title == "En sofa og et bord"
 
 
+def test_a_price_said_after_a_comma_belongs_to_the_thing_before_it():
+    wish = extract_wish("En sofa, den koster 2000 kr. og et bord til 500")
+    assert wishes_of(wish) == [WishPart("En sofa", 200000), WishPart("Et bord", 50000)]
+    assert extract_wish("en seng, den koster 1200").parts == ()  # one thing: must not fire
+
+
 @pytest.mark.parametrize("text", ["en seng", "hjælp til husleje", "en cykel til 2000 kr"])
 def test_one_thing_has_no_parts(text):
     assert extract_wish(text).parts == ()  # must not fire
