@@ -178,6 +178,29 @@ def price_only(text: str) -> tuple[int | None, AmountError | None]:
     return price.ore, price.error
 
 
+# --- a typed reply to the read-back ---------------------------------------------------------------------
+
+_YES = frozenset({"ja", "jaa", "jah", "jep", "jeps", "jo", "ja tak", "ja det passer", "det passer", "passer",
+                  "det er rigtigt", "rigtigt", "korrekt", "ok", "okay", "oki", "fint", "det er fint", "yes",
+                  "ja ja", "jada", "jamen ja", "ja det gør", "ja det er rigtigt", "helt rigtigt", "ja gerne"})
+_NO = frozenset({"nej", "nej tak", "næ", "nope", "no", "nej det passer ikke", "det passer ikke", "forkert",
+                 "det er forkert", "ikke rigtigt", "nej nej", "nej det er forkert"})
+
+
+def _reply(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def is_yes(text: str) -> bool:
+    """"ja", "det passer", "ok" typed to the read-back: the same as the "Ja" button."""
+    return _reply(text) in _YES
+
+
+def is_no(text: str) -> bool:
+    """"nej", "det passer ikke" without saying what is wrong."""
+    return _reply(text) in _NO
+
+
 # --- a reading carried between requests (JSON) ------------------------------------------------------------
 
 def reading_to_json(draft: WishDraft) -> dict:

@@ -165,7 +165,7 @@ def answer(session: Session, *, actor: Actor, step_id: str, raw: object, words: 
         raise NotFound()
     step = course.step(step_id)
     if step.kind == "wish" and isinstance(raw, str):
-        return _read_wish(session, citizen.id, step, raw)
+        return _read_wish(session, actor, citizen.id, step, raw)
     kwargs = {"categories": categories} if categories is not None else {}
     result = engine.validate_answer(step, raw, **kwargs)
     if not result.ok:
@@ -177,10 +177,11 @@ def answer(session: Session, *, actor: Actor, step_id: str, raw: object, words: 
 # --- a wish is read back before it is stored ---------------------------------------------------------------
 
 MSG_NOT_WAITING = N_("Der er ikke noget ønske at se på. Skriv dit ønske igen.")
+MSG_WHAT_TO_FIX = N_("Hvad skal jeg rette? Tryk på Ret prisen eller Ret navnet. Eller skriv ønsket igen.")
 MSG_ASK_PRICE_FIRST = N_("Hvad koster det? Skriv prisen, eller vælg at du ikke kender den.")
 
 
-def _read_wish(session: Session, citizen_id: int, step, raw: str) -> CourseState:
+def _read_wish(session: Session, actor: Actor, citizen_id: int, step, raw: str) -> CourseState:
     """Read a wish from the citizen's sentence and keep it waiting for the read-back: nothing is stored in
     the plan yet. A reply that is only a price ("nej, 1.200 kr.") changes the price of the wish waiting (or
     of the wish already given at this step)."""
@@ -197,6 +198,10 @@ def _read_wish(session: Session, citizen_id: int, step, raw: str) -> CourseState
         row = _answer_rows(session, citizen_id).get(step.id)
         if row is not None and not row.skipped and isinstance(row.value, dict) and row.value.get("title"):
             earlier = extract.WishDraft(row.value["title"], row.value.get("price_ore"))
+    if waiting is not None and earlier is not None and extract.is_yes(text):
+        return confirm_wish(session, actor=actor, step_id=step.id)  # "ja" typed is the "Ja" button
+    if waiting is not None and earlier is not None and extract.is_no(text):
+        raise DomainError(MSG_WHAT_TO_FIX)
     ore, question = extract.price_only(text)
     if earlier is not None and (ore is not None or question is not None):
         reading = _with_price(earlier, ore, question)

@@ -16,6 +16,8 @@ from dialogs.extract import (
     WishPart,
     extract_wish,
     in_sentence,
+    is_no,
+    is_yes,
     price_only,
     reading_from_json,
     reading_to_json,
@@ -388,3 +390,12 @@ def test_a_reading_survives_json():
         wish = extract_wish(text)
         assert reading_from_json(reading_to_json(wish)) == wish
     assert isinstance(reading_to_json(WishDraft("En seng", None))["parts"], list)
+
+
+@pytest.mark.parametrize(("text", "yes", "no"), [
+    ("ja", True, False), ("Ja!", True, False), ("det passer", True, False), ("ok", True, False),
+    ("nej", False, True), ("Nej tak", False, True), ("det passer ikke", False, True),
+    ("ja en seng", False, False), ("nej det er 3000", False, False), ("en seng", False, False),  # must not fire
+])
+def test_a_typed_yes_or_no_to_the_read_back(text, yes, no):
+    assert (is_yes(text), is_no(text)) == (yes, no)

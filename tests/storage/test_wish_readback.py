@@ -168,3 +168,25 @@ def test_a_part_renamed_or_priced_keeps_the_whole_in_step(engine):
     with write_session(engine) as s:
         state = course.set_wish_split(s, actor=me, step_id="wish_1", split=False)
     assert wishes_of(state.pending.reading) == [WishPart("En sofa og et bord", 400000)]  # the total she said
+
+
+@pytest.mark.parametrize("yes", ["ja", "Ja!", "det passer", "ok"])
+def test_yes_typed_in_the_chat_is_the_yes_button(engine, yes):
+    me = _at_wish(engine)
+    _say(engine, me, "en seng 1 200 kr")
+    state = _say(engine, me, yes)
+    assert state.pending is None and state.answers["wish_1"] == {"title": "En seng", "price_ore": 120000}
+
+
+def test_no_typed_in_the_chat_asks_what_to_fix_and_keeps_the_reading(engine):
+    me = _at_wish(engine)
+    _say(engine, me, "en seng 1 200 kr")
+    with pytest.raises(DomainError) as asked, write_session(engine) as s:
+        course.answer(s, actor=me, step_id="wish_1", raw="nej")
+    assert asked.value.message == course.MSG_WHAT_TO_FIX
+    with write_session(engine) as s:
+        state = course.load_state(s, actor=me, citizen_id=me.id)
+    assert wishes_of(state.pending.reading) == [WishPart("En seng", 120000)]
+    # Without a reading waiting, "ja" is not a wish and not a confirmation.
+    with write_session(engine) as s:
+        course.skip(s, actor=me, step_id="wish_1")
