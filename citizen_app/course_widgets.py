@@ -6,7 +6,6 @@ Every text a citizen wrote, and every guide message that may contain it
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 import streamlit as st
 
@@ -16,10 +15,8 @@ from citizen_app.labels import category_label
 from dialogs import limits, safety
 from dialogs.answers import KINDS
 from dialogs.engine import Step, is_skipped
-from dialogs.llm import CourseHelper, LLMSettingsError, model_from_settings
 from dialogs.text import for_display, isolate
 from storage import citizens
-from storage.config import load_config
 from storage.db import write_session
 from storage.errors import N_
 
@@ -89,21 +86,6 @@ def help_panel(*, offer_flag: bool) -> None:
             st.button(_("Sig det til min støtteperson"), on_click=flag_support_person, key="flag_from_panel")
 
 
-@lru_cache(maxsize=1)
-def _helper_for(provider: str, base_url: str, model: str, api_key: str, timeout: float) -> CourseHelper | None:
-    try:
-        chat_model = model_from_settings(provider, base_url, model, api_key, timeout)
-    except LLMSettingsError:
-        return None
-    return CourseHelper(chat_model, timeout=timeout) if chat_model else None
-
-
-def language_helper() -> CourseHelper | None:
-    """The optional model, built once per setting; None when not configured (the default)."""
-    c = load_config()
-    return _helper_for(c.llm_provider, c.llm_base_url, c.llm_model, c.llm_api_key, c.llm_timeout_seconds)
-
-
 Submit = Callable[[Callable[[], tuple[object, str]]], Callable[[], None]]
 
 
@@ -117,9 +99,11 @@ def _buttons(step: Step) -> list[tuple[object, str]]:
     return [(n, str(n)) for n in range(low, high + 1)]
 
 
-def answer_input(step: Step, categories: list[dict], submit: Submit, *, chat: bool, initial: object = None) -> None:
+def answer_input(step: Step, categories: list[dict], submit: Submit, *, chat: bool, initial: object = None,
+                 draft: object = None) -> None:
     """The right input for the step's kind (KINDS.ask_with). `submit(read)` makes the widget's callback;
-    `read()` gives (raw answer, the citizen's words) from the widget's value when the callback runs."""
+    `read()` gives (raw answer, the citizen's words) from the widget's value when the callback runs.
+    `draft` (a goal step: dialogs.goal_draft.GoalDraft) fills the fields when there is no answer yet."""
     key = f"in_{step.id}"
     kind = KINDS[step.kind]
     if kind.ask_with == "buttons" and (chat or step.kind != "rating"):
@@ -138,7 +122,7 @@ def answer_input(step: Step, categories: list[dict], submit: Submit, *, chat: bo
         st.chat_input(_("Skriv dit svar her"), key=chat_key, max_chars=step.max_length, on_submit=submit(typed))
         return
     with st.form(key, clear_on_submit=False, border=not chat):
-        read = _form_fields(step, categories, initial, key)
+        read = _form_fields(step, categories, initial, key, draft)
         st.form_submit_button(_("Send svar") if chat else _("Gem og gå videre"), type="primary",
                               on_click=submit(read))
     if chat:
@@ -154,15 +138,25 @@ def idle_chat_input(placeholder: str) -> None:
     st.chat_input(placeholder, key="course_chat_idle", disabled=True)
 
 
-def _form_fields(step: Step, categories: list[dict], initial: object, key: str) -> Callable[[], tuple[object, str]]:
+def _start_with(field: str, value: object) -> None:
+    """Put the first value in a field through its key, not `value=`: what the citizen typed then stays in the
+    field through a refused answer and every rerun (a changed `value=` would make Streamlit start it afresh)."""
+    if field not in st.session_state:
+        st.session_state[field] = value
+
+
+def _form_fields(step: Step, categories: list[dict], initial: object, key: str,
+                 draft: object = None) -> Callable[[], tuple[object, str]]:
     """Draw the fields for the step; returns how to read (raw, words) from them when the form is sent."""
     field = f"{key}_value"
     state = st.session_state
     ask_with = KINDS[step.kind].ask_with
     if ask_with == "choices":
+        # Tappable choices with our own Danish labels: a multiselect's list opens with Streamlit's English
+        # "Select all" and needs two taps per choice on a phone.
         labels = {o.value: _(o.label) for o in step.options}
-        st.multiselect(_("Vælg et eller flere svar"), list(labels), format_func=labels.get, key=field,
-                       default=[v for v in (initial or []) if v in labels], placeholder=_("Vælg"))
+        st.pills(_("Vælg et eller flere svar"), list(labels), selection_mode="multi", format_func=labels.get,
+                 key=field, default=[v for v in (initial or []) if v in labels])
         return lambda: (state.get(field) or [], ", ".join(labels[v] for v in state.get(field) or []))
     if ask_with == "buttons":  # a rating in form mode
         low, high = step.min or 1, step.max or 5
@@ -170,13 +164,15 @@ def _form_fields(step: Step, categories: list[dict], initial: object, key: str) 
                  index=(initial - low) if isinstance(initial, int) else None)
         return lambda: (state.get(field), str(state.get(field)))
     if ask_with == "goal":
-        st.text_area(_("Dit mål"), value=(initial or {}).get("text", "") if isinstance(initial, dict) else "",
-                     max_chars=limits.GOAL_TEXT, key=field)
+        given = initial if isinstance(initial, dict) else {"text": getattr(draft, "text", ""),
+                                                           "category": getattr(draft, "category", None)}
         keys = [c["key"] for c in categories]
         label_of = {c["key"]: category_label(c) for c in categories}
-        chosen = (initial or {}).get("category") if isinstance(initial, dict) else None
+        _start_with(field, given.get("text") or "")
+        _start_with(f"{field}_category", given.get("category") if given.get("category") in keys else None)
+        st.text_area(_("Dit mål"), max_chars=limits.GOAL_TEXT, key=field)
         st.selectbox(_("Hvad handler målet om?"), keys, format_func=label_of.get, key=f"{field}_category",
-                     index=keys.index(chosen) if chosen in keys else None, placeholder=_("Vælg"))
+                     placeholder=_("Vælg"))
         return lambda: ({"text": state.get(field, ""), "category": state.get(f"{field}_category")},
                         state.get(field, ""))
     said_as = KINDS[step.kind].said_as

@@ -1,9 +1,12 @@
 """Optional language-model help in the course, on langchain-core. The course never needs it.
 
-"Sig det med andre ord" (rephrase a question) and "Hjælp mig med at skrive mit mål" (suggest a goal
-from the citizen's answers). Names, phone numbers, e-mail addresses and CPR numbers are removed
-before anything is sent. Every failure, including a timeout, gives None, so the scripted course
-simply goes on.
+"Sig det med andre ord" (rephrase a question), "Hjælp mig med at skrive mit mål" (suggest a goal
+from the citizen's answers) and a one-sentence reflection of a free-text answer. Always a suggestion,
+asked for after the scripted course has decided what happens: the model never chooses the next step,
+an amount or whether help is shown. Names, phone numbers, e-mail addresses and CPR numbers are removed
+before anything is sent. Every reply passes dialogs/llm_guard.py (LIX, crisis words, links, markup,
+promises, length) or is dropped. Every failure, including a timeout, a refused connection or a drop,
+gives None and a log line without the text, so the scripted course simply goes on.
 
 langchain-core is imported only when a model is configured and used: without one (the default) the
 server never loads it (it is about 600 modules and 35 MiB of heap that every garbage collection
@@ -17,14 +20,16 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
+from dialogs import limits, llm_guard
+
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_SECONDS = 15.0
-MAX_REPLY_CHARS = 400
 LANGUAGE_NAMES = {"da": "Danish", "en": "English"}
+LOCAL_API_KEY = "not-needed"  # sent to a self-hosted endpoint configured without a key
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CPR = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
@@ -34,6 +39,12 @@ REPHRASE_PROMPT = (
     "You help a person answer a short question in a reflection course about their life and goals. "
     "Ask the same question again, more simply, in {language}: one or two short sentences, everyday "
     "words, informal 'you'. Do not add advice, praise or new questions. Reply with the question only."
+)
+REFLECT_PROMPT = (
+    "You help a person in a reflection course about their life and goals. Below is the question they were "
+    "asked and their answer. Reflect back, in {language}, in ONE short sentence of everyday words, what you "
+    "heard, using their own words. Informal 'you'. No praise, no advice, no promises, no question. "
+    "Reply with the sentence only."
 )
 GOAL_PROMPT = (
     "Below are a person's own answers about what matters to them. Write one possible long-term goal "
@@ -68,7 +79,7 @@ class CourseHelper:
         """The question said more simply, or None."""
         if not isinstance(question_text, str) or not question_text.strip():
             return None
-        return self._ask(REPHRASE_PROMPT, question_text, language, names)
+        return self._ask(REPHRASE_PROMPT, question_text, language, names, purpose="rephrase")
 
     def suggest_goal(
         self, answers_texts: Sequence[str], language: str, *, names: Sequence[str] = ()
@@ -77,9 +88,23 @@ class CourseHelper:
         texts = [t.strip() for t in answers_texts if isinstance(t, str) and t.strip()]
         if not texts:
             return None
-        return self._ask(GOAL_PROMPT, "\n".join(f"- {t}" for t in texts), language, names)
+        return self._ask(GOAL_PROMPT, "\n".join(f"- {t}" for t in texts), language, names, purpose="goal",
+                         max_chars=limits.GOAL_TEXT, max_sentences=1)
 
-    def _ask(self, prompt: str, content: str, language: str, names: Sequence[str]) -> str | None:
+    def reflect(self, question_text: str, answer_text: str, language: str, *,
+                names: Sequence[str] = ()) -> str | None:
+        """One sentence saying back what the citizen wrote, or None."""
+        if not all(isinstance(t, str) and t.strip() for t in (question_text, answer_text)):
+            return None
+        content = f"Question: {question_text.strip()}\nAnswer: {answer_text.strip()}"
+        return self._ask(REFLECT_PROMPT, content, language, names, purpose="reflection", max_sentences=1)
+
+    def ask_raw(self, prompt: str, content: str, language: str) -> str:
+        """The model's unguarded reply (for `borgerbudget llm-check`, which shows the guards' verdict itself).
+        Raises whatever the model raises, TimeoutError after the timeout."""
+        return self._invoke(prompt, content, language, ())
+
+    def _invoke(self, prompt: str, content: str, language: str, names: Sequence[str]) -> str:
         from langchain_core.messages import HumanMessage, SystemMessage
 
         executor = ThreadPoolExecutor(max_workers=1)
@@ -89,13 +114,22 @@ class CourseHelper:
                 HumanMessage(redact(content, names)),
             ]
             reply = executor.submit(self._model.invoke, messages).result(timeout=self._timeout)
-            text = " ".join(reply.text.split()).strip("\"'“”„ ")
-        except Exception as exc:  # noqa: BLE001 - the model is optional; never break the course
-            log.warning("language model gave no answer: %s", type(exc).__name__)  # never the text
-            return None
+            return reply.text if isinstance(reply.text, str) else str(reply.text())
         finally:
             executor.shutdown(wait=False, cancel_futures=True)
-        return text[:MAX_REPLY_CHARS] or None
+
+    def _ask(self, prompt: str, content: str, language: str, names: Sequence[str], *, purpose: str,
+             max_chars: int = llm_guard.MAX_CHARS, max_sentences: int = llm_guard.MAX_SENTENCES) -> str | None:
+        try:
+            text = self._invoke(prompt, content, language, names)
+        except Exception as exc:  # noqa: BLE001 - the model is optional; never break the course
+            log.warning("language model gave no %s: %s", purpose, type(exc).__name__)  # never the text
+            return None
+        result = llm_guard.verdict(text, language, source=redact(content, names), max_chars=max_chars,
+                                   max_sentences=max_sentences)
+        if not result.ok and result.failed != ("empty",):
+            log.info("language model's %s dropped by the checks: %s", purpose, ", ".join(result.failed))
+        return result.text
 
 
 def model_from_settings(
@@ -120,15 +154,29 @@ def model_from_settings(
     try:
         if name == "ollama":
             from langchain_ollama import ChatOllama
-
-            extra = {"base_url": base_url} if base_url else {}
-            return ChatOllama(model=model, client_kwargs={"timeout": timeout}, **extra)
-        from langchain_openai import ChatOpenAI
-
-        extra = {"base_url": base_url} if base_url else {}
-        extra |= {"api_key": api_key} if api_key else {}
-        return ChatOpenAI(model=model, timeout=timeout, max_retries=0, **extra)
+        else:
+            from langchain_openai import ChatOpenAI
     except ImportError as exc:
         raise LLMSettingsError(
             f"language model provider {name!r} needs its package: pip install 'borgerbudget[llm]'"
         ) from exc
+    extra = {"base_url": base_url} if base_url else {}
+    try:
+        if name == "ollama":
+            return ChatOllama(model=model, client_kwargs={"timeout": timeout}, **extra)
+        if api_key:
+            extra["api_key"] = api_key
+        elif base_url:
+            # A self-hosted OpenAI-compatible server (vLLM, llama.cpp, Ollama's /v1) usually wants no key, but the
+            # openai client refuses to start without one ("Missing credentials"): any text will do.
+            extra["api_key"] = LOCAL_API_KEY
+        else:
+            raise LLMSettingsError("language model provider 'openai' without BORGERBUDGET_LLM_BASE_URL needs "
+                                   "BORGERBUDGET_LLM_API_KEY")
+        return ChatOpenAI(model=model, timeout=timeout, max_retries=0, **extra)
+    except LLMSettingsError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a client that cannot be made is a settings problem, never a crash
+        # Only the exception's type: its text may hold the key or the address with credentials.
+        raise LLMSettingsError(f"language model provider {name!r} could not be set up: {type(exc).__name__}") \
+            from exc

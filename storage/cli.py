@@ -176,6 +176,54 @@ def _cmd_check_course(args: argparse.Namespace) -> int:
     return 0
 
 
+LLM_CHECK_QUESTION = "Hvad går godt for dig lige nu? Det kan være små ting."
+
+
+def _cmd_llm_check(args: argparse.Namespace) -> int:
+    """One test prompt to the configured language model: latency, its reply and the guards' verdict.
+    Exit 0 when the reply would be shown, 1 when no reply came, 2 when not configured, 3 when the guards drop it."""
+    import time
+
+    from dialogs.llm import REPHRASE_PROMPT, CourseHelper, LLMSettingsError, model_from_settings
+    from dialogs.llm_guard import LIX_MAX, verdict
+    c = load_config()
+    provider = c.llm_provider.strip().lower()
+    if provider in ("", "none"):
+        print("No language model configured (BORGERBUDGET_LLM_PROVIDER is empty): the course runs without one.",
+              file=sys.stderr)
+        return 2
+    key = "set" if c.llm_api_key else ("not set: a placeholder key is sent" if c.llm_base_url.strip() else "not set")
+    print(f"Provider {provider}, model {c.llm_model or '(none)'}, endpoint {c.llm_base_url.strip() or '(default)'}, "
+          f"API key {key}, timeout {c.llm_timeout_seconds:g} s")
+    try:
+        model = model_from_settings(provider, c.llm_base_url.strip(), c.llm_model.strip(), c.llm_api_key,
+                                    c.llm_timeout_seconds)
+    except LLMSettingsError as error:
+        print(f"The settings cannot work: {error}", file=sys.stderr)
+        return 2
+    question = args.prompt or LLM_CHECK_QUESTION
+    print(f"Prompt (rephrase, {args.language}): {question}")
+    started = time.perf_counter()
+    try:
+        reply = CourseHelper(model, timeout=c.llm_timeout_seconds).ask_raw(REPHRASE_PROMPT, question, args.language)
+    except Exception as error:  # noqa: BLE001 - report any failure; the course would show the scripted text
+        elapsed = time.perf_counter() - started
+        detail = f"{type(error).__name__}: {error}".strip().rstrip(":")[:300]
+        print(f"Latency: {elapsed:.2f} s\nNo answer: {detail}\nVerdict: FAIL (the course shows the scripted text)",
+              file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    result = verdict(reply, args.language, source=question)
+    print(f"Latency: {elapsed:.2f} s")
+    print(f"Output: {' '.join(str(reply).split())}")
+    print(f"LIX: {result.lix:g} (at most {LIX_MAX})")
+    if result.ok:
+        print("Verdict: PASS (shown to the citizen as a suggestion)")
+        return 0
+    print(f"Verdict: DROP ({', '.join(result.failed)}): the course shows the scripted text")
+    return 3
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="borgerbudget", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -221,6 +269,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check-course", help="validate the course files and list every error")
     check.add_argument("path", nargs="?", help="a .toml file or a folder of them (default: the packaged course)")
     check.set_defaults(func=_cmd_check_course)
+    llm = sub.add_parser("llm-check", help="send one test prompt to the configured language model: latency, "
+                                          "its reply and the guards' verdict (exit 0 only when it would be shown)")
+    llm.add_argument("--prompt", help=f"the question to rephrase (default: {LLM_CHECK_QUESTION!r})")
+    llm.add_argument("--language", default="da", choices=["da", "en"])
+    llm.set_defaults(func=_cmd_llm_check)
     export = sub.add_parser("export-audit", help="write the audit log as CSV")
     export.add_argument("--since", help="ISO date, e.g. 2026-01-01")
     export.add_argument("--output", help="file (default: standard output)")

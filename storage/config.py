@@ -99,7 +99,8 @@ class Config:
                                  "'openai'.")
     llm_base_url: str = _setting("BORGERBUDGET_LLM_BASE_URL", "", "Base URL of the self-hosted model endpoint.")
     llm_model: str = _setting("BORGERBUDGET_LLM_MODEL", "", "Model name at that endpoint.")
-    llm_api_key: str = _setting("BORGERBUDGET_LLM_API_KEY", "", "API key for an OpenAI-compatible endpoint.",
+    llm_api_key: str = _setting("BORGERBUDGET_LLM_API_KEY", "", "API key for an OpenAI-compatible endpoint; "
+                                "empty for a self-hosted one without a key (a placeholder is sent).",
                                 secret=True)
     llm_timeout_seconds: float = _setting(
         "BORGERBUDGET_LLM_TIMEOUT_SECONDS", "8", "Give up on the model after this long; the course goes on.", float)

@@ -51,6 +51,7 @@ from storage.models import (
 LEFT_OUT = {
     "second_opinions": "internal advice between staff until the support person decides",
     "login_throttles": "hashed counters of wrong logins, kept for a day",
+    "login_sessions": "hashed ids of open logins on the citizen's devices, ended at logout or expiry",
 }
 
 

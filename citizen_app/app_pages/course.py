@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from citizen_app import course_helper, course_summary, goal_proposal, session, ui, wish_readback, workshop_box
 from citizen_app import course_widgets as cw
-from citizen_app import session, ui, wish_readback, workshop_box
 from citizen_app.i18n import _, current_language, money
 from dialogs import engine, safety
 from storage import course
@@ -97,26 +97,19 @@ def conversation() -> None:
         else:
             cw.show_guide(step, params_for(current))
 
-        helper = cw.language_helper()
-        if helper is not None:
-            if st.button(_("Sig det med andre ord"), key=f"rephrase_{current}"):
-                text = " ".join(cw.guide_text(m, params_for(current)) for m in step.messages)
-                st.session_state["rephrased"] = helper.rephrase(text, current_language(), names=[name]) or ""
-            if st.session_state.get("rephrased"):
-                st.info(st.session_state["rephrased"])
-            if step.kind == "goal" and st.button(_("Hjælp mig med at skrive mit mål"), key=f"suggest_{current}"):
-                own = [v for v in state.answers.values() if isinstance(v, str) and not engine.is_skipped(v)]
-                st.session_state["goal_suggestion"] = helper.suggest_goal(own, current_language(), names=[name]) or ""
-            if step.kind == "goal" and st.session_state.get("goal_suggestion"):
-                st.caption(_("Et forslag. Du bestemmer selv, om du vil bruge det:"))
-                st.text(st.session_state["goal_suggestion"])
+        course_helper.show(COURSE, step, state, name, params_for)  # the optional language model
 
+        if course_summary.shows_summary(current):  # what the course has drafted, each line to change or remove
+            course_summary.show(actor, categories, step_id=current)
         if state.pending is not None:  # a wish read from the citizen's words is read back before it is stored
             wish_readback.show(actor, state.pending)
         previous = state.answers.get(current)
+        draft = goal_proposal.draft_for(step, state.answers, categories)  # a goal step: her own words, a topic
         with st.container(key=f"course_step_{current}"):  # the step's id, as a class name, for the browser tests
+            if draft is not None:
+                goal_proposal.offer(draft, categories, answering(current))
             cw.answer_input(step, categories, answering(current), chat=not form_mode,
-                            initial=None if engine.is_skipped(previous) else previous)
+                            initial=None if engine.is_skipped(previous) else previous, draft=draft)
         ui.show_errors("answer")
         row = st.container(horizontal=True)
         row.button(_("Tilbage"), key="course_back", disabled=state.step_number() <= 1,

@@ -9,6 +9,7 @@ from citizen_app.labels import staff_role_label
 from dialogs import limits
 from storage import programmes, staff
 from storage.config import load_config
+from storage.errors import N_
 from storage.db import write_session
 from storage.statuses import StaffRole
 
@@ -49,8 +50,9 @@ def _set_active(staff_id: int, active: bool):
 st.title(_("Medarbejdere"))
 shown = st.session_state.pop(ONE_TIME_KEY, None)
 if shown:
-    st.success(_("Engangsadgangskode til {username}. Den vises kun nu. Medarbejderen vælger sin egen ved "
-                 "første login:", username=shown[0]), icon=":material/key:")
+    with st.container(border=True):  # the username is staff-entered text: plain, never in a markdown alert
+        ui.say(N_("Engangsadgangskode til {username}. Den vises kun nu. Medarbejderen vælger sin egen ved "
+                  "første login:"), username=shown[0])
     st.code(shown[1], language=None)
 
 for staff_id, display_name, username, role, active in people:
@@ -61,7 +63,7 @@ for staff_id, display_name, username, role, active in people:
         if staff_id == actor.id:
             continue
         with st.expander(_("Ret adgang")):
-            st.selectbox(_("Rolle"), ROLES, index=ROLES.index(role), format_func=staff_role_label,
+            st.selectbox(_("Rolle"), ROLES, index=ROLES.index(role), format_func=staff_role_label, placeholder=_("Vælg"),
                          key=f"role_{staff_id}")
             row = st.container(horizontal=True)
             row.button(_("Gem rolle"), key=f"save_role_{staff_id}",

@@ -57,12 +57,12 @@ TRUSTED = {
     ("citizen_app/app_pages/course.py", "_(step.hint)"): "course content (dialogs/course/*.toml), validated",
     ("citizen_app/course_widgets.py", "_(step.hint)"): "course content (dialogs/course/*.toml), validated",
     ("citizen_app/course_widgets.py", "label"): "an answer option's label from the course files (_buttons)",
+    ("citizen_app/course_widgets.py", "list(labels)"): "a choices step's option values from the course files",
+    ("citizen_app/course_widgets.py", "labels.get"): "a choices step's option labels (msgids) from the course files",
     ("citizen_app/course_widgets.py", "_(line.name)"): "a help line from dialogs/safety.py",
     ("citizen_app/course_widgets.py", "_(line.description)"): "a help line from dialogs/safety.py",
     ("citizen_app/course_widgets.py", "line.phone"): "a help line's number from dialogs/safety.py",
     ("citizen_app/course_widgets.py", "line.tel"): "a help line's number from dialogs/safety.py",
-    ("citizen_app/app_pages/course.py", "st.session_state['rephrased']"):
-        "the guide's question rephrased by the optional model; dialogs/llm.py drops output that fails the checks",
     ("citizen_app/ui.py", "url"): "the accessibility statement's address from the operator's settings",
     ("citizen_app/ui.py", "token"): "the remembered-phone token, checked against devices.TOKEN_PATTERN first",
     ("citizen_app/theme.py", "chrome_script(current_language())"): "the script renaming Streamlit's own words "

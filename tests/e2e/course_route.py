@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from dialogs import engine
 from dialogs.answers import KINDS
 from dialogs.model import SKIPPED
-from tests.e2e.helpers import SKIP_LABEL, choose, click, send_chat
+from tests.e2e.helpers import SKIP_LABEL, choose, click, press, send_chat
 
 COURSE = engine.load_course()
 GOAL = "Jeg vil kunne komme rundt i byen selv."
@@ -60,8 +60,8 @@ def planned(step_id: str) -> tuple[object, Callable[[Page], None]]:
     if KINDS[step.kind].ask_with == "choices":
         value, label = step.options[0].value, step.options[0].label
 
-        def pick(page: Page) -> None:
-            choose(page, "Vælg et eller flere svar", label)
+        def pick(page: Page) -> None:  # tappable pills inside the form: a tap changes nothing until "Send svar"
+            press(page, page.get_by_role("button", name=label, exact=True))
             click(page, "Send svar")
         return [value], pick
     if KINDS[step.kind].ask_with == "goal":

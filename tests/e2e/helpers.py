@@ -256,7 +256,7 @@ def expect_no_error(page: Page) -> None:
 
 # Streamlit's own English defaults: a Danish page must show none of them, neither as text or placeholder
 # (substrings) nor as a name for screen readers (aria-label: whole labels, or how they start).
-STREAMLIT_ENGLISH_TEXT = ("Choose an option", "Choose options", "Choose or add", "Add an option",
+STREAMLIT_ENGLISH_TEXT = ("Choose an option", "Choose options", "Choose or add", "Add an option", "Select all",
                           "No options to select", "No results", "Press Enter", "Ctrl+Enter", "Skip to main content")
 STREAMLIT_ENGLISH_LABELS = {"Expand sidebar", "Collapse sidebar", "App pages", "Sidebar", "Help", "Close", "Open",
                             "Clear value", "Clear all", "Selected values", "Show password", "Hide password",

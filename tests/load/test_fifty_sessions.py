@@ -42,7 +42,7 @@ def _programme_with_citizens(url: str) -> list[tuple[int, str]]:
     with write_session(engine) as s:
         programme = programmes.create_programme(s, name="Værksted", default_budget_ore=5_000_000)
         user = programmes.create_staff(s, programme_id=programme.id, username="load", display_name="Støtte",
-                                       role=StaffRole.SUPPORT, password="load-password")
+                                       role=StaffRole.SUPPORT, password="kaffe-tagrende-stjerne-pindsvin")
         support = staff_actor(user)
         made = [citizens.create_citizen(s, actor=support, display_name=f"Deltager {n}") for n in range(SESSIONS)]
         pin_hash = hash_secret(PIN)
