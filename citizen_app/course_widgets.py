@@ -54,10 +54,9 @@ def describe_answer(step: Step, value: object, words: str | None) -> str:
         return ", ".join(labels.get(v, str(v)) for v in value)
     if said_as == "yesno":
         return _("Ja") if value else _("Nej")
-    if said_as == "wish" and isinstance(value, dict):
-        if value.get("price_ore"):
-            return _("{title} – ca. {price}", title=value["title"], price=money(value["price_ore"]))
-        return str(value["title"])
+    if said_as == "wish" and isinstance(value, dict):  # one wish, or several from one sentence ("also")
+        return "; ".join(_("{title} – ca. {price}", title=w["title"], price=money(w["price_ore"]))
+                         if w.get("price_ore") else str(w["title"]) for w in [value, *value.get("also", [])])
     if said_as == "money" and isinstance(value, int):
         return money(value)
     if said_as == "field" and isinstance(value, dict):

@@ -3,34 +3,53 @@ one rule that a price is more than 0 kr., and the inverse for putting an amount 
 
 Money is integer øre. Digits are parsed by Babel (strict, da_DK) and number words by text2num;
 this module only finds the candidates and decides what they mean. Ambiguity is an error with a question,
-never a guess.
+never a guess: two amounts, a range, "eller", a dot that may be a thousands separator ("3.5"), a
+shorthand ("4k", "2t"), a bound ("over 3000"), zero, a minus, or a typing slip that is far too large.
+
+`parse_amount(text)` reads a field that should hold one amount; `read_price(text)` reads the price in a
+sentence ("en seng til 1.200 kr.") and says where it is, so the wish's title can be cut around it.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
-from babel.numbers import NumberFormatError, format_decimal, parse_decimal
-from text_to_num import alpha2digit
+from babel.numbers import format_decimal
 
 from dialogs import limits
+from dialogs.amount_text import (
+    BOUND_AFTER,
+    BOUND_BEFORE,
+    LOCALE,
+    UNIT_AFTER,
+    Candidate,
+    candidates,
+    linked,
+)
 from dialogs.i18n_markers import N_
 from dialogs.rules import RuleError
-
-LOCALE = "da_DK"  # amounts are typed the Danish way whatever the page's language
 
 MSG_EMPTY = N_("Skriv et beløb, fx 2.500 kr.")
 MSG_NOT_A_NUMBER = N_("Jeg kan ikke finde et beløb. Skriv det med tal, fx 2.500 kr.")
 MSG_UNCLEAR = N_("Jeg kan ikke læse beløbet {text}. Skriv det sådan her: 2.500 kr.")
-MSG_AMBIGUOUS = N_("Jeg ser to beløb: {first} og {second}. Skriv kun ét beløb.")
-MSG_NEGATIVE = N_("Skriv beløbet uden minus.")
+MSG_AMBIGUOUS = N_("Jeg ser to beløb: {first} og {second}. Hvilket beløb skal det være?")
+MSG_EITHER = N_("Er det {first} eller {second}? Skriv det beløb, du tror mest på.")
+MSG_RANGE = N_("Du skriver fra {first} til {second}. Hvad tror du, det koster? Skriv ét beløb.")
+MSG_DOT = N_("Er det {small} eller {large}? Skriv hele beløbet igen.")
+MSG_SHORTHAND = N_("Mener du {value}? Skriv hele beløbet med tal.")
+MSG_BOUND = N_("Du skriver {text}. Hvad koster det cirka? Skriv ét beløb.")
+MSG_NEGATIVE = N_("Et beløb kan ikke være minus. Mener du {value}?")
 MSG_ZERO = N_("Beløbet skal være mere end 0 kr.")
-MSG_TOO_LARGE = N_("Det beløb er meget stort. Se, om der er et 0 for meget.")
+MSG_ZERO_TYPED = N_("Du skriver 0 kr. Hvad koster det? Skriv et beløb over 0 kr.")
+MSG_TOO_LARGE = N_("{value} er et meget stort beløb. Er der et 0 for meget?")
+
+ALL_MESSAGES = (MSG_EMPTY, MSG_NOT_A_NUMBER, MSG_UNCLEAR, MSG_AMBIGUOUS, MSG_EITHER, MSG_RANGE, MSG_DOT,
+                MSG_SHORTHAND, MSG_BOUND, MSG_NEGATIVE, MSG_ZERO, MSG_ZERO_TYPED, MSG_TOO_LARGE)
 
 
 class AmountError(RuleError):
-    """An amount could not be read; the message says how to write it."""
+    """An amount could not be read; the message asks back how it is meant."""
 
 
 def check_positive(ore: int) -> int:
@@ -48,119 +67,108 @@ def ore_to_input(ore: int | None) -> str:
     return format_decimal(Decimal(ore) / 100, format=pattern, locale=LOCALE)
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    raw: str  # the digits as written (after number words became digits)
-    value: Decimal | None  # None when Babel could not read it
-    negative: bool
-    marked: bool  # next to "kr."/"kroner"/",-" or after a price word, so surely a price
-
-
-_NUMBER = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?(?![\w])")
-_DASH_SUFFIX = re.compile(r"^,[-–]")
-_CURRENCY_AFTER = re.compile(r"^(?:,[-–])?\s*(?:kr\b\.?|kroner\b|krone\b|dkk\b|,[-–])")
-_CURRENCY_BEFORE = re.compile(r"(?:\bkr\.?|\bdkk)\s*$")
-_CUE_BEFORE = re.compile(
-    r"(?:\btil|\bfor|\bkoster|\bca\.?|\bcirka|\bomkring|\bpris(?:en)?(?:\s+er)?|\bpå|[:=])\s*$"
-)
-_WORD_AFTER = re.compile(r"^\s*[^\W\d_]")
-_SIGN_BEFORE = re.compile(r"(?:^\s*[-−–]\s*|(?:^|[\s(])[-−–]|\bminus\s+)$")
-_GLUED = re.compile(r"(\d)(kr\b|kroner\b|dkk\b)")  # "3000kr" -> "3000 kr"
-_GLUED_DOT = re.compile(r"([^\W\d_])\.(\d)")  # "kr.3000" -> "kr. 3000"
-_MULTIPLIER = re.compile(r"(\d[\d.,]*)\s*(tusinde?|mio\b\.?|millioner|million)\b")
-
-
-def words_to_digits(text: str) -> str:
-    """Lower-case `text`, turn "3 tusind" and number words ("tre tusind") into digits."""
-    text = text.lower()
-
-    def multiply(m: re.Match[str]) -> str:
-        try:
-            number = parse_decimal(m.group(1), locale=LOCALE, strict=True)
-        except NumberFormatError:
-            return m.group(0)
-        factor = 1000 if m.group(2).startswith("tusind") else 1_000_000
-        return str(int(number * factor)) if number * factor == int(number * factor) else m.group(0)
-
-    text = _GLUED.sub(r"\1 \2", _GLUED_DOT.sub(r"\1. \2", text))
-    text = _MULTIPLIER.sub(multiply, text)
-    try:
-        return alpha2digit(text, "da")
-    except Exception:  # text2num is not ours; any failure just means "no number words"
-        return text
-
-
-def _candidates(text: str) -> list[_Candidate]:
-    found = []
-    for m in _NUMBER.finditer(text):
-        raw = m.group(0)
-        before, after = text[: m.start()], text[m.end() :]
-        try:
-            value: Decimal | None = parse_decimal(raw, locale=LOCALE, strict=True)
-        except NumberFormatError:
-            value = None
-        if value is not None and "," in raw and len(raw.rsplit(",", 1)[1]) > 2:
-            value = None  # "3,500" is 3.500 kr. or 3,50 kr.: ask rather than guess
-        cue = bool(_CUE_BEFORE.search(before)) or not after.strip(" .!?,)")
-        marked = bool(_CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before)) or (
-            cue and not _WORD_AFTER.match(after)
-        )
-        shown = raw + (",-" if _DASH_SUFFIX.match(after) else "")
-        found.append(_Candidate(shown, value, bool(_SIGN_BEFORE.search(before)), marked))
-    return found
-
+# --- deciding what the numbers mean ----------------------------------------------------------------------
 
 def _to_ore(value: Decimal) -> int | None:
     ore = value * 100
     return int(ore) if ore == ore.to_integral_value() else None
 
 
-def parse_amount(text: str) -> int:
-    """The one amount in `text` as whole øre, e.g. "ca. 4.000 kr." -> 400000.
+def _bigger(c: Candidate) -> int:
+    """'3.5' read as thousands: 3.500 kr. in øre."""
+    whole, _, part = c.raw.partition(".")
+    return int(whole + part.ljust(3, "0")) * 100
 
-    Raises AmountError (with a Danish msgid saying why) for empty text, no number, an unreadable
-    number, two different amounts, a negative or zero amount, or more than limits.AMOUNT_KR.
+
+def _judge(text: str, found: list[Candidate]) -> int:
+    """The øre of the one amount in `found`, or AmountError with the question to ask back."""
+    for c in found:
+        if c.shorthand and c.value is not None and _to_ore(c.value * 1000) is not None:
+            raise AmountError(MSG_SHORTHAND, value_ore=_to_ore(c.value * 1000))
+    for c in found:
+        if c.dotted and c.value is not None:
+            raise AmountError(MSG_DOT, small_ore=_to_ore(c.value), large_ore=_bigger(c))
+        if c.value is None or _to_ore(c.value) is None:
+            raise AmountError(MSG_UNCLEAR, text=c.raw)
+    distinct: dict[Decimal, Candidate] = {}
+    for c in found:
+        distinct.setdefault(c.value, c)  # type: ignore[arg-type]  # None raised above
+    if len(distinct) > 1:
+        first, second = list(distinct.values())[:2]
+        link = linked(text, first, second)
+        params = {"first_ore": _to_ore(first.value), "second_ore": _to_ore(second.value)}  # type: ignore[arg-type]
+        raise AmountError({"either": MSG_EITHER, "range": MSG_RANGE}.get(link or "", MSG_AMBIGUOUS), **params)
+    only = found[0]
+    ore = _to_ore(only.value)  # type: ignore[arg-type]
+    assert ore is not None
+    if only.negative:
+        raise AmountError(MSG_NEGATIVE, value_ore=ore)
+    bound_before = BOUND_BEFORE.search(text[: only.start])
+    if bound_before or BOUND_AFTER.match(text[only.end:]):
+        words = (text[bound_before.start(): only.end] if bound_before else
+                 text[only.start: only.end + BOUND_AFTER.match(text[only.end:]).end()])  # type: ignore[union-attr]
+        raise AmountError(MSG_BOUND, text=" ".join(words.split()))
+    if ore == 0:
+        raise AmountError(MSG_ZERO_TYPED)
+    if only.value > limits.AMOUNT_KR:  # type: ignore[operator]
+        raise AmountError(MSG_TOO_LARGE, value_ore=ore)
+    return ore
+
+
+def parse_amount(text: str) -> int:
+    """The one amount in `text` as whole øre, e.g. "ca. 4.000 kr." -> 400000, "1 200 kr" -> 120000.
+
+    Raises AmountError (a Danish msgid that asks back) for empty text, no number, an unreadable number,
+    two different amounts, a range, "eller", "3.5", "4k", a bound, a minus, zero, or more than limits.AMOUNT_KR.
     """
     if not isinstance(text, str) or not text.strip():
         raise AmountError(MSG_EMPTY)
     if len(text) > limits.PARSED_TEXT:
         raise AmountError(MSG_NOT_A_NUMBER)
-    found = _candidates(words_to_digits(text))
+    found = candidates(text)
     if not found:
         raise AmountError(MSG_NOT_A_NUMBER)
-    for c in found:
-        if c.value is None or _to_ore(c.value) is None:
-            raise AmountError(MSG_UNCLEAR, text=c.raw)
-    distinct = {}
-    for c in found:
-        distinct.setdefault(c.value, c)
-    if len(distinct) > 1:
-        first, second = list(distinct.values())[:2]
-        raise AmountError(MSG_AMBIGUOUS, first=first.raw, second=second.raw)
-    only = found[0]
-    if only.negative:
-        raise AmountError(MSG_NEGATIVE)
-    if only.value > limits.AMOUNT_KR:
-        raise AmountError(MSG_TOO_LARGE)
-    return check_positive(_to_ore(only.value))  # type: ignore[arg-type]  # checked above
+    return _judge(text, found)
+
+
+@dataclass(frozen=True)
+class PriceReading:
+    """The price in a sentence: `ore` when it is clear, `error` (the question to ask back) when a price was
+    written but is not clear, both None when no price was written. `spans` are where the price words are."""
+
+    ore: int | None = None
+    error: AmountError | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+def _price_like(text: str, found: list[Candidate]) -> list[Candidate]:
+    """The numbers in a sentence that are a price: the marked ones and their partners in a range or a choice;
+    else one bare number of 100 or more that is not a count ("en seng 1200 fra Ikea")."""
+    marked = [c for c in found if c.marked]
+    for a, b in pairwise(found):
+        if linked(text, a, b) and (a in marked) != (b in marked):
+            marked.append(b if a in marked else a)
+    if marked:
+        return sorted(marked, key=lambda c: (c.start, found.index(c)))
+    bare = [c for c in found if c.value is not None and c.value >= 100 and not UNIT_AFTER.match(text[c.end:])]
+    return bare if len(bare) == 1 else []
+
+
+def read_price(text: str) -> PriceReading:
+    """The price in one sentence ("en seng til 1.200 kr." -> 120000). Never raises: a price that must be
+    asked back comes as `error`. Counts ("2 billetter til 300 kr.") are not prices."""
+    if not isinstance(text, str) or len(text) > limits.PARSED_TEXT:
+        return PriceReading()
+    found = _price_like(text, candidates(text))
+    if not found:
+        return PriceReading()
+    spans = tuple(sorted({(c.start, c.end) for c in found}))
+    try:
+        return PriceReading(_judge(text, found), None, spans)
+    except AmountError as asked:
+        return PriceReading(None, asked, spans)
 
 
 def find_amount(text: str) -> int | None:
-    """The price in a sentence ("en cykel til ca. 2.000 kr." -> 200000), or None if unsure.
-
-    Only numbers that look like a price count (next to "kr."/"kroner", after "til"/"koster"/"ca.",
-    or last in the text), so "2 billetter til 300 kr." gives 30000. Never raises.
-    """
-    if not isinstance(text, str) or len(text) > limits.PARSED_TEXT:
-        return None
-    found = [c for c in _candidates(words_to_digits(text)) if c.marked]
-    if any(c.value is None for c in found):
-        return None
-    values = {c.value for c in found if not c.negative}
-    if len(values) != 1:
-        return None
-    value = values.pop()
-    ore = _to_ore(value)
-    if ore is None or value <= 0 or value > limits.AMOUNT_KR:
-        return None
-    return ore
+    """The price in a sentence ("en cykel til ca. 2.000 kr." -> 200000), or None if none or unsure."""
+    return read_price(text).ore

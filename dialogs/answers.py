@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from dialogs import limits
 from dialogs.amounts import AmountError, check_positive, parse_amount
 from dialogs.categories import DEFAULT_CATEGORY_KEYS
-from dialogs.extract import extract_wish
+from dialogs.extract import extract_wish, wishes_of
 from dialogs.i18n_markers import N_
 from dialogs.rules import RuleError
 from dialogs.text import MSG_BAD_CHARACTERS, MSG_EMPTY, MSG_TOO_LONG, clean_text
@@ -104,9 +104,26 @@ def _wish_answer(step: Step, raw: object, categories: Collection[str] = ()) -> A
         draft = extract_wish(checked.value)  # type: ignore[arg-type]
         if draft is None:
             return _reject(MSG_WISH_TITLE)
-        return _accept({"title": draft.title, "price_ore": draft.price_ore})
+        if draft.question:
+            return _reject(draft.question, **draft.question_params)  # asked back, never guessed or dropped
+        first, *also = wishes_of(draft)
+        return _wish_answer(step, {"title": first.title, "price_ore": first.price_ore,
+                                   "also": [{"title": w.title, "price_ore": w.price_ore} for w in also]})
     if not isinstance(raw, Mapping):
         return _reject(MSG_WISH_TITLE)
+    also = raw.get("also") or []
+    if also:  # one sentence, several wishes: each is checked like the first
+        if not isinstance(also, (list, tuple)) or len(also) > limits.WISHES_IN_ONE_ANSWER:
+            return _reject(MSG_WISH_TITLE)
+        checked_also = []
+        for extra in also:
+            one = _wish_answer(step, extra if isinstance(extra, Mapping) else {}) \
+                if not (isinstance(extra, Mapping) and extra.get("also")) else _reject(MSG_WISH_TITLE)
+            if not one.ok:
+                return one
+            checked_also.append(one.value)
+        first = _wish_answer(step, {k: v for k, v in raw.items() if k != "also"})
+        return _accept({**first.value, "also": checked_also}) if first.ok else first  # type: ignore[dict-item]
     title = _clean_text(raw.get("title"), min(step.max_length, limits.WISH_TITLE), single_line=True)
     if not title.ok:
         return _reject(MSG_WISH_TITLE) if title.error_msgid == MSG_EMPTY else title
@@ -205,7 +222,8 @@ def validate_answer(
 
     text -> str, choice -> option value, choices -> [option values], yesno -> bool,
     amount -> int øre, rating -> int, goal -> {"text", "category"} (a key of `categories`),
-    subgoal -> {"text"}, wish -> {"title", "price_ore" (int or None)}.
+    subgoal -> {"text"}, wish -> {"title", "price_ore" (int or None)} and, for several wishes written in
+    one sentence and confirmed as several, "also": [{"title", "price_ore"}, …].
     A skipped step is not validated: the caller stores SKIPPED instead.
     """
     return KINDS[step.kind].check(step, raw, categories)

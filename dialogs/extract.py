@@ -1,73 +1,222 @@
-"""Wish items from one sentence a citizen wrote: what the thing is and, if said, its rough price."""
+"""Wish items from one sentence a citizen wrote: what the thing is and, if said, its rough price.
+
+The title is the thing, without price words or filler ("det koster vist", "for tilsammen", "ca.",
+"jeg mangler"). Several things in one sentence become `parts`, so the citizen can choose one wish or
+several. A price that must be asked back ("2000 eller 3000", "4k") comes as `question`, never as a guess.
+`reading_to_json` / `reading_from_json` carry a reading between requests (the read-back waits for a tap).
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from dialogs import limits
-from dialogs.amounts import find_amount, words_to_digits
+from dialogs.amounts import AmountError, read_price
+
+
+@dataclass(frozen=True)
+class WishPart:
+    """One thing in a sentence that named several ("en sofa" in "en sofa og et spisebord")."""
+
+    title: str
+    price_ore: int | None = None
 
 
 @dataclass(frozen=True)
 class WishDraft:
-    """A wish read from one sentence: what it is and, if said, its rough price in øre."""
+    """A wish read from one sentence: what it is and, if said, its rough price in øre.
+
+    `parts`: two or more things named in the sentence (else empty); `split` says they are offered as
+    separate wishes first (each had its own price). `question`/`question_params`: the price was written but
+    is not clear (an amounts.MSG_* msgid that asks back); then `price_ore` is None.
+    """
 
     title: str
     price_ore: int | None
+    parts: tuple[WishPart, ...] = ()
+    split: bool = False
+    question: str | None = None
+    question_params: Mapping[str, object] = field(default_factory=dict)
 
 
-# Words that join a title to its price ("til", "som koster", "kr.") and wish openers to drop.
-_JOINERS = frozenset(
-    "til for til: koster koster: som der den det ca ca. cirka omkring pris pris: prisen er på "
-    "ved kr kr. kroner krone dkk ,- - – : = og".split()
+_OPENERS = [re.compile(p, re.IGNORECASE) for p in (
+    r"^(?:nej|ja|jo|jeps|øh+m*|hm+|altså|okay|ok|og|men|så|hej)\b[\s,.!:]*",
+    r"^(?:jeg\s+|vi\s+)?(?:vil\s+(?:rigtig\s+|meget\s+)?gern?e?\s+(?:have|ha|ha'|købe|spare\s+op\s+til)|"
+    r"vil\s+have|vil\s+ha|ønsker\s+mig|ønsker|har\s+brug\s+for|mangler|drømmer\s+om|"
+    r"kunne\s+(?:godt\s+|rigtig\s+godt\s+)?(?:bruge|tænke\s+mig)|skal\s+(?:bruge|have|ha)|trænger\s+til|savner|"
+    r"håber\s+på|tænker\s+på|tænker|vil\s+gerne|godt\s+kunne\s+bruge)\b[\s,:]*",
+    r"^(?:måske|nok|bare|gerne|helst|noget\s+med|det\s+skal\s+være|det\s+er|det\s+kunne\s+være|"
+    r"det\s+ville\s+være|det\s+var|fx|f\.\s?eks\.?|for\s+eksempel|at\s+få|penge\s+til(?=\s+(?:en|et)\b))"
+    r"(?![^\W\d_])[\s,:]*",
+)]
+# Words that join a title to its price ("til", "det koster vist", "for tilsammen", "kr.") and are dropped at
+# the edge where the price was cut off; a few filler words ("tror jeg", "måske") are dropped at any end.
+_PRICE_EDGE = frozenset(
+    "til for til: koster kostede koste som der den det de ca ca. cirka omkring omtrent pris pris: prisen er på "
+    "ved kr kr. kr: kroner krone dkk ,- .- - – — : = og eller mellem fra af i alt tilsammen sammen sammenlagt "
+    "vist nok måske tror jeg vel sådan ish over under mindst højst op max maks a à".split()
 )
-_OPENERS = re.compile(
-    r"^(?:jeg\s+(?:vil\s+gerne\s+(?:have|købe)|vil\s+have|ønsker\s+mig|har\s+brug\s+for|"
-    r"mangler|drømmer\s+om|kunne\s+godt\s+bruge))\s+",
-    re.IGNORECASE,
-)
-_DIGITS_WORD = re.compile(r"^[-−–]?\d[\d.,]*(?:,[-–])?(?:kr\.?)?[.,!?]?$")
+_FILLER_EDGE = frozenset("tror jeg vel måske nok tak ca ca. cirka omkring omtrent vist ish please".split())
+_EDGE_PUNCTUATION = " .,!?:;-–—()\"'«»"
+_PARTS = re.compile(r"\s*(?:,\s+|;\s*|\s+og\s+|\s+samt\s+|\s+plus\s+|\s*\+\s*|\s*&\s*)\s*", re.IGNORECASE)
+_SMALL_WORDS_LOWER = frozenset("en et nogle ny nye min mit mine et par to tre hjælp penge".split())
 
 
-def _price_span(words: list[str], price_ore: int) -> tuple[int, int] | None:
-    """Where in `words` the price is written, as digits or as number words."""
-    for i, word in enumerate(words):
-        if _DIGITS_WORD.match(word.lower()) and find_amount(word) == price_ore:
-            return i, i + 1
-    kroner = str(price_ore // 100) if price_ore % 100 == 0 else None
-    for size in range(min(len(words), 8), 0, -1):  # the longest run of number words
-        for i in range(len(words) - size + 1):
-            chunk = " ".join(words[i : i + size]).lower().strip(".,!?")
-            if kroner and words_to_digits(chunk) == kroner:
-                return i, i + size
-    return None
-
-
-def _trim(words: list[str]) -> list[str]:
+def _trim(words: list[str], edge: frozenset[str], *, tail: bool = True, head: bool = True) -> list[str]:
     words = list(words)
-    while words and words[-1].lower().strip(".!?,") in _JOINERS | {""}:
+    while tail and words and words[-1].lower().strip(_EDGE_PUNCTUATION) in edge | {""}:
         words.pop()
-    while words and words[0].lower().strip(".!?,") in _JOINERS | {""}:
+    while head and words and words[0].lower().strip(_EDGE_PUNCTUATION) in edge | {""}:
         words.pop(0)
     return words
+
+
+def _strip_openers(text: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for opener in _OPENERS:
+            shorter = opener.sub("", text, count=1)
+            if shorter != text:
+                text, changed = shorter, True
+    return text
+
+
+def clean_title(text: str, *, price_cut: bool = False, capitalise: bool = True) -> str:
+    """The thing itself from a piece of a sentence: openers, filler and price words off, capitalised."""
+    words = _trim(text.split(), _PRICE_EDGE if price_cut else _FILLER_EDGE)
+    title = _strip_openers(" ".join(words))
+    words = _trim(title.split(), _PRICE_EDGE if price_cut else _FILLER_EDGE)
+    title = " ".join(words).strip(_EDGE_PUNCTUATION)[: limits.WISH_TITLE].strip()
+    return title[:1].upper() + title[1:] if capitalise else title
+
+
+def _capital(title: str) -> str:
+    return title[:1].upper() + title[1:]
+
+
+def in_sentence(title: str) -> str:
+    """A title inside a sentence ("Jeg skriver: en seng …"): a capital that only starts the title goes."""
+    first = title.split(" ", 1)[0]
+    if first.lower() in _SMALL_WORDS_LOWER and first[1:] == first[1:].lower():
+        return title[:1].lower() + title[1:]
+    return title
+
+
+def _title_around(text: str, spans: tuple[tuple[int, int], ...], *, capitalise: bool = True) -> str:
+    """The title: the words before the price, or if none, the words after it."""
+    if not spans:
+        return clean_title(text, capitalise=capitalise)
+    before = clean_title(text[: spans[0][0]], price_cut=True, capitalise=capitalise)
+    return before or clean_title(text[spans[-1][1]:], price_cut=True, capitalise=capitalise)
+
+
+def _split_titles(title: str) -> tuple[WishPart, ...]:
+    pieces = [clean_title(p) for p in _PARTS.split(title)]  # each part its own wish: each gets a capital
+    pieces = [p for p in pieces if p]
+    return tuple(WishPart(p) for p in pieces) if len(pieces) >= 2 else ()
+
+
+def joined_title(titles: list[str]) -> str:
+    """"En sofa og et bord": the parts as one wish (only the first keeps a capital)."""
+    first, rest = _capital(titles[0]), [in_sentence(t) for t in titles[1:]]
+    return first if not rest else ", ".join([first, *rest[:-1]]) + " og " + rest[-1]
+
+
+def _priced_parts(text: str) -> tuple[WishPart, ...]:
+    """"en sofa til 3000 og et bord til 1000": two things, each with its own clear price; else ()."""
+    pieces: list[str] = []
+    for piece in (p for p in _PARTS.split(text) if p.strip()):
+        price = read_price(piece)
+        if pieces and price.spans and not _title_around(piece, price.spans):
+            pieces[-1] += ", " + piece  # "en sofa, den koster 2000 kr.": the price of the thing before it
+        else:
+            pieces.append(piece)
+    if len(pieces) < 2:
+        return ()
+    parts = []
+    for piece in pieces:
+        price = read_price(piece)
+        title = _title_around(piece, price.spans, capitalise=False)
+        if price.ore is None or not title:
+            return ()
+        parts.append(WishPart(title, price.ore))
+    return tuple(parts)
 
 
 def extract_wish(text: str) -> WishDraft | None:
     """A wish from one sentence: "en brugt cykel til ca. 2.000 kr." -> ("En brugt cykel", 200000).
 
-    The price is None when none is said (or it is unclear). Returns None when there is no title.
+    The price is None when none is said; when one is said but unclear, `question` asks back. Returns None
+    when there is no title (e.g. only "2000 kr.").
     """
     if not isinstance(text, str) or len(text) > limits.PARSED_TEXT:
         return None
-    words = text.split()
-    price = find_amount(text)
-    title_words = words
-    if price is not None:
-        span = _price_span(words, price)
-        if span is not None:
-            before, after = _trim(words[: span[0]]), _trim(words[span[1] :])
-            title_words = before or after
-    title = _OPENERS.sub("", " ".join(_trim(title_words))).strip(" .,!?:;-–")[:limits.WISH_TITLE]
+    text = " ".join(text.split())
+    priced = _priced_parts(text)
+    if priced:
+        total = sum(p.price_ore or 0 for p in priced)
+        title = joined_title([p.title for p in priced])
+        return WishDraft(title, total, tuple(WishPart(_capital(p.title), p.price_ore) for p in priced), split=True)
+    price = read_price(text)
+    title = _title_around(text, price.spans)
     if not title:
         return None
-    return WishDraft(title[0].upper() + title[1:], price)
+    question, params = (price.error.message, dict(price.error.params)) if price.error else (None, {})
+    return WishDraft(title, price.ore, _split_titles(title), False, question, params)
+
+
+def price_only(text: str) -> tuple[int | None, AmountError | None]:
+    """A reply that is only a price ("nej, det er 3000", "1.200 kr."): (øre, None), (None, the question), or
+    (None, None) when the text names a thing (then it is a new wish, not a price)."""
+    if not isinstance(text, str) or len(text) > limits.PARSED_TEXT:
+        return None, None
+    price = read_price(text)
+    if not price.spans or _title_around(text, price.spans):
+        return None, None
+    return price.ore, price.error
+
+
+# --- a typed reply to the read-back ---------------------------------------------------------------------
+
+_YES = frozenset({"ja", "jaa", "jah", "jep", "jeps", "jo", "ja tak", "ja det passer", "det passer", "passer",
+                  "det er rigtigt", "rigtigt", "korrekt", "ok", "okay", "oki", "fint", "det er fint", "yes",
+                  "ja ja", "jada", "jamen ja", "ja det gør", "ja det er rigtigt", "helt rigtigt", "ja gerne"})
+_NO = frozenset({"nej", "nej tak", "næ", "nope", "no", "nej det passer ikke", "det passer ikke", "forkert",
+                 "det er forkert", "ikke rigtigt", "nej nej", "nej det er forkert"})
+
+
+def _reply(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def is_yes(text: str) -> bool:
+    """"ja", "det passer", "ok" typed to the read-back: the same as the "Ja" button."""
+    return _reply(text) in _YES
+
+
+def is_no(text: str) -> bool:
+    """"nej", "det passer ikke" without saying what is wrong."""
+    return _reply(text) in _NO
+
+
+# --- a reading carried between requests (JSON) ------------------------------------------------------------
+
+def reading_to_json(draft: WishDraft) -> dict:
+    return {"title": draft.title, "price_ore": draft.price_ore, "split": draft.split,
+            "parts": [{"title": p.title, "price_ore": p.price_ore} for p in draft.parts],
+            "question": draft.question, "question_params": dict(draft.question_params)}
+
+
+def reading_from_json(data: Mapping) -> WishDraft:
+    return WishDraft(str(data["title"]), data.get("price_ore"),
+                     tuple(WishPart(str(p["title"]), p.get("price_ore")) for p in data.get("parts") or ()),
+                     bool(data.get("split")), data.get("question"), dict(data.get("question_params") or {}))
+
+
+def wishes_of(draft: WishDraft) -> list[WishPart]:
+    """What the citizen confirms: one wish, or each part as its own wish when `split`."""
+    if draft.split and draft.parts:
+        return list(draft.parts)
+    return [WishPart(draft.title, draft.price_ore)]

@@ -18,4 +18,5 @@ NAME: Final = 100              # a person's display name or a username
 TITLE: Final = 200             # a programme's or a workshop's name
 QUANTITY: Final = 1000         # how many of one wish
 AMOUNT_KR: Final = 10_000_000  # more kroner than this is a typing slip, not a wish
+WISHES_IN_ONE_ANSWER: Final = 5  # "en sofa og et bord" confirmed as separate wishes: at most this many
 PARSED_TEXT: Final = 300       # an amount or a wish is short; longer text is not searched for one

@@ -14,8 +14,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialogs import engine, facts, replies, turns
+from dialogs import engine, extract, facts, limits, replies, turns
+from dialogs.amounts import AmountError, ore_to_input, parse_amount
+from dialogs.answers import MSG_WISH_TITLE
 from dialogs.engine import SKIPPED, Course, is_skipped
+from dialogs.rules import RuleError
+from dialogs.text import MSG_EMPTY, clean_text
 from storage import audit, plan
 from storage.access import Action, Actor, Resource, authorize
 from storage.errors import N_, DomainError, NotFound
@@ -45,6 +49,15 @@ class Turn:
 
 
 @dataclass(frozen=True)
+class PendingWish:
+    """A wish read from free text, waiting for the citizen's "Ja" (read back before it is stored)."""
+
+    step_id: str
+    words: str                  # what the citizen wrote
+    reading: extract.WishDraft  # title, price (or the question about it), the parts and split or not
+
+
+@dataclass(frozen=True)
 class CourseState:
     position: engine.Position       # the step to show and the route, as the engine works them out
     answers: dict[str, object]
@@ -53,6 +66,7 @@ class CourseState:
     last_words: dict[str, str]      # step id -> what the citizen last wrote or chose, as typed
     asides: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # step id -> (speaker, text) said about it besides the
     # answer: the citizen's words as typed, the guide's lines as msgids (dialogs/turns.py replies)
+    pending: PendingWish | None = None  # a wish read from the citizen's words, to read back (current step only)
 
     @property
     def current_step_id(self) -> str | None:
@@ -109,9 +123,15 @@ def _state(session: Session, citizen_id: int, rows: dict[str, CourseAnswer] | No
             asides.setdefault(step_id[len(ASIDE):], []).append((speaker, text))
         elif speaker == "citizen":
             last_words[step_id] = text
-    return CourseState(engine.resume(_course(), answers, current), answers,
+    position = engine.resume(_course(), answers, current)
+    waiting = progress.pending_wish if progress is not None else None
+    pending = None
+    if isinstance(waiting, dict) and waiting.get("step_id") == position.step_id:
+        pending = PendingWish(waiting["step_id"], waiting.get("words", ""),
+                              extract.reading_from_json(waiting["reading"]))
+    return CourseState(position, answers,
                        {step_id: r.shared for step_id, r in rows.items()}, progress is not None and progress.form_mode,
-                       last_words, asides)
+                       last_words, asides, pending)
 
 
 def load_state(session: Session, *, actor: Actor, citizen_id: int) -> CourseState:
@@ -137,6 +157,7 @@ def _save_and_advance(session: Session, actor: Actor, citizen_id: int, step_id: 
     answers = {sid: (SKIPPED if r.skipped else r.value) for sid, r in rows.items()}
     _remember_what_was_said(session, citizen_id, step_id, rows, answers)
     progress = _progress(session, citizen_id)
+    progress.pending_wish = None
     progress.current_step_id = engine.next_open_step_id(_course(), step_id, answers)
     if progress.current_step_id is None and progress.completed_at is None:
         progress.completed_at = utcnow()
@@ -173,6 +194,8 @@ def answer(session: Session, *, actor: Actor, step_id: str, raw: object, words: 
     if step_id not in course.steps:
         raise NotFound()
     step = course.step(step_id)
+    if step.kind == "wish" and isinstance(raw, str):
+        return _read_wish(session, actor, citizen.id, step, raw)
     kwargs = {"categories": categories} if categories is not None else {}
     result = engine.validate_answer(step, raw, **kwargs)
     if not result.ok:
@@ -215,8 +238,9 @@ def take_turn(session: Session, *, actor: Actor, step_id: str, raw: object, word
     previous = course.step(previous_id) if previous_id else None
     typed_on_buttons = step.kind not in turns.FREE_TEXT_KINDS and isinstance(raw, str) \
         and not engine.validate_answer(step, raw).ok  # "nej, det er 3000" typed on a yes/no step
-    turn = turns.hear(words, step, previous=previous) if step.kind in turns.FREE_TEXT_KINDS or typed_on_buttons \
-        else turns.Turn(turns.TurnKind.ANSWER, words)
+    reading_back = step.kind == "wish" and before.pending is not None  # "nej, det er 3000" fixes the wish read back
+    turn = turns.hear(words, step, previous=previous) if (step.kind in turns.FREE_TEXT_KINDS or typed_on_buttons) \
+        and not reading_back else turns.Turn(turns.TurnKind.ANSWER, words)
     examples_given = (("guide", replies.MSG_EXAMPLES) in before.asides.get(step_id, []))
     reply = replies.reply_to(turn, step, has_previous=previous is not None, said_dont_know_before=examples_given)
     then = reply.then
@@ -273,18 +297,154 @@ def _correct(session: Session, actor: Actor, citizen_id: int, previous, body: st
 
 
 def _corrected_wish(body: str, old: dict) -> str:
-    """The wish's words with the correction: a bare price keeps the name, a bare name keeps the price."""
-    from dialogs.extract import extract_wish, find_amount
-    try:
-        found = extract_wish(body)
-        price = find_amount(body) if found is None else found.price_ore
-    except Exception:  # noqa: BLE001 - the step's own check says what is wrong with the words
+    """The wish's words with the correction: a bare price keeps the name, a bare name keeps the price. An
+    unclear price is left for the step's own check to ask back (dialogs/amounts.py)."""
+    ore, question = extract.price_only(body)
+    if ore is not None:
+        return f"{old.get('title', '')} {ore_to_input(ore)} kr."
+    if question is not None:
         return body
-    if found is None and price:
-        return f"{old.get('title', '')} {price // 100} kr."
-    if found is not None and not price and old.get("price_ore"):
-        return f"{body} {old['price_ore'] // 100} kr."
+    try:
+        found = extract.extract_wish(body)
+    except RuleError:
+        return body
+    if found is not None and found.price_ore is None and found.question is None and old.get("price_ore"):
+        return f"{body} {ore_to_input(old['price_ore'])} kr."
     return body
+
+
+# --- a wish is read back before it is stored ---------------------------------------------------------------
+
+MSG_NOT_WAITING = N_("Der er ikke noget ønske at se på. Skriv dit ønske igen.")
+MSG_WHAT_TO_FIX = N_("Hvad skal jeg rette? Tryk på Ret prisen eller Ret navnet. Eller skriv ønsket igen.")
+MSG_ASK_PRICE_FIRST = N_("Hvad koster det? Skriv prisen, eller vælg at du ikke kender den.")
+
+
+def _read_wish(session: Session, actor: Actor, citizen_id: int, step, raw: str) -> CourseState:
+    """Read a wish from the citizen's sentence and keep it waiting for the read-back: nothing is stored in
+    the plan yet. A reply that is only a price ("nej, 1.200 kr.") changes the price of the wish waiting (or
+    of the wish already given at this step)."""
+    try:
+        text = clean_text(raw, limit=step.max_length)
+    except RuleError as refused:
+        raise DomainError(refused.message, **refused.params) from None
+    progress = _progress(session, citizen_id)
+    waiting = progress.pending_wish if isinstance(progress.pending_wish, dict) else None
+    earlier = None
+    if waiting is not None and waiting.get("step_id") == step.id:
+        earlier = extract.reading_from_json(waiting["reading"])
+    else:
+        row = _answer_rows(session, citizen_id).get(step.id)
+        if row is not None and not row.skipped and isinstance(row.value, dict) and row.value.get("title"):
+            earlier = extract.WishDraft(row.value["title"], row.value.get("price_ore"))
+    if waiting is not None and earlier is not None and extract.is_yes(text):
+        return confirm_wish(session, actor=actor, step_id=step.id)  # "ja" typed is the "Ja" button
+    if waiting is not None and earlier is not None and extract.is_no(text):
+        raise DomainError(MSG_WHAT_TO_FIX)
+    ore, question = extract.price_only(text)
+    if earlier is not None and (ore is not None or question is not None):
+        reading = _with_price(earlier, ore, question)
+        words = waiting.get("words", text) if waiting is not None else text
+    else:
+        reading = extract.extract_wish(text)
+        if reading is None:
+            raise DomainError(question.message if question else MSG_WISH_TITLE,
+                              **(dict(question.params) if question else {}))
+        words = text
+    progress.pending_wish = {"step_id": step.id, "words": words, "reading": extract.reading_to_json(reading)}
+    return _state(session, citizen_id)
+
+
+def _with_price(reading: extract.WishDraft, ore: int | None, question: AmountError | None,
+                part: int | None = None) -> extract.WishDraft:
+    from dataclasses import replace
+    if part is not None and reading.split and 0 <= part < len(reading.parts):
+        if question is not None:
+            raise DomainError(question.message, **dict(question.params))
+        parts = list(reading.parts)
+        parts[part] = extract.WishPart(parts[part].title, ore)
+        return replace(reading, parts=tuple(parts))  # the total said for all of them stays for "ét ønske"
+    return replace(reading, price_ore=ore, question=question.message if question else None,
+                   question_params=dict(question.params) if question else {})
+
+
+def _waiting(session: Session, actor: Actor, step_id: str) -> tuple[CourseProgress, extract.WishDraft]:
+    plan.open_plan(session, actor, actor.id)
+    progress = _progress(session, actor.id)
+    waiting = progress.pending_wish
+    if not isinstance(waiting, dict) or waiting.get("step_id") != step_id:
+        raise DomainError(MSG_NOT_WAITING)
+    return progress, extract.reading_from_json(waiting["reading"])
+
+
+def _keep(progress: CourseProgress, reading: extract.WishDraft) -> None:
+    progress.pending_wish = {**progress.pending_wish, "reading": extract.reading_to_json(reading)}
+
+
+def set_wish_price(session: Session, *, actor: Actor, step_id: str, text: str | None,
+                   part: int | None = None) -> CourseState:
+    """"Ret prisen": the price typed again (the one amount parser; a question comes back as DomainError), or
+    None for "Jeg kender ikke prisen"."""
+    progress, reading = _waiting(session, actor, step_id)
+    ore = None
+    if text is not None:
+        try:
+            ore = parse_amount(text)
+        except AmountError as asked:
+            raise DomainError(asked.message, **dict(asked.params)) from None
+    _keep(progress, _with_price(reading, ore, None, part))
+    return _state(session, actor.id)
+
+
+def set_wish_title(session: Session, *, actor: Actor, step_id: str, text: str, part: int | None = None
+                   ) -> CourseState:
+    """"Ret navnet": the wish's name as the citizen writes it now."""
+    from dataclasses import replace
+    progress, reading = _waiting(session, actor, step_id)
+    try:
+        title = clean_text(text, limit=limits.WISH_TITLE, single_line=True)
+    except RuleError as refused:
+        raise DomainError(MSG_WISH_TITLE if refused.message == MSG_EMPTY else refused.message,
+                          **refused.params) from None
+    title = title[:1].upper() + title[1:]
+    if part is not None and reading.split and 0 <= part < len(reading.parts):
+        parts = list(reading.parts)
+        parts[part] = extract.WishPart(title, parts[part].price_ore)
+        reading = replace(reading, parts=tuple(parts), title=extract.joined_title([p.title for p in parts]))
+    else:
+        reading = replace(reading, title=title, parts=(), split=False)
+    _keep(progress, reading)
+    return _state(session, actor.id)
+
+
+def set_wish_split(session: Session, *, actor: Actor, step_id: str, split: bool) -> CourseState:
+    """"Skriv dem som to ønsker" / "Skriv det som ét ønske"."""
+    from dataclasses import replace
+    progress, reading = _waiting(session, actor, step_id)
+    if split and len(reading.parts) < 2:
+        raise DomainError(MSG_NOT_WAITING)
+    if not split and reading.split:  # one wish: the parts' prices add up
+        prices = [p.price_ore for p in reading.parts]
+        reading = replace(reading, price_ore=sum(prices) if all(prices) else reading.price_ore, split=False)
+    elif split:
+        reading = replace(reading, split=True)
+    _keep(progress, reading)
+    return _state(session, actor.id)
+
+
+def confirm_wish(session: Session, *, actor: Actor, step_id: str) -> CourseState:
+    """"Ja": the wish (or each of the wishes) as read back becomes the step's answer and a draft in the plan."""
+    progress, reading = _waiting(session, actor, step_id)
+    if reading.question:
+        raise DomainError(MSG_ASK_PRICE_FIRST)
+    first, *also = extract.wishes_of(reading)
+    value: dict = {"title": first.title, "price_ore": first.price_ore}
+    if also:
+        value["also"] = [{"title": w.title, "price_ore": w.price_ore} for w in also]
+    result = engine.validate_answer(_course().step(step_id), value)
+    if not result.ok:
+        raise DomainError(result.error_msgid or MSG_WISH_TITLE, **dict(result.error_params))
+    return _save_and_advance(session, actor, actor.id, step_id, result.value, progress.pending_wish["words"])
 
 
 def skip(session: Session, *, actor: Actor, step_id: str) -> CourseState:
@@ -376,25 +536,37 @@ def _apply_to_plan(session: Session, actor: Actor, step_id: str, value: object) 
     step = _course().step(step_id)
     if step.store not in ("goal", "subgoal", "wish"):
         return
-    citizen_id = actor.id
     if step.store == "wish":
-        item = _source(session, WishItem, citizen_id, step_id)
-        if item is not None and item.status not in EDITABLE:
-            return  # already sent or decided: the plan page owns it now
-        if is_skipped(value):
-            if item is not None:
-                plan.remove_item(session, actor=actor, citizen_id=citizen_id, item_id=item.id)
-            return
-        parent = _source(session, Goal, citizen_id, step.parent)
-        goal_id = parent.id if parent is not None and parent.removed_at is None else None
-        if item is None:
-            plan.add_item(session, actor=actor, citizen_id=citizen_id, title=value["title"],
-                          price_ore=value["price_ore"], goal_id=goal_id, source_step_id=step_id)
-        else:
-            plan.update_item(session, actor=actor, citizen_id=citizen_id, item_id=item.id, title=value["title"],
-                             price_ore=value["price_ore"], goal_id=goal_id, quantity=item.quantity, shop=item.shop,
-                             note=item.note)
+        also = value.get("also", []) if isinstance(value, dict) else []
+        for n in range(2, limits.WISHES_IN_ONE_ANSWER + 2):  # the 2nd, 3rd … wish of one answer
+            _apply_wish(session, actor, step, f"{step_id}#{n}", also[n - 2] if n - 2 < len(also) else SKIPPED)
+        _apply_wish(session, actor, step, step_id, value)
         return
+    _apply_goal(session, actor, step, step_id, value)
+
+
+def _apply_wish(session: Session, actor: Actor, step, source_id: str, value: object) -> None:
+    citizen_id = actor.id
+    item = _source(session, WishItem, citizen_id, source_id)
+    if item is not None and item.status not in EDITABLE:
+        return  # already sent or decided: the plan page owns it now
+    if is_skipped(value):
+        if item is not None:
+            plan.remove_item(session, actor=actor, citizen_id=citizen_id, item_id=item.id)
+        return
+    parent = _source(session, Goal, citizen_id, step.parent)
+    goal_id = parent.id if parent is not None and parent.removed_at is None else None
+    if item is None:
+        plan.add_item(session, actor=actor, citizen_id=citizen_id, title=value["title"],
+                      price_ore=value["price_ore"], goal_id=goal_id, source_step_id=source_id)
+    else:
+        plan.update_item(session, actor=actor, citizen_id=citizen_id, item_id=item.id, title=value["title"],
+                         price_ore=value["price_ore"], goal_id=goal_id, quantity=item.quantity, shop=item.shop,
+                         note=item.note)
+
+
+def _apply_goal(session: Session, actor: Actor, step, step_id: str, value: object) -> None:
+    citizen_id = actor.id
     goal = _source(session, Goal, citizen_id, step_id)
     if is_skipped(value):
         if goal is not None and goal.removed_at is None:

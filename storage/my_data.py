@@ -97,6 +97,7 @@ def collect(session: Session, *, actor: Actor, citizen_id: int) -> dict[str, Any
                       session, select(RememberedDevice).where(RememberedDevice.citizen_id == citizen_id))]},
         "course": {"at_step": progress.current_step_id if progress else None,
                    "finished": _iso(progress.completed_at) if progress else None,
+                   "wish_waiting_for_yes": progress.pending_wish if progress and by_citizen else None,
                    "answers": [{"step": a.step_id, "question": _question(a.step_id), "answer": a.value,
                                 "skipped": a.skipped, "shared": a.shared, "when": _iso(a.answered_at)}
                                for a in answers if by_citizen or a.shared]},

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from citizen_app import course_helper, course_summary, goal_proposal, help_panel, message_widgets, session, ui
-from citizen_app import workshop_box
+from citizen_app import wish_readback, workshop_box
 from citizen_app import course_turns as ct
 from citizen_app import course_widgets as cw
 from citizen_app.i18n import _, money
@@ -124,6 +124,8 @@ def conversation() -> None:
 
         if course_summary.shows_summary(current):  # what the course has drafted, each line to change or remove
             course_summary.show(actor, categories, step_id=current)
+        if state.pending is not None:  # a wish read from the citizen's words is read back before it is stored
+            wish_readback.show(actor, state.pending)
         previous = state.answers.get(current)
         draft = goal_proposal.draft_for(step, state.answers, categories)  # a goal step: her own words, a topic
         with st.container(key=f"course_step_{current}"):  # the step's id, as a class name, for the browser tests

@@ -25,6 +25,9 @@ class CourseProgress(Base):
     current_step_id: Mapped[str | None] = mapped_column(String(80), default=None)
     completed_at: Mapped[datetime | None] = mapped_column(default=None)
     form_mode: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A wish read from the citizen's words, waiting to be read back and confirmed before it is stored:
+    # {"step_id", "words", "reading": dialogs.extract.reading_to_json(...)}; None when nothing waits.
+    pending_wish: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 

@@ -285,6 +285,28 @@ def test_bad_price_shows_message_and_changes_nothing(app, demo_db, citizen):
     assert app.text_input(key=f"form_new_item_{goal}_title").value == "Cykel"  # what was typed is kept
 
 
+@pytest.mark.parametrize("typed, asked", [
+    ("1 200 kr", None),
+    ("2000 eller 3000", "Er det 2.000 kr. eller 3.000 kr.? Skriv det beløb, du tror mest på."),
+    ("4k", "Mener du 4.000 kr.? Skriv hele beløbet med tal."),
+    ("3.5", "Er det 3,50 kr. eller 3.500 kr.? Skriv hele beløbet igen."),
+    ("-200", "Et beløb kan ikke være minus. Mener du 200 kr.?"),
+    ("0", "Du skriver 0 kr. Hvad koster det? Skriv et beløb over 0 kr."),
+])
+def test_the_plan_price_field_asks_back_like_the_course(app, demo_db, citizen, typed, asked):
+    """One parser, one set of questions: the plan page's price field asks back what the course asks back."""
+    goal, _ = seed_goal(demo_db, citizen, sub_text=None)
+    open_page(app, citizen)
+    click(app, f"open_new_item:{goal}")
+    fill_item_form(app, f"form_new_item_{goal}", title="Seng", price=typed)
+    press(app, "Gem ønske")
+    if asked is None:
+        assert [i.price_ore for i in items_in_db(demo_db, citizen)] == [120_000]
+        return
+    assert asked in [e.value for e in app.error]
+    assert items_in_db(demo_db, citizen) == []  # never guessed, never saved without the price
+
+
 def test_price_above_the_whole_budget_is_refused_calmly(app, demo_db, citizen):
     goal, _ = seed_goal(demo_db, citizen, sub_text=None)
     open_page(app, citizen)

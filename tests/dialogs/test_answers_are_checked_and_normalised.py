@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from dialogs import answers as msg
 from dialogs.engine import validate_answer
-from dialogs.amounts import MSG_AMBIGUOUS
+from dialogs.amounts import MSG_AMBIGUOUS, MSG_EITHER
 
 
 @pytest.fixture
@@ -82,8 +82,23 @@ def test_amount_is_stored_in_ore_within_the_steps_range(kinds):
 
 def test_amount_errors_explain_why(kinds):
     result = check(kinds, "an_amount", "2000 eller 3000")
-    assert result.error_msgid == MSG_AMBIGUOUS
-    assert result.error_params == {"first": "2000", "second": "3000"}
+    assert result.error_msgid == MSG_EITHER  # asked back, never guessed
+    assert result.error_params == {"first_ore": 200000, "second_ore": 300000}
+    two = check(kinds, "an_amount", "2000 3000")
+    assert (two.error_msgid, two.error_params) == (MSG_AMBIGUOUS, {"first_ore": 200000, "second_ore": 300000})
+
+
+def test_a_wish_whose_price_must_be_asked_back_is_not_stored_without_it(kinds):
+    result = check(kinds, "a_wish", "en seng til 2000 eller 3000")
+    assert (result.ok, result.error_msgid) == (False, MSG_EITHER)
+
+
+def test_several_wishes_from_one_sentence_are_checked_each(kinds):
+    value = check(kinds, "a_wish", "en sofa til 3000 og et bord til 1000").value
+    assert value == {"title": "En sofa", "price_ore": 300000, "also": [{"title": "Et bord", "price_ore": 100000}]}
+    assert check(kinds, "a_wish", value).value == value  # a stored value checks again to itself
+    bad = {"title": "En sofa", "price_ore": None, "also": [{"title": "", "price_ore": None}]}
+    assert check(kinds, "a_wish", bad).error_msgid == msg.MSG_WISH_TITLE
 
 
 def test_rating_is_a_whole_number_in_range(kinds):

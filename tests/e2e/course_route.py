@@ -19,6 +19,7 @@ GOAL_CATEGORY = ("transport", "Transport")
 SUB_GOAL = "Finde en brugt cykel på nettet"
 WISH = "en brugt cykel til ca. 2.000 kr."
 WISH_VALUE = {"title": "En brugt cykel", "price_ore": 200_000}
+WISH_READ_BACK = "Jeg skriver: en brugt cykel til 2.000 kr. Passer det?"
 SAID = "Min bror hjælper mig, og jeg går ture ved vandet."
 SKIPPED_STEP = "matters_why"  # one question the citizen skips, to see that skipping works end to end
 _STEP_CLASS = re.compile(r"\bst-key-course_step_(\w+)")
@@ -72,7 +73,11 @@ def planned(step_id: str) -> tuple[object, Callable[[Page], None]]:
     if said_as == "field":
         return {"text": SUB_GOAL}, lambda page: send_chat(page, SUB_GOAL)
     if said_as == "wish":
-        return dict(WISH_VALUE), lambda page: send_chat(page, WISH)
+        def wish(page: Page) -> None:  # read back before it is stored: "Ja"
+            send_chat(page, WISH)
+            expect(page.get_by_text(WISH_READ_BACK, exact=True)).to_be_visible()
+            click(page, "Ja")
+        return dict(WISH_VALUE), wish
     if said_as == "money":
         return 200_000, lambda page: send_chat(page, "2.000 kr.")
     return SAID, lambda page: send_chat(page, SAID)

@@ -39,6 +39,9 @@ def answer_until(engine, me, stop_at: str | None = None, overrides: dict | None 
         step = steps[state.current_step_id]
         with write_session(engine) as s:
             state = course.answer(s, actor=me, step_id=step.id, raw=overrides.get(step.id, canned(step)))
+        if state.pending is not None:  # a wish from free text is read back first: "Ja"
+            with write_session(engine) as s:
+                state = course.confirm_wish(s, actor=me, step_id=step.id)
     return state
 
 
