@@ -50,3 +50,40 @@ def test_a_hesitant_citizen_is_heard(phone, app, database_url):
     assert "Dine svar er gemt." in main_text(phone)
     click(phone, "Fortsæt samtalen nu")
     assert route.step_on_page(phone) == "wish_more_1"
+
+
+QUESTION = "kan jeg faa penge til husleje??"
+ANSWER = "Nej, husleje kan budgettet ikke betale. Vi taler om det på fredag."
+
+
+def test_a_question_in_the_course_reaches_the_support_person_and_the_answer_comes_back(phone, app, database_url):
+    from tests.e2e.helpers import card_of, log_out, login_staff
+
+    code = create_citizen_in_db(database_url, "Vera")
+    open_app(phone, app.url)
+    login_citizen(phone, code, "1234")
+    go_to(phone, "Samtale")
+    route.answer_until(phone, "now_good")
+    send_chat(phone, QUESTION)
+    assert "Godt spørgsmål. Jeg sender det til din støtteperson." in current_question(phone)
+    assert route.step_on_page(phone) == "now_good"  # the question is not taken as the answer
+    log_out(phone)
+
+    open_app(phone, app.url)
+    login_staff(phone, "sara")
+    expect_heading(phone, "Mine borgere")
+    waiting = card_of(phone.get_by_text("Vera (nummer", exact=False).first)
+    expect(waiting.get_by_text("1 ulæst besked.", exact=False)).to_be_visible()
+    click(phone, "Svar", scope=waiting)
+    expect(phone.get_by_text(QUESTION, exact=True)).to_be_visible()
+    phone.get_by_label("Dit svar til borgeren", exact=True).fill(ANSWER)
+    click(phone, "Send svaret")
+    expect(phone.get_by_text(ANSWER, exact=True)).to_be_visible()
+    log_out(phone)
+
+    open_app(phone, app.url)
+    login_citizen(phone, code, "1234")  # the home page comes first: the answer is there, and now read
+    expect(phone.get_by_text("Du har 1 ny besked fra din støtteperson.")).to_be_visible()
+    expect(phone.get_by_text(ANSWER, exact=True)).to_be_visible()
+    go_to(phone, "Samtale")
+    assert route.step_on_page(phone) == "now_good"  # and the course goes on where it was
