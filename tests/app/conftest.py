@@ -1,14 +1,20 @@
 """AppTest fixtures: the real app script against a migrated SQLite file with the demo programme."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
+from streamlit.components.v2 import manifest_scanner
 from streamlit.testing.v1 import AppTest
 
 from storage import demo
 from storage.db import make_engine, write_session
 from storage.migrate import upgrade
+
+# Each new AppTest (Streamlit 1.67) scans every installed distribution for component manifests, which costs more
+# than most tests here; the app has none and the installed set cannot change during a run, so scan once.
+manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 APP = str(Path(__file__).resolve().parents[2] / "citizen_app" / "streamlit_app.py")
 
