@@ -101,9 +101,9 @@ def answer_input(step: Step, categories: list[dict], submit: Submit, *, chat: bo
             row.button(label, key=f"{key}_{n}", on_click=submit(lambda v=value, w=label: (v, w)))
         if chat and step.kind == "yesno":  # after a read-back: "nej, det er 3000" can be typed here
             yesno_key = f"{key}_chat"
-            st.chat_input(_("Tryk ja eller nej, eller skriv"), key=yesno_key, max_chars=limits.PARSED_TEXT,
-                          on_submit=submit(lambda: (st.session_state.get(yesno_key) or "",
-                                                    st.session_state.get(yesno_key) or "")))
+            chat_input_never_lost(_("Tryk ja eller nej, eller skriv"), yesno_key, limits.PARSED_TEXT,
+                                  submit(lambda: (st.session_state.get(yesno_key) or "",
+                                                  st.session_state.get(yesno_key) or "")))
         elif chat:
             idle_chat_input(_("Vælg et svar ovenfor"))
         return
@@ -113,7 +113,7 @@ def answer_input(step: Step, categories: list[dict], submit: Submit, *, chat: bo
         def typed() -> tuple[object, str]:
             text = st.session_state.get(chat_key) or ""
             return ({"text": text} if kind.typed_as == "field" else text), text
-        st.chat_input(_("Skriv dit svar her"), key=chat_key, max_chars=step.max_length, on_submit=submit(typed))
+        chat_input_never_lost(_("Skriv dit svar her"), chat_key, step.max_length, submit(typed))
         return
     with st.form(key, clear_on_submit=False, border=not chat):
         read = _form_fields(step, categories, initial, key, draft)
@@ -121,6 +121,25 @@ def answer_input(step: Step, categories: list[dict], submit: Submit, *, chat: bo
                               on_click=submit(read))
     if chat:
         idle_chat_input(_("Skriv dit svar ovenfor"))
+
+
+def chat_input_never_lost(placeholder: str, key: str, max_chars: int, callback: Callable[[], None]) -> None:
+    """st.chat_input whose text is never dropped. When a tab reconnects to another replica (the one that drew
+    it died), the new server has not drawn this widget yet, so Streamlit returns the text without running the
+    callback; it is then replayed as the callback would have run: before the page is drawn, then a fresh run."""
+    ran, replay = f"{key}_ran", f"{key}_replay"
+    if replay in st.session_state:
+        st.session_state[key] = st.session_state.pop(replay)
+        callback()
+        st.rerun()
+
+    def on_submit() -> None:
+        st.session_state[ran] = True
+        callback()
+    value = st.chat_input(placeholder, key=key, max_chars=max_chars, on_submit=on_submit)
+    if value and not st.session_state.pop(ran, False):
+        st.session_state[replay] = value
+        st.rerun()
 
 
 def idle_chat_input(placeholder: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from storage.db import write_session
-from storage.models import ChatTurn, Citizen, CourseAnswer
+from storage.models import Citizen, CourseAnswer, Message
 from tests.app.conftest import press, texts
 from tests.app.test_course_page import _open_course, _to_first_text_step
 
@@ -20,8 +20,8 @@ def _nanna(engine) -> dict:
     with write_session(engine) as s:
         nanna = s.scalar(select(Citizen.id).where(Citizen.display_name == "Nanna"))
         answers = {a.step_id: a.value for a in s.scalars(select(CourseAnswer).where(CourseAnswer.citizen_id == nanna))}
-        questions = list(s.scalars(select(ChatTurn.text).where(ChatTurn.citizen_id == nanna,
-                                                               ChatTurn.step_id.startswith("?"))))
+        questions = list(s.scalars(select(Message.body).where(Message.citizen_id == nanna,  # in the thread
+                                                              Message.from_course_step.is_not(None))))
     return {"answers": answers, "questions": questions}
 
 
