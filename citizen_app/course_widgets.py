@@ -9,7 +9,6 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from citizen_app import help_panel as hp
 from citizen_app.i18n import _, money
 from citizen_app.labels import category_label
 from dialogs import limits
@@ -62,17 +61,6 @@ def describe_answer(step: Step, value: object, words: str | None) -> str:
     if said_as == "field" and isinstance(value, dict):
         return str(value.get("text", ""))
     return words or str(value)
-
-
-def flag_support_person() -> None:
-    """'Jeg har det svært lige nu': recorded, so the support person sees it (citizen_app/help_panel.py)."""
-    hp.pressed_hard_now(where="course")
-
-
-def help_panel(*, offer_flag: bool = False) -> None:
-    """Where help is (the shared panel in citizen_app/help_panel.py). Help shown is always recorded now, so
-    there is no separate 'tell my support person' button: `offer_flag` is kept for callers only."""
-    hp.panel()
 
 
 Submit = Callable[[Callable[[], tuple[object, str]]], Callable[[], None]]

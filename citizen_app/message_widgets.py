@@ -10,6 +10,7 @@ from citizen_app import help_panel, session, ui
 from citizen_app.i18n import _, date_time, long_date
 from dialogs import limits
 from storage import messages
+from storage.db import transaction
 from storage.errors import N_
 from storage.messages import MessageView, Thread
 
@@ -93,11 +94,6 @@ def write_box(citizen_id: int, *, key: str, label: str, button: str, about_wish_
     ui.show_errors(field)
 
 
-def crisis_help() -> None:
-    """The help panel after a message with a crisis signal (the same panel as in the course)."""
-    help_panel.show_if_needed()
-
-
 def ask_about_wish(item_id: int, citizen_id: int) -> None:
     """'Jeg forstår ikke svaret' under a declined wish: a message about that wish to the support person."""
     open_key = f"ask_about_{item_id}"
@@ -108,15 +104,16 @@ def ask_about_wish(item_id: int, citizen_id: int) -> None:
     write_box(citizen_id, key=f"about_wish_{item_id}", label=_("Skriv, hvad du vil spørge om"),
               button=_("Send til min støtteperson"), about_wish_id=item_id, initial=_("Jeg forstår ikke svaret."),
               close_key=open_key)
-    crisis_help()
+    help_panel.show_if_needed()
 
 
-def new_answers_box() -> None:
-    """In the course: the support person's new answers, once (they are then read; the home page keeps them)."""
-    from storage.db import write_session
+def new_answers_box(unread: int) -> None:
+    """In the course: the support person's new answers, once (they are then read; the home page keeps them).
+    `unread` comes from the page's own read, so a course turn with nothing new takes no write transaction."""
+    if not unread:
+        return
     actor = session.current_actor()
-    with write_session() as s:
-        answers = messages.new_answers(s, actor=actor)
+    answers = transaction(lambda s: messages.new_answers(s, actor=actor))
     if not answers:
         return
     with st.container(border=True):

@@ -235,10 +235,12 @@ def _mark_read(session: Session, citizen_id: int, *, reader: str) -> int:
     """Mark the other side's unread messages read; returns how many."""
     column, author = ((Message.read_by_staff_at, CITIZEN) if reader == STAFF
                       else (Message.read_by_citizen_at, STAFF))
-    result = session.execute(
-        update(Message).where(Message.citizen_id == citizen_id, Message.author_kind == author, column.is_(None),
-                              Message.deleted_at.is_(None))
-        .values({column.key: utcnow()}).execution_options(synchronize_session="fetch"))
+    unread = (Message.citizen_id == citizen_id, Message.author_kind == author, column.is_(None),
+              Message.deleted_at.is_(None))
+    if session.scalar(select(Message.id).where(*unread).limit(1)) is None:
+        return 0  # nothing to mark: no write, so a page with nothing new can read in a read transaction
+    result = session.execute(update(Message).where(*unread).values({column.key: utcnow()})
+                             .execution_options(synchronize_session="fetch"))
     return int(result.rowcount or 0)
 
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import message_widgets, session, ui, workshop_box
+from citizen_app import help_panel, message_widgets, session, ui, workshop_box
 from citizen_app.sms_box import sms_box
 from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _, ngettext, pgettext
 from dialogs.text import isolate
 from storage import citizens, course, messages, plan_view
-from storage.db import read_session, write_session
+from storage.db import read_session, transaction
 from storage.statuses import CitizenStatus
 
 actor = session.current_actor()
@@ -51,16 +51,16 @@ if me.plan_is_open:
 def messages_box() -> None:
     """'Beskeder': the thread with the support person (reading it marks their answers read) and a box to write."""
     st.subheader(pgettext("thread", "Beskeder"))  # "Beskeder" alone is Streamlit's Notifications (theme.py)
-    with write_session() as s:
-        unread = messages.unread_count(s, actor=actor)
-        thread = messages.thread(s, actor=actor, citizen_id=actor.id)
+    unread = transaction(lambda s: messages.unread_count(s, actor=actor), read=True)
+    # Reading the thread marks new answers read: a write transaction only when there is something to mark.
+    thread = transaction(lambda s: messages.thread(s, actor=actor, citizen_id=actor.id), read=not unread)
     if unread:
         st.info(ngettext("Du har {n} ny besked fra din støtteperson.", "Du har {n} nye beskeder fra din støtteperson.",
                          unread), icon=":material/mark_email_unread:")
     message_widgets.show_thread(thread, for_citizen=True, key="home_thread")
     message_widgets.write_box(actor.id, key="home_message", label=_("Skriv til din støtteperson"),
                               button=_("Send beskeden"))
-    message_widgets.crisis_help()
+    help_panel.show_if_needed()
 
 
 messages_box()

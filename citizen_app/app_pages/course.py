@@ -19,8 +19,9 @@ from storage.db import transaction
 actor = session.current_actor()
 COURSE = engine.load_course()
 
-state, ctx = transaction(lambda s: (course.load_state(s, actor=actor, citizen_id=actor.id),
-                                    course.context(s, actor=actor)), read=True)
+state, ctx, unread_answers = transaction(lambda s: (course.load_state(s, actor=actor, citizen_id=actor.id),
+                                                    course.context(s, actor=actor),
+                                                    messages.unread_count(s, actor=actor)), read=True)
 budget, months, name, categories = ctx.budget_ore, ctx.months, ctx.display_name, list(ctx.categories)
 budget_text = money(budget)
 
@@ -70,11 +71,11 @@ def doing(action):
 st.title(_("Samtale"))
 if (in_workshop := workshop_box.joined_workshop(actor)) is not None:
     workshop_box.status(actor, in_workshop, can_leave=False)
-message_widgets.new_answers_box()  # the support person's answers to questions asked here (issue 12)
+message_widgets.new_answers_box(unread_answers)  # the support person's answers to questions asked here (issue 12)
 
 # Always there: "Jeg har det svært lige nu" shows help and tells the support person.
 if st.button(_("Jeg har det svært lige nu"), icon=":material/sos:", key="hard_now"):
-    cw.flag_support_person()
+    help_panel.pressed_hard_now(where="course")
     st.session_state[cw.HELP_KEY] = "button"
 
 
@@ -160,7 +161,7 @@ def conversation() -> None:
 # Help first: after a crisis signal or "Jeg har det svært", the course waits until the citizen goes on.
 # (No st.stop(): it would also skip the footer with the accessibility statement.)
 if st.session_state.get(cw.HELP_KEY):
-    cw.help_panel(offer_flag=True)
+    help_panel.panel()
     st.button(_("Fortsæt samtalen"), key="continue_after_help", on_click=ui.clear_keys,
               args=(cw.HELP_KEY, help_panel.SHOWN_KEY, help_panel.SHARE_KEY))
 else:
