@@ -32,6 +32,7 @@ from storage.models import (
     CourseAnswer,
     CourseProgress,
     Goal,
+    GoalRating,
     ItemDecision,
     LedgerEntry,
     PaymentRequest,
@@ -44,6 +45,7 @@ from storage.models import (
     Message,
     SupportNote,
     WishItem,
+    Who5Response,
     Workshop,
     WorkshopParticipant,
 )
@@ -125,6 +127,14 @@ def collect(session: Session, *, actor: Actor, citizen_id: int) -> dict[str, Any
                        "support_rating": c.support_goal_rating, "note": c.note, "when": _iso(c.created_at)}
                       for c in _rows(session, select(CheckIn).where(CheckIn.citizen_id == citizen_id)
                                      .order_by(CheckIn.created_at, CheckIn.id))],
+        "goal_ratings": [{"goal": r.goal_id, "milestone": r.milestone, "by": r.rater, "rating": r.rating,
+                          "note": r.note, "when": _iso(r.created_at)}
+                         for r in _rows(session, select(GoalRating).where(GoalRating.citizen_id == citizen_id)
+                                        .order_by(GoalRating.created_at, GoalRating.id))],
+        "who5": [{"milestone": w.milestone, "skipped": w.skipped,
+                  "answers": [w.item1, w.item2, w.item3, w.item4, w.item5], "when": _iso(w.created_at)}
+                 for w in _rows(session, select(Who5Response).where(Who5Response.citizen_id == citizen_id)
+                                .order_by(Who5Response.created_at, Who5Response.id))],
         "help_shown": [{"when": _iso(h.at), "how": h.source, "where": h.place, "shared_words": h.shared_words}
                        for h in _rows(session, select(HelpShown).where(HelpShown.citizen_id == citizen_id)
                                       .order_by(HelpShown.at, HelpShown.id))],

@@ -75,3 +75,34 @@ def plan_is_open(status: str) -> bool:
     """A plan can be changed, sent and approved only while the citizen's programme is active (not paused
     or ended). The one place this is decided."""
     return status == CitizenStatus.ACTIVE.value
+
+
+class CitizenGoalRating(str, enum.Enum):
+    """How close the citizen says they are to one long-term goal (the evaluation's own scale)."""
+
+    REACHED = "reached"
+    CLOSE = "close"
+    ON_THE_WAY = "on_the_way"
+    NOT_YET = "not_yet"
+    DROPPED = "dropped"          # "det er ikke længere mit mål"
+
+
+class SupportGoalRating(str, enum.Enum):
+    """To what degree the support person judges one goal reached (Socialstyrelsen's scale)."""
+
+    VERY_HIGH = "very_high"
+    HIGH = "high"
+    SOME = "some"
+    LOW = "low"
+    NOT_AT_ALL = "not_at_all"
+    DROPPED = "dropped"          # the citizen no longer has this goal
+
+
+class Rater(str, enum.Enum):
+    CITIZEN = "citizen"
+    SUPPORT = "support"
+
+
+# Socialstyrelsen's two figures: the citizen says reached or close; the support person says very high or high.
+CITIZEN_ATTAINED = frozenset({CitizenGoalRating.REACHED.value, CitizenGoalRating.CLOSE.value})
+SUPPORT_ATTAINED = frozenset({SupportGoalRating.VERY_HIGH.value, SupportGoalRating.HIGH.value})

@@ -12,6 +12,7 @@ from storage.models.course import (
                               Workshop,
                               WorkshopParticipant,
 )
+from storage.models.followup import GoalRating, Who5Response
 from storage.models.money import LedgerEntry, PaymentRequest
 from storage.models.notify import OutboxMessage
 from storage.models.people import (
@@ -44,11 +45,11 @@ from storage.statuses import (
 
 __all__ = [
     "NAMING_CONVENTION", "AuditEvent", "Base", "ChatTurn", "CheckIn", "Citizen", "CitizenCredential", "CitizenStatus",
-    "CourseAnswer", "CourseProgress", "DecisionKind", "Goal", "HelpShown", "ItemDecision", "ItemStatus", "LedgerEntry",
+    "CourseAnswer", "CourseProgress", "DecisionKind", "Goal", "GoalRating", "HelpShown", "ItemDecision", "ItemStatus", "LedgerEntry",
     "LedgerKind", "LoginSession", "LoginThrottle", "Message", "OutboxMessage", "PaymentRequest", "PaymentStatus",
     "Programme",
     "RememberedDevice",
     "SecondOpinion", "StaffRole",
     "StaffUser", "Submission", "SubmissionItem", "SubmissionStatus", "SupportNote", "UTCDateTime", "WishItem",
-    "Workshop", "WorkshopParticipant", "utcnow",
+    "Who5Response", "Workshop", "WorkshopParticipant", "utcnow",
 ]
