@@ -15,13 +15,11 @@ Rules, all here:
 - the answer promise: a citizen's message is answered within `ANSWER_WORKING_DAYS` Danish working days
   (storage/dates.py, the same calendar as a sent plan's promise).
 
-Notifications (another part) subscribe with `subscribe(CITIZEN_WROTE | STAFF_ANSWERED, hook)`: each hook is
-called with (session, message) inside the same transaction as the message, and must not send anything itself
-(write an outbox row; the sender delivers it after commit).
+The other side is told through the outbox (storage/notifications.py), in the same transaction as the message:
+a rolled-back message tells nobody.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -41,29 +39,12 @@ ANSWER_WORKING_DAYS = 2  # the promise to the citizen: an answer within this man
 THREAD_LIMIT = 500       # the newest messages shown in a thread
 
 CITIZEN, STAFF = "citizen", "staff"
-CITIZEN_WROTE, STAFF_ANSWERED = "citizen_wrote", "staff_answered"
 
 EMPTY = N_("Skriv en besked.")
 ALREADY_READ = N_("Beskeden er læst. Den kan ikke ændres eller slettes nu. Skriv en ny besked i stedet.")
 NOT_YOURS = N_("Du kan kun ændre dine egne beskeder.")
 ONLY_CITIZEN = N_("Det kan kun borgeren selv gøre.")
 UNKNOWN_ABOUT = N_("Det ønske eller mål findes ikke i din plan.")
-
-Hook = Callable[[Session, Message], None]
-_HOOKS: dict[str, list[Hook]] = {CITIZEN_WROTE: [], STAFF_ANSWERED: []}
-
-
-def subscribe(event: str, hook: Hook) -> None:
-    """Call ``hook(session, message)`` in the same transaction whenever ``event`` happens (CITIZEN_WROTE: a
-    citizen's message for the support person; STAFF_ANSWERED: the support person's answer for the citizen)."""
-    if hook not in _HOOKS[event]:
-        _HOOKS[event].append(hook)
-
-
-def unsubscribe(event: str, hook: Hook) -> None:
-    if hook in _HOOKS[event]:
-        _HOOKS[event].remove(hook)
-
 
 @dataclass(frozen=True)
 class Sent:
@@ -152,8 +133,6 @@ def _add(session: Session, actor: Actor, citizen_id: int, text: object, *, about
         notifications.message_answered(session, citizen_id)
     else:
         notifications.message_from_citizen(session, citizen_id)
-    for hook in _HOOKS[STAFF_ANSWERED if is_staff else CITIZEN_WROTE]:
-        hook(session, message)
     return message
 
 

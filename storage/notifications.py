@@ -10,8 +10,8 @@ is never forgotten. `borgerbudget notify` (storage/notify_sender.py) delivers th
 | plan_changed             | submissions.submit (version 2 and later)   | the citizen's support person  | e-mail  |
 | decision_sent            | decisions.publish, decisions.revise        | the citizen                   | SMS     |
 | payment_made             | payments.mark_paid                         | the citizen                   | SMS     |
-| message_from_citizen     | storage/messages.py (wired by integrator)  | the citizen's support person  | e-mail  |
-| message_answered         | storage/messages.py (wired by integrator)  | the citizen                   | SMS     |
+| message_from_citizen     | messages.write (a citizen's message)       | the citizen's support person  | e-mail  |
+| message_answered         | messages.write (a support person's answer) | the citizen                   | SMS     |
 | help_shown               | citizens.flag_needs_help (first press)     | the citizen's support person  | e-mail, first in the queue |
 | second_opinion_asked     | second_opinions.ask                        | the programme's coordinators  | e-mail  |
 | second_opinion_answered  | second_opinions.answer                     | the support person who asked  | e-mail  |

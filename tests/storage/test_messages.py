@@ -237,28 +237,6 @@ def test_the_overview_sorts_by_what_waits_longest(engine):
     assert rows[0].overdue(today) and not rows[1].overdue(today)
 
 
-def test_hooks_run_in_the_same_transaction_for_each_side(engine):
-    w = build_world(engine)
-    seen: list[tuple[str, int]] = []
-
-    def wrote(session, message):
-        seen.append(("citizen", message.id))
-
-    def answered(session, message):
-        seen.append(("staff", message.id))
-
-    messages.subscribe(messages.CITIZEN_WROTE, wrote)
-    messages.subscribe(messages.STAFF_ANSWERED, answered)
-    try:
-        with write_session(engine) as s:
-            a = messages.write(s, actor=citizen_of(w), citizen_id=w.citizen_id, text="Hej").message_id
-            b = messages.write(s, actor=w.support, citizen_id=w.citizen_id, text="Hej selv").message_id
-    finally:
-        messages.unsubscribe(messages.CITIZEN_WROTE, wrote)
-        messages.unsubscribe(messages.STAFF_ANSWERED, answered)
-    assert seen == [("citizen", a), ("staff", b)]
-
-
 def test_deleting_the_citizen_deletes_the_thread(engine):
     """Messages go with the citizen's data (ON DELETE CASCADE), like notes and check-ins."""
     w = build_world(engine)

@@ -288,3 +288,22 @@ def test_a_message_and_its_answer_and_help_shown_tell_the_other_side(engine, cha
         assert safety_signals.check_citizen_text(s, actor=me, text="jeg vil ikke leve mere", where="plan")
         assert safety_signals.check_citizen_text(s, actor=me, text="jeg orker ikke at leve", where="course")
     assert _rows(engine) == [("help_shown", "email", w.support.id, None)]  # told once within the hour
+
+
+def test_a_message_tells_the_other_side_in_its_own_transaction(engine, channels_on):
+    """Writing a message adds its outbox row in the same transaction: a message rolled back tells nobody, a
+    stored one is always told (the citizen's question → e-mail; the answer → SMS)."""
+    from storage import messages
+
+    w = build_world(engine)
+    _addresses(engine, w)
+    with pytest.raises(RuntimeError), write_session(engine) as s:
+        messages.write(s, actor=citizen_of(w), citizen_id=w.citizen_id, text="Hej, må jeg købe en cykel?")
+        raise RuntimeError("the action failed after the message was written")
+    assert _rows(engine) == []
+    with write_session(engine) as s:
+        messages.write(s, actor=citizen_of(w), citizen_id=w.citizen_id, text="Hej, må jeg købe en cykel?")
+    with write_session(engine) as s:
+        messages.write(s, actor=w.support, citizen_id=w.citizen_id, text="Ja, det må du gerne.")
+    assert _rows(engine) == [("message_from_citizen", "email", w.support.id, None),
+                             ("message_answered", "sms", None, w.citizen_id)]
