@@ -27,6 +27,7 @@ from dialogs.amount_text import (
     candidates,
     linked,
 )
+from dialogs.amount_words import count_before, fraction, glued_times, per_period, times_before, vague
 from dialogs.i18n_markers import N_
 from dialogs.rules import RuleError
 
@@ -43,9 +44,13 @@ MSG_NEGATIVE = N_("Et beløb kan ikke være minus. Mener du {value}?")
 MSG_ZERO = N_("Beløbet skal være mere end 0 kr.")
 MSG_ZERO_TYPED = N_("Du skriver 0 kr. Hvad koster det? Skriv et beløb over 0 kr.")
 MSG_TOO_LARGE = N_("{value} er et meget stort beløb. Er der et 0 for meget?")
+MSG_EACH = N_("Er {value} prisen for dem alle, eller for hver? Skriv, hvad det koster i alt.")
+MSG_PER = N_("Du skriver {text}. Hvad koster det i alt for hele tiden? Skriv ét beløb.")
+MSG_VAGUE = N_("Hvor meget cirka? Skriv ét beløb med tal, fx 2.500 kr.")
 
 ALL_MESSAGES = (MSG_EMPTY, MSG_NOT_A_NUMBER, MSG_UNCLEAR, MSG_AMBIGUOUS, MSG_EITHER, MSG_RANGE, MSG_DOT,
-                MSG_SHORTHAND, MSG_BOUND, MSG_NEGATIVE, MSG_ZERO, MSG_ZERO_TYPED, MSG_TOO_LARGE)
+                MSG_SHORTHAND, MSG_BOUND, MSG_NEGATIVE, MSG_ZERO, MSG_ZERO_TYPED, MSG_TOO_LARGE, MSG_EACH, MSG_PER,
+                MSG_VAGUE)
 
 
 class AmountError(RuleError):
@@ -82,6 +87,17 @@ def _bigger(c: Candidate) -> int:
 
 def _judge(text: str, found: list[Candidate]) -> int:
     """The øre of the one amount in `found`, or AmountError with the question to ask back."""
+    if vague(text):
+        raise AmountError(MSG_VAGUE)
+    if written := fraction(text):
+        raise AmountError(MSG_UNCLEAR, text=written)
+    times = 1
+    periods = [p for c in found if (p := per_period(text, c.start, c.end)) and p.count_span != (0, 0)]
+    if periods:   # "500 kr. om måneden i 6 måneder": the 6 is how long, not a second amount
+        low, high = periods[0].count_span
+        found = [c for c in found if not low <= c.start < high]
+    if (product := times_before(text, found[-1].start)) and all(c.start >= product[1] for c in found[:-1]):
+        times, found = product[0], found[-1:]   # "2 x 500 kr.", "3 stk. à 200": the price of them all
     for c in found:
         if c.shorthand and c.value is not None and _to_ore(c.value * 1000) is not None:
             raise AmountError(MSG_SHORTHAND, value_ore=_to_ore(c.value * 1000))
@@ -110,7 +126,16 @@ def _judge(text: str, found: list[Candidate]) -> int:
         raise AmountError(MSG_BOUND, text=" ".join(words.split()))
     if ore == 0:
         raise AmountError(MSG_ZERO_TYPED)
-    if only.value > limits.AMOUNT_KR:  # type: ignore[operator]
+    if period := per_period(text, only.start, only.end):
+        if period.count is None:
+            raise AmountError(MSG_PER, text=period.text)
+        times *= period.count   # "300 kr. om måneden i 6 måneder": the price of the whole time
+    if times == 1 and count_before(text, only.start):
+        raise AmountError(MSG_EACH, value_ore=ore)   # "2 billetter til 300 kr.": each, or both?
+    ore *= times
+    if ore == 0:
+        raise AmountError(MSG_ZERO_TYPED)   # "0 x 500 kr."
+    if ore > limits.AMOUNT_KR * 100:
         raise AmountError(MSG_TOO_LARGE, value_ore=ore)
     return ore
 
@@ -125,10 +150,20 @@ def parse_amount(text: str) -> int:
         raise AmountError(MSG_EMPTY)
     if len(text) > limits.PARSED_TEXT:
         raise AmountError(MSG_NOT_A_NUMBER)
+    text = glued_times(text)
     found = candidates(text)
     if not found:
         raise AmountError(MSG_NOT_A_NUMBER)
-    return _judge(text, found)
+    return _judge(text, _without_counts(text, found))
+
+
+def _without_counts(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Beside a marked price, a number followed by a word is a count of things ("2 billetter til 300 kr."),
+    not a second amount; the count is then asked about (each, or all?) instead of two amounts."""
+    marked = [c for c in found if c.marked]
+    if len(marked) != 1:
+        return found
+    return [c for c in found if c.marked or not count_before(text, marked[0].start, at=c)]
 
 
 @dataclass(frozen=True)
@@ -159,10 +194,13 @@ def read_price(text: str) -> PriceReading:
     asked back comes as `error`. Counts ("2 billetter til 300 kr.") are not prices."""
     if not isinstance(text, str) or len(text) > limits.PARSED_TEXT:
         return PriceReading()
+    text = glued_times(text)
     found = _price_like(text, candidates(text))
     if not found:
         return PriceReading()
     spans = tuple(sorted({(c.start, c.end) for c in found}))
+    if len(found) == 1 and (product := times_before(text, found[0].start)):
+        spans = ((product[1], found[0].end),)   # "2 x 500 kr.": the count is part of the price
     try:
         return PriceReading(_judge(text, found), None, spans)
     except AmountError as asked:

@@ -92,7 +92,6 @@ EXACT = [
     ("3000 kr ca", 300000),
     ("30 000 kr", 3000000),
     ("tusind kroner", 100000),
-    ("250 kr pr gang", 25000),
     ("1.200 kr. i alt", 120000),
 ]
 
@@ -158,7 +157,45 @@ ASK_BACK = [
     ("3,500", A.MSG_UNCLEAR, {"text": "3,500"}),
     ("2,555 kr.", A.MSG_UNCLEAR, {"text": "2,555"}),
     ("1.20.0", A.MSG_UNCLEAR, {"text": "1.20.0"}),
+    # a price per period or per piece is not the price of the wish: how much in all?
+    ("250 kr pr gang", A.MSG_PER, {"text": "250 kr pr gang"}),
+    ("2000 kr om måneden", A.MSG_PER, {"text": "2000 kr om måneden"}),
+    ("249 kr/md", A.MSG_PER, {"text": "249 kr/md"}),
+    ("300 kr. om ugen", A.MSG_PER, {"text": "300 kr. om ugen"}),
+    ("månedligt 300 kr", A.MSG_PER, {"text": "månedligt 300"}),
+    ("150 kr i timen", A.MSG_PER, {"text": "150 kr i timen"}),
+    ("300 kr om ugen i 3 måneder", A.MSG_PER, {"text": "300 kr om ugen"}),   # weeks and months: asked
+    # a count of things before the price: each, or all of them?
+    ("2 billetter til 300 kr.", A.MSG_EACH, {"value_ore": 30000}),
+    ("to billetter til 300", A.MSG_EACH, {"value_ore": 30000}),
+    ("psykolog 10 gange til 700 kr", A.MSG_EACH, {"value_ore": 70000}),
+    # nobody can write these down
+    ("et par tusind", A.MSG_VAGUE, {}),
+    ("nogle hundrede kroner", A.MSG_VAGUE, {}),
+    ("2½ tusind", A.MSG_UNCLEAR, {"text": "2½ tusind"}),
+    ("0 x 500 kr", A.MSG_ZERO_TYPED, {}),
 ]
+
+
+PRODUCTS_AND_PERIODS = [
+    ("2 x 500 kr", 100000),
+    ("2x500", 100000),
+    ("3 stk. à 200 kr.", 60000),
+    ("2 stk a 500 kr", 100000),
+    ("10 gange 700 kr", 700000),
+    ("to x 450 kr", 90000),
+    ("500 kr. pr. måned i 6 måneder", 300000),
+    ("300 kr om måneden i tolv måneder", 360000),
+    ("249 kr./md. i 12 mdr.", 298800),
+    ("500 kr i år", 50000),            # "i år" is this year, not per year
+    ("2000 kr", 200000),
+]
+
+
+@pytest.mark.parametrize(("text", "ore"), PRODUCTS_AND_PERIODS)
+def test_a_product_or_a_price_for_a_stated_time_is_the_whole_price(text, ore):
+    assert parse_amount(text) == ore
+    assert read_price(text).ore == ore
 
 
 @pytest.mark.parametrize(("text", "msgid", "params"), ASK_BACK)
@@ -212,13 +249,15 @@ def test_finding_amounts_and_wishes_never_raises(text):
 
 SENTENCE_PRICES = [
     ("en brugt cykel til ca. 2.000 kr.", 200000, None),
-    ("2 billetter til 300 kr.", 30000, None),
-    ("psykolog 10 gange til 700 kr", 70000, None),
+    ("2 billetter til 300 kr.", None, A.MSG_EACH),
+    ("psykolog 10 gange til 700 kr", None, A.MSG_EACH),
+    ("biografbilletter 2 x 100 kr", 20000, None),
     ("den koster omkring otte tusind kroner", 800000, None),
     ("en seng 1 200 kr", 120000, None),
     ("en seng 1200 fra ikea", 120000, None),
     ("en iphone 13 til 4000", 400000, None),
-    ("et fitness kort til 300 kr om måneden", 30000, None),
+    ("et fitness kort til 300 kr om måneden", None, A.MSG_PER),
+    ("en iphone 13 til 4000", 400000, None),   # must not fire: 13 is a model, not a count
     ("kørkort 12000 ca", 1200000, None),
     ("en billet til 2 personer", None, None),  # must not fire: a count, not a price
     ("en pc med 500 gb", None, None),  # must not fire: a size
@@ -272,8 +311,9 @@ WISHES = [
     ("et kørekort tror jeg", "Et kørekort", None),
     ("jeg har brug for en ny madras til omkring 2.000,-", "En ny madras", 200000),
     ("noget tøj til ca 1000 kr.", "Noget tøj", 100000),
-    ("2 billetter til 300 kr.", "2 billetter", 30000),
-    ("psykolog 10 gange til 700 kr", "Psykolog 10 gange", 70000),
+    ("2 billetter til 300 kr.", "2 billetter", None),          # each or both: asked back
+    ("psykolog 10 gange til 700 kr", "Psykolog 10 gange", None),
+    ("biografbilletter 2 x 100 kr", "Biografbilletter", 20000),
     ("en seng til halvanden tusind", "En seng", 150000),
     ("Et MitID-kort", "Et MitID-kort", None),
     ("en iphone 13 til 4000", "En iphone 13", 400000),
@@ -308,7 +348,8 @@ WISHES = [
     ("jeg vil gerne ha en seng", "En seng", None),
     ("en seng,1200", "En seng", 120000),
     ("en seng: 1200 kr", "En seng", 120000),
-    ("5 klippekort til svømmehallen 250 kr", "5 klippekort til svømmehallen", 25000),
+    ("5 klippekort til svømmehallen 250 kr", "5 klippekort til svømmehallen", None),
+    ("2 stole og et bord til 1500", "2 stole og et bord", 150000),   # a list with one price: the whole
     ("briller 1500 kr + synsprøve 300 kr", "Briller og synsprøve", 180000),
     ("en vaskemaskine til 3-4000", "En vaskemaskine", None),  # a range: asked back
     ("noget at sove på", "Noget at sove på", None),

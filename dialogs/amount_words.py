@@ -1,0 +1,108 @@
+"""The words around a price that change what it means, for dialogs.amounts: a product ("2 x 500 kr."),
+a count of things before the price ("2 billetter til 300 kr.": each, or all?), a price per period
+("300 kr. om måneden"), a vague amount ("et par tusind") and a fraction sign ("2½ tusind").
+Pure functions over the text as written; dialogs.amounts decides what to ask.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10,
+                "elleve": 11, "tolv": 12, "femten": 15, "tyve": 20}
+_COUNT = rf"(?<![\w.,])(?P<n>\d{{1,3}}|{'|'.join(_COUNT_WORDS)})"
+_TIMES = re.compile(rf"{_COUNT}\s*(?:x|×|\*|gange|stk\.?\s*(?:à|á|a|af)?|styk\s*(?:à|á|a)?|à|á)\s*(?:kr\.?\s*)?$",
+                    re.IGNORECASE)
+_NOT_A_THING = r"(?!(?:til|for|kr|kroner|og|eller|à|a|x|af|på)\b)"
+# "2 billetter til", "psykolog 10 gange til", "5 klippekort til svømmehallen": a count, a thing, up to three
+# more words, and then the price. "og" or a comma in between makes it a list, not a count.
+_COUNT_OF_THINGS = re.compile(
+    rf"{_COUNT}\s+{_NOT_A_THING}[^\W\d_]+(?:\s+(?!og\b|eller\b)[^\W\d_]+){{0,3}}\s*(?:til|for|à|á|:|-|–)?\s*"
+    r"(?:kr\.?\s*)?$", re.IGNORECASE)
+_PERIOD = (r"måneden|måned|md\.?|mdr\.?|mnd\.?|ugen|uge|året|dagen|dag|døgnet|døgn|timen|time|gangen|gang|"
+           r"stykket|styk|stk\.?")
+_PER_AFTER = re.compile(
+    rf"^\s*(?:kr\.?|kroner|,-)?\s*(?P<p>(?:om|pr\.?|per|hver|om\s+en|a|à|á|/)\s*(?:{_PERIOD})|"
+    r"i\s+(?:måneden|ugen|året|timen|døgnet)|månedlig(?:t)?|ugentlig(?:t)?|årlig(?:t)?|daglig(?:t)?)(?!\w)",
+    re.IGNORECASE)
+# "… om måneden i 6 måneder": how many periods, said right after (the same unit, or it is asked back)
+_FOR_HOW_LONG = re.compile(rf"^\s*,?\s*(?:i|gennem|over|for)\s+(?P<n>\d{{1,3}}|{'|'.join(_COUNT_WORDS)})\s+"
+                           r"(?P<u>måneder|måned|mdr\.?|mnd\.?|uger|uge|år|dage|dag|døgn|gange|gang|timer|time)(?!\w)",
+                           re.IGNORECASE)
+_UNITS = (("måned", "m"), ("md", "m"), ("mnd", "m"), ("uge", "u"), ("ugent", "u"), ("år", "a"), ("dag", "d"),
+          ("døgn", "d"), ("gang", "g"), ("time", "t"), ("stk", "s"), ("styk", "s"))
+_PER_BEFORE = re.compile(r"(?:månedlig(?:t)?|ugentlig(?:t)?|årlig(?:t)?|hver\s+måned|om\s+måneden)\s*(?:kr\.?\s*)?$",
+                         re.IGNORECASE)
+_VAGUE = re.compile(r"\b(?:et\s+par|par|nogle|flere|mange|adskillige)\s+(?:tusinde?|hundrede|tusind\w*)\b",
+                    re.IGNORECASE)
+_FRACTION = re.compile(r"\d*\s*[½¼¾]\s*(?:tusinde?|hundrede|kr\.?|kroner)?", re.IGNORECASE)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNT_WORDS[word.lower()]
+
+
+_GLUED_X = re.compile(r"(?<=[\d\s])[xX](?=\s*\d)")
+
+
+def glued_times(text: str) -> str:
+    """"2x500" → "2×500": the same length (spans stay right), and the 500 is no longer glued to a letter."""
+    return _GLUED_X.sub("×", text)
+
+
+def times_before(text: str, start: int) -> tuple[int, int] | None:
+    """(count, where the count starts) when the price at `start` follows "2 x", "3 stk. à", "4 gange"."""
+    m = _TIMES.search(text[:start])
+    return (_number(m.group("n")), m.start()) if m else None
+
+
+def count_before(text: str, start: int, *, at: object | None = None) -> bool:
+    """True when a count of two or more things stands just before the price at `start` ("2 billetter til").
+    With `at` (a candidate number), only when that number is the count."""
+    m = _COUNT_OF_THINGS.search(text[:start])
+    if not m or _number(m.group("n")) < 2:
+        return False
+    return at is None or getattr(at, "start", None) == m.start("n")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A price per month, week, year, day, hour, time or piece: the words as written, and how many periods
+    when the text says so right after ("i 6 måneder"), with where that number stands."""
+
+    text: str
+    count: int | None = None
+    count_span: tuple[int, int] = (0, 0)   # where "6" in "i 6 måneder" stands, also when it is asked back
+
+
+def _unit(words: str) -> str | None:
+    last = re.sub(r"^(?:om|pr\.?|per|hver|om\s+en|a|à|á|i|/)\s*", "", words.strip().lower())
+    return next((key for prefix, key in _UNITS if last.startswith(prefix)), None)
+
+
+def per_period(text: str, start: int, end: int) -> Period | None:
+    """The period of the price at start:end ("300 kr. om måneden"), or None for a price of the whole thing."""
+    if before := _PER_BEFORE.search(text[:start]):
+        return Period(" ".join(text[before.start(): end].split()))
+    after = _PER_AFTER.match(text[end:])
+    if not after:
+        return None
+    said = Period(" ".join(text[start: end + after.end()].split()))
+    rest = end + after.end()
+    how_long = _FOR_HOW_LONG.match(text[rest:])
+    if not how_long:
+        return said
+    span = (rest + how_long.start("n"), rest + how_long.end("n"))
+    same_unit = _unit(after.group("p")) == _unit(how_long.group("u"))   # "om ugen i 3 måneder": asked back
+    return Period(said.text, _number(how_long.group("n")) if same_unit else None, span)
+
+
+def vague(text: str) -> bool:
+    """"et par tusind", "nogle hundrede": an amount nobody can write down."""
+    return bool(_VAGUE.search(text))
+
+
+def fraction(text: str) -> str | None:
+    """"2½ tusind" as written: a fraction sign the number reader does not read."""
+    m = _FRACTION.search(text)
+    return " ".join(m.group(0).split()) if m else None
