@@ -85,7 +85,7 @@ def _history(records) -> None:
         st.write(_("Der er ingen status endnu."))
     for record in records:
         with st.container(border=True):
-            st.write(_("{moment}, {date}.", moment=_(MOMENTS.get(record.moment, record.moment)),
+            st.write(_("{moment}, {date}.", moment=_(MOMENTS[record.moment]),
                        date=date_time(record.created_at)))
             files = status_fields.load()
             for name, value in (("housing", record.housing), ("occupation", record.occupation),
