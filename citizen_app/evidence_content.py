@@ -105,6 +105,8 @@ def spending_section(m: Spending, _: Translate, fmt: Formats) -> Section:
             (_("Betalt"), fmt.money(m.paid_ore))]
     rows += [(_("Har fået godkendt under {amount}", amount=fmt.money(t)), share_text(s, _, fmt))
              for t, s in m.approved_below.items()]
+    rows += [(_("Har fået betalt under {amount}", amount=fmt.money(t)), share_text(s, _, fmt))
+             for t, s in m.paid_below.items()]
     for cap in m.caps:
         rows.append((_("Borgere over {amount}", amount=fmt.money(cap.cap_ore)), share_text(cap.citizens_above, _, fmt)))
         rows.append((_("Ønsker over {amount} i alt", amount=fmt.money(cap.cap_ore)),

@@ -54,7 +54,8 @@ _table(evidence_content.spending_section(spending, _, fmt))
 st.header(_("Enhedspriser"))
 st.write(_("Skriv prisen for én enhed og hvor den kommer fra, fx SØM's vidensdatabase."))
 with st.form("unit_price"):
-    st.selectbox(_("Aktivitet"), list(LABELS), key="price_activity", format_func=lambda k: _(LABELS[k]))
+    st.selectbox(_("Aktivitet"), list(LABELS), key="price_activity", format_func=lambda k: _(LABELS[k]),
+                 placeholder=_("Vælg"))
     st.radio(_("Hvem betaler?"), list(PAYERS), key="price_payer", format_func=lambda k: _(PAYERS[k]),
              horizontal=True)
     st.text_input(_("Pris for én enhed i kroner"), key="price_amount")

@@ -17,6 +17,7 @@ from tests.e2e.helpers import (
     click,
     create_citizen_in_db,
     expect_heading,
+    expect_no_streamlit_english,
     go_to,
     login_staff,
     main_text,
@@ -75,6 +76,7 @@ def test_status_with_and_without_consent_then_the_committee_document(e2e_browser
         _open_status(sara, WITHOUT)
         assert "Hvordan går det med stoffer eller alkohol?" not in main_text(sara)
         assert_accessible(sara, "support-status-no-consent", artifacts)
+        expect_no_streamlit_english(sara)
         choose(sara, "Hvor bor du nu?", "På herberg eller forsorgshjem")
         _save(sara)
         _moment(sara, "Ved afslutning")
@@ -106,6 +108,7 @@ def test_status_with_and_without_consent_then_the_committee_document(e2e_browser
         for name in (WITHOUT, WITH, THIRD):
             assert name not in text
         assert_accessible(karin, "coordinator-evidence", artifacts)
+        expect_no_streamlit_english(karin)
 
         choose(karin, "Aktivitet", "Nætter på herberg eller forsorgshjem")
         karin.get_by_label("Pris for én enhed i kroner", exact=True).fill("1.250")
