@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from storage.evidence_figures import Outcomes, Spending
+from storage.evidence_prices import PriceView
 from storage.evidence_savings import ASSUMPTIONS, Estimate
 from storage.evidence_small_groups import MIN_GROUP, Share
 
@@ -123,8 +124,12 @@ def spending_section(m: Spending, _: Translate, fmt: Formats) -> Section:
                      "Et mindre budget: hvad der var blevet skåret, hvis ingen kunne få mere end beløbet.", n=m.citizens))
 
 
-def savings_section(e: Estimate, labels: dict[str, str], _: Translate, fmt: Formats) -> Section:
-    rows = []
+def savings_section(e: Estimate, prices: list[PriceView], labels: dict[str, str], _: Translate,
+                    fmt: Formats) -> Section:
+    payers = {"municipality": _("Kommunen"), "region": _("Regionen"), "state": _("Staten")}
+    rows = [(_("Pris: {activity}", activity=_(labels.get(p.activity, p.activity))),
+             _("{amount} pr. {unit}, betales af {payer}. Kilde: {source}", amount=fmt.money(p.price_ore),
+               unit=_(p.unit), payer=payers[p.payer].lower(), source=p.source)) for p in prices]
     for line in e.lines:
         unit = _(line.unit)
         change = (_("Vises ikke: færre end {min} svar (n = {n}).", min=MIN_GROUP, n=line.n)
@@ -132,7 +137,6 @@ def savings_section(e: Estimate, labels: dict[str, str], _: Translate, fmt: Form
                   _("{amount} færre om året (enhed: {unit}, n = {n}).", amount=fmt.number(line.fewer_a_year),
                     unit=unit, n=line.n))
         rows.append((_(labels.get(line.key, line.key)), change))
-    payers = {"municipality": _("Kommunen"), "region": _("Regionen"), "state": _("Staten")}
     for payer, years in e.saving_by_payer_year.items():
         for year, ore in enumerate(years, start=1):
             rows.append((_("{payer}, år {year}", payer=payers[payer], year=year), fmt.money(ore)))
@@ -143,14 +147,15 @@ def savings_section(e: Estimate, labels: dict[str, str], _: Translate, fmt: Form
     bars = (Bar(_("Skøn over besparelse"), e.saving_total_ore, fmt.money(e.saving_total_ore)),
             Bar(_("Udgift: budgetter og støttepersoner"), e.cost_total_ore, fmt.money(e.cost_total_ore)))
     chart = Chart(_("Skøn over besparelse mod udgift"), bars, _(
-        "Diagrammet viser: skøn over besparelse {saving}, udgift {cost}.", saving=fmt.money(e.saving_total_ore),
+        "Diagrammet viser: skøn over besparelse {saving} og udgift {cost}", saving=fmt.money(e.saving_total_ore),
         cost=fmt.money(e.cost_total_ore)))
     method = _("Det er et skøn, bygget som Socialstyrelsens model SØM: målt ændring gange enhedspris. "
                "Antagelser: {assumptions}", assumptions=" ".join(_(a) for a in ASSUMPTIONS))
     return Section(_("Skøn over besparelser ({years} år)", years=e.years), tuple(rows), chart, method)
 
 
-def build(outcomes: Outcomes, spending: Spending, estimate: Estimate, *, programme: str, activity_labels: dict[str, str],
+def build(outcomes: Outcomes, spending: Spending, estimate: Estimate, prices: list[PriceView], *, programme: str,
+          activity_labels: dict[str, str],
           intro: str | None, closing: str | None, today: date, _: Translate, fmt: Formats) -> StatusDocument:
     period = (_("Perioden er {start} til {end}.", start=fmt.date(outcomes.first_start), end=fmt.date(outcomes.last_end))
               if outcomes.first_start and outcomes.last_end else _("Der er ingen borgere i perioden."))
@@ -170,5 +175,5 @@ def build(outcomes: Outcomes, spending: Spending, estimate: Estimate, *, program
               n=outcomes.participants, start=outcomes.with_start, end=outcomes.with_end)),
         _("Støttepersonen udfylder status sammen med borgeren ved start og ved afslutning. Det nyeste svar tæller."))
     sections = (participants, *outcome_sections(outcomes, _, fmt), spending_section(spending, _, fmt),
-                savings_section(estimate, activity_labels, _, fmt))
+                savings_section(estimate, prices, activity_labels, _, fmt))
     return StatusDocument(_("Status til udvalget"), lead, _paragraphs(intro), sections, _paragraphs(closing))

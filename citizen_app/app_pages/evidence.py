@@ -85,7 +85,8 @@ staff_hours = st.number_input(_("Støttepersonernes timer i ordningen i alt"), m
                               value=0, step=10, key="evidence_staff_hours")
 estimate = evidence_savings.estimate(outcomes, prices, years=int(years), approved_ore=spending.approved_ore,
                                      staff_hours=int(staff_hours))
-savings = evidence_content.savings_section(estimate, LABELS, _, fmt)
+# the prices and their sources (typed text) are listed above as plain text, not in this table
+savings = evidence_content.savings_section(estimate, [], LABELS, _, fmt)
 st.warning(_("Det er et skøn, ikke en målt effekt."), icon=":material/info:")
 _table(savings)
 st.subheader(_("Metode og antagelser"))
@@ -102,8 +103,9 @@ closing = st.text_area(_("Din tekst efter tallene (kan springes over)"), key="ev
 
 def _document() -> evidence_content.StatusDocument:
     language = current_language()
-    return evidence_content.build(outcomes, spending, estimate, programme=programme_name, activity_labels=LABELS,
-                                  intro=intro, closing=closing, today=local_today(), _=translator(language), fmt=fmt)
+    return evidence_content.build(outcomes, spending, estimate, prices, programme=programme_name,
+                                  activity_labels=LABELS, intro=intro, closing=closing, today=local_today(),
+                                  _=translator(language), fmt=fmt)
 
 
 if st.button(_("Lav dokumentet"), type="primary", key="evidence_make"):

@@ -55,7 +55,7 @@ def _document(engine, w):
         spending = evidence_figures.spending(s, actor=w.coordinator)
         prices = evidence_prices.list_prices(s, actor=w.coordinator)
     estimate = evidence_savings.estimate(outcomes, prices, years=2, approved_ore=spending.approved_ore, staff_hours=300)
-    return evidence_content.build(outcomes, spending, estimate, programme="Testby", activity_labels=activity_labels(),
+    return evidence_content.build(outcomes, spending, estimate, prices, programme="Testby", activity_labels=activity_labels(),
                                   intro="Vores egen indledning til udvalget.", closing=None, today=date(2026, 12, 3),
                                   _=translator("da"), fmt=FMT)
 
@@ -85,6 +85,7 @@ def test_the_documents_hold_the_figures_and_nothing_that_names_a_citizen(engine)
         assert "20 % (1 af 5)" in text            # into a job
         assert "0 % (0 af 5)" in text and "60 % (3 af 5)" in text   # housed at start and at end
         assert "Diagrammet viser:" in text and "SØM" in text
+        assert "1.200 kr. pr. nat, betales af kommunen. Kilde: SØM vidensdatabase" in text
         for private in (*NAMES, *FREE_TEXT, "Må vi spørge?"):
             assert private not in text, private
     assert pages >= 2
