@@ -49,6 +49,7 @@ STAFF = {
         PageSpec("programme.py", N_("Programmet"), "programmet", ":material/settings:"),
         PageSpec("second_opinions.py", N_("Spørgsmål"), "spoergsmaal", ":material/help:"),
         PageSpec("report.py", N_("Rapport"), "rapport", ":material/monitoring:"),
+        PageSpec("evidence.py", N_("Evidens"), "evidens", ":material/insights:"),
         NEW_CITIZEN,
         PageSpec("staff_admin.py", N_("Medarbejdere"), "medarbejdere", ":material/badge:"),
         PageSpec("audit_export.py", N_("Log over opslag"), "log", ":material/history:"),

@@ -16,6 +16,15 @@ def translatable_strings(course_data: Mapping[str, Any]) -> Iterator[tuple[str, 
     for fact in course_data.get("facts", []):
         for value in fact.get("values", []):
             yield value.get("sentence", ""), f"fact {fact.get('name')}: {value.get('value')}"
+    for field in course_data.get("fields", []):      # dialogs/status_fields.toml
+        yield field.get("question", ""), f"status field {field.get('key')}: question"
+        for answer in field.get("answers", []):
+            yield answer.get("label", ""), f"status field {field.get('key')}: answer {answer.get('key')}"
+    for activity in course_data.get("activities", []):
+        yield activity.get("label", ""), f"activity {activity.get('key')}: label"
+        yield activity.get("unit", ""), f"activity {activity.get('key')}: unit"
+    if "consent" in course_data:
+        yield course_data["consent"].get("text", ""), "consent text"
     for module in course_data.get("modules", []):
         yield module.get("title", ""), f"module {module.get('id')}: title"
         for step in module.get("steps", []):

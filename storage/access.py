@@ -52,6 +52,7 @@ class Resource(str, enum.Enum):
     CHECK_IN = "check_in"        # follow-up ratings and WHO-5
     ACCESS_LOG = "access_log"    # who looked at this citizen's data
     MESSAGE = "message"          # the thread between the citizen and their support person
+    STATUS_RECORD = "status_record"  # status at start and end, incl. special-category answers (storage/evidence.py)
 
 
 class Action(str, enum.Enum):
@@ -67,12 +68,12 @@ POLICY: dict[str, dict[Resource, set[Action]]] = {
     "citizen": {
         Resource.PROFILE: _R, Resource.COURSE: _W, Resource.PLAN: _W, Resource.SUBMISSION: _W,
         Resource.DECISION: _R, Resource.PAYMENT: _R, Resource.LEDGER: _R, Resource.CHECK_IN: _W,
-        Resource.ACCESS_LOG: _R, Resource.MESSAGE: _W,
+        Resource.ACCESS_LOG: _R, Resource.MESSAGE: _W, Resource.STATUS_RECORD: _R,
     },
     StaffRole.SUPPORT.value: {
         Resource.PROFILE: _W, Resource.COURSE: _R, Resource.PLAN: _R, Resource.SUBMISSION: _R,
         Resource.DECISION: _W, Resource.SECOND_OPINION: _W, Resource.PAYMENT: _W, Resource.LEDGER: _R,
-        Resource.NOTE: _W, Resource.CHECK_IN: _W, Resource.MESSAGE: _W,
+        Resource.NOTE: _W, Resource.CHECK_IN: _W, Resource.MESSAGE: _W, Resource.STATUS_RECORD: _W,
     },
     StaffRole.COORDINATOR.value: {
         Resource.PROFILE: _W, Resource.PLAN: _R, Resource.SUBMISSION: _R, Resource.DECISION: _R,

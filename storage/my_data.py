@@ -27,6 +27,7 @@ from storage.models import (
     AuditEvent,
     ChatTurn,
     CheckIn,
+    Consent,
     HelpShown,
     CitizenCredential,
     CourseAnswer,
@@ -40,6 +41,7 @@ from storage.models import (
     RememberedDevice,
     StaffRole,
     StaffUser,
+    StatusRecord,
     Submission,
     SubmissionItem,
     Message,
@@ -135,6 +137,16 @@ def collect(session: Session, *, actor: Actor, citizen_id: int) -> dict[str, Any
                   "answers": [w.item1, w.item2, w.item3, w.item4, w.item5], "when": _iso(w.created_at)}
                  for w in _rows(session, select(Who5Response).where(Who5Response.citizen_id == citizen_id)
                                 .order_by(Who5Response.created_at, Who5Response.id))],
+        # the status at start and end, with the substance-use answer (health data) and the yes it was given under
+        "status": [{"moment": r.moment, "milestone": r.milestone, "housing": r.housing, "occupation": r.occupation,
+                    "support": r.support.strip(",").split(",") if r.support else [], "hours_a_week": r.support_hours,
+                    "substance_use": r.substance, "support_need": r.support_need, "when": _iso(r.created_at)}
+                   for r in _rows(session, select(StatusRecord).where(StatusRecord.citizen_id == citizen_id)
+                                  .order_by(StatusRecord.created_at, StatusRecord.id))],
+        "consents": [{"purpose": c.purpose, "text_shown": c.text_shown, "language": c.language,
+                      "given": _iso(c.given_at), "withdrawn": _iso(c.withdrawn_at)}
+                     for c in _rows(session, select(Consent).where(Consent.citizen_id == citizen_id)
+                                    .order_by(Consent.given_at, Consent.id))],
         "help_shown": [{"when": _iso(h.at), "how": h.source, "where": h.place, "shared_words": h.shared_words}
                        for h in _rows(session, select(HelpShown).where(HelpShown.citizen_id == citizen_id)
                                       .order_by(HelpShown.at, HelpShown.id))],

@@ -4,8 +4,10 @@ over for the retention period, their personal data is erased while the numbers t
 Erased: the name and the status reason, the login (code, PIN, remembered phones), course answers (the rows
 stay, empty, so "started the course" still counts), the conversation, workshop memberships, journal notes, and
 every free text: goals, wishes (title, shop, note), sent plans, decision reasons, questions to the coordinator,
-payment vendors, references and reasons, check-in notes. Required text columns get ``ERASED``.
-Kept: statuses, dates, amounts, the ledger, goal topics, course progress, check-in scores and ratings, and the
+payment vendors, references and reasons, check-in notes, the substance-use answers of the status records (health
+data) and the words of consents. Required text columns get ``ERASED``.
+Kept: statuses, dates, amounts, the ledger, goal topics, course progress, check-in scores and ratings, the status
+records' housing, work and support answers, when a consent was given and withdrawn, and the
 audit log (which never held the citizen's words and has its own, shorter retention).
 
 ``due`` is the dry run: who would be erased and how much of each kind, no names. ``erase`` does it, with one
@@ -29,6 +31,7 @@ from storage.errors import N_, DomainError
 from storage.models import (
     ChatTurn,
     CheckIn,
+    Consent,
     HelpShown,
     Citizen,
     CitizenCredential,
@@ -42,6 +45,7 @@ from storage.models import (
     RememberedDevice,
     SecondOpinion,
     StaffRole,
+    StatusRecord,
     Submission,
     SubmissionItem,
     Message,
@@ -167,6 +171,10 @@ def erase(session: Session, *, actor: Actor | None, days: int | None = None,
         .values(vendor=ERASED, reference=None, reject_reason=None),
         update(CheckIn).where(CheckIn.citizen_id.in_(ids)).values(note=None),
         delete(HelpShown).where(HelpShown.citizen_id.in_(ids)),
+        # health data (substance use) goes; housing, work and support stay as numbers for the figures
+        update(StatusRecord).where(StatusRecord.citizen_id.in_(ids), StatusRecord.substance.is_not(None))
+        .values(substance=None),
+        update(Consent).where(Consent.citizen_id.in_(ids)).values(text_shown=ERASED),
     ):
         session.execute(statement.execution_options(synchronize_session=False))
     audit.record_each(session, actor, "erase_personal_data", {

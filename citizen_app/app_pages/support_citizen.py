@@ -11,7 +11,7 @@ from citizen_app import session, ui
 from citizen_app import staff_nav as nav
 from citizen_app.i18n import _, date_time, long_date
 from citizen_app.labels import status_label
-from citizen_app.support_sections import follow_up, messages, notes, payments, plan, status
+from citizen_app.support_sections import follow_up, life_status, messages, notes, payments, plan, status
 from storage import citizens
 from storage.errors import N_
 
@@ -19,6 +19,7 @@ SECTIONS = {
     "plan": (N_("Plan og budget"), plan.show),
     messages.SECTION: (N_("Beskeder og svar"), messages.show),
     "follow_up": (N_("Opfølgning"), follow_up.show),
+    "life_status": (N_("Status før og efter"), life_status.show),
     "notes": (N_("Notater"), notes.show),
     "payments": (N_("Betaling"), payments.show),
     "status": (N_("Forløb"), status.show),

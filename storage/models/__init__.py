@@ -12,6 +12,7 @@ from storage.models.course import (
                               Workshop,
                               WorkshopParticipant,
 )
+from storage.models.evidence import Consent, StatusRecord, UnitPrice
 from storage.models.followup import GoalRating, Who5Response
 from storage.models.money import LedgerEntry, PaymentRequest
 from storage.models.notify import OutboxMessage
@@ -45,6 +46,7 @@ from storage.statuses import (
 
 __all__ = [
     "NAMING_CONVENTION", "AuditEvent", "Base", "ChatTurn", "CheckIn", "Citizen", "CitizenCredential", "CitizenStatus",
+    "Consent", "StatusRecord", "UnitPrice",
     "CourseAnswer", "CourseProgress", "DecisionKind", "Goal", "GoalRating", "HelpShown", "ItemDecision", "ItemStatus", "LedgerEntry",
     "LedgerKind", "LoginSession", "LoginThrottle", "Message", "OutboxMessage", "PaymentRequest", "PaymentStatus",
     "Programme",

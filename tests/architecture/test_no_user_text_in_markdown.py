@@ -49,7 +49,7 @@ SAFE_ATTRIBUTES = frozenset({
     "version", "n", "count", "participants", "who5_raw", "who5_percent", "citizen_goal_rating",
     "support_goal_rating", "internal_ref", "citizen_ref", "position", "quantity", "item_count", "working_days",
     "working_days_late", "citizens", "citizens_with_goals", "audit_retention_days", "remember_days", "join_code",
-    "min", "max",
+    "min", "max", "with_start", "with_end", "support_hours",
 })
 SAFE_NAMES = frozenset({"n", "index", "position", "number", "count", "total", "answer_days", "days", "minutes"})
 # Values that look like user text to the rules above but are not: (file, expression) -> reason.
@@ -79,6 +79,13 @@ TRUSTED = {
     ("citizen_app/support_sections/follow_up.py", "_(question)"): "a WHO-5 item (msgid) from WHO5_QUESTIONS",
     ("citizen_app/support_sections/plan.py", "_(question)"): "the course step's question (a msgid) for a shared answer",
     ("citizen_app/app_pages/facilitator_home.py", "TITLES[current]"): "a module title from the course files",
+    ("citizen_app/app_pages/evidence.py", "section.title"): "a heading built from msgids (evidence_content.py)",
+    ("citizen_app/app_pages/evidence.py", "section.method"): "a method text built from msgids and numbers "
+                                                             "(evidence_content.py)",
+    **{("citizen_app/support_sections/life_status.py", expr): "a question or its answers from the status file "
+       "(dialogs/status_fields.toml, validated at load)"
+       for expr in ("_(field.question)", "_(support.question)", "[a.key for a in field.answers]",
+                    "lambda k: _label('support_need', k)")},
 }
 
 
