@@ -3,9 +3,9 @@
 For each size a fresh schema is filled in bulk by the database itself (INSERT ... SELECT over
 generate_series: 100 000 citizens with goals, wishes, plans, ledger events and check-ins in a few
 seconds), then each tree measures, in its own process and with its own code: the cohort report, the
-coordinator's overview (a page of it where the code pages it), the support person's overview (always 25
-citizens), and deleting one wish (rolled back: the foreign-key checks). Time is the median of
-BENCH_REPEAT runs; queries are the SQL statements sent. With BENCH_BASELINE the data is made under the
+coordinator's overview (its figures and the first and the last page where the code pages it), the
+support person's overview (always 25 citizens), and deleting one wish (rolled back: the foreign-key
+checks). Time is the median of BENCH_REPEAT runs; queries are the SQL statements sent. With BENCH_BASELINE the data is made under the
 baseline's migrations, measured with its code, then migrated to this tree's head and measured again.
 """
 from __future__ import annotations
@@ -97,16 +97,18 @@ with write_session(engine) as s:
     coordinator = staff_actor(s.scalar(select(StaffUser).where(StaffUser.username == "coordinator")))
     support = staff_actor(s.scalar(select(StaffUser).where(StaffUser.username == "support1")))
 paged = "limit" in inspect.signature(caseload.overview).parameters
-def coordinator_overview(s):
+def coordinator_overview(s, last=False):
     if paged:
-        caseload.overview_counts(s, actor=coordinator, today=__import__("datetime").date.today())
-        return caseload.overview(s, actor=coordinator, limit=caseload.PAGE_SIZE)
+        counts = caseload.overview_counts(s, actor=coordinator, today=__import__("datetime").date.today())
+        offset = (counts.citizens - 1) // caseload.PAGE_SIZE * caseload.PAGE_SIZE if last else 0
+        return caseload.overview(s, actor=coordinator, limit=caseload.PAGE_SIZE, offset=offset)
     return caseload.overview(s, actor=coordinator)
 def delete_wish(s):
     s.execute(text("DELETE FROM wish_items WHERE id = 2"))
     s.rollback()
 work = {"report": lambda s: reports.cohort_report(s, actor=coordinator),
         "coordinator_overview": coordinator_overview,
+        "coordinator_last_page": lambda s: coordinator_overview(s, last=True),
         "support_overview": lambda s: caseload.overview(s, actor=support),
         "delete_wish": delete_wish}
 out = {"paged": paged}
@@ -201,21 +203,29 @@ def run(trees: list[tuple[str, Path]]) -> dict[int, dict[str, dict]]:
 
 def report(results: dict[int, dict[str, dict]]) -> None:
     names = list(next(iter(results.values())))
-    print(f"\nPostgreSQL by programme size (median of {REPEAT}; ms / SQL statements)")
-    print(f"{'citizens':>9} {'code':24} {'cohort report':>15} {'coordinator overview':>21} "
-          f"{'support overview (25)':>22} {'delete a wish':>14}")
+    print(f"\nPostgreSQL by programme size (median of {REPEAT}; ms / SQL statements; the coordinator's overview is "
+          f"its figures and one page where the code pages it, else every row)")
+    print(f"{'citizens':>9} {'code':24} {'cohort report':>15} {'coordinator, 1st page':>22} "
+          f"{'coordinator, last page':>23} {'support overview (25)':>22} {'delete a wish':>14}")
     for n, by_tree in results.items():
         for name in names:
             f = by_tree[name]
             page = " (page)" if f["paged"] else " (all)"
             print(f"{n:>9} {name:24} {f['report'][0]:9.1f} / {f['report'][1]:<3} "
-                  f"{f['coordinator_overview'][0]:9.1f} / {f['coordinator_overview'][1]:<2}{page:7} "
+                  f"{f['coordinator_overview'][0]:9.1f} / {f['coordinator_overview'][1]:<2}{page:7}  "
+                  f"{f['coordinator_last_page'][0]:9.1f} / {f['coordinator_last_page'][1]:<2}{page:7}  "
                   f"{f['support_overview'][0]:12.1f} / {f['support_overview'][1]:<3}      "
                   f"{f['delete_wish'][0]:8.2f} ms")
-    small, big = min(results), max(results)
+    small = min(results)
     for name in names:
-        ratio = results[big][name]["support_overview"][0] / results[small][name]["support_overview"][0]
-        print(f"support person's overview, {big} vs {small} citizens ({name}): {ratio:.2f}x")
+        for n in sorted(results):
+            if n == small:
+                continue
+            ratios = {key: results[n][name][key][0] / results[small][name][key][0]
+                      for key in ("coordinator_overview", "coordinator_last_page", "support_overview")}
+            print(f"{n} vs {small} citizens ({name}): coordinator 1st page {ratios['coordinator_overview']:.2f}x, "
+                  f"last page {ratios['coordinator_last_page']:.2f}x, support person's overview "
+                  f"{ratios['support_overview']:.2f}x")
 
 
 def main() -> None:
