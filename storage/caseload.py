@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import and_, case, func, literal_column, select
+from sqlalchemy import and_, case, exists, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from storage import audit
@@ -77,17 +77,25 @@ def _scope(actor: Actor):
     return condition
 
 
-# The overview's order, most urgent first. Each key is written exactly as in the index
-# ix_citizens_overview_order (migration 0017), so PostgreSQL reads a page of the coordinator's overview
-# straight from that index: 'active' is a literal, not a bound parameter, for the same reason.
-URGENCY_ORDER = (
-    Citizen.needs_help_since.is_(None),
-    Citizen.status != literal_column("'active'"),
-    Citizen.waiting_since.is_(None),
-    Citizen.waiting_since,
-    Citizen.created_at.desc(),
-    Citizen.id.desc(),
-)
+def urgency_order(c) -> tuple:
+    """The overview's order, most urgent first, over citizens' columns ``c`` (the table or a subquery's).
+
+    Each key is written exactly as in the index ix_citizens_overview_order (migration 0017), so
+    PostgreSQL reads a page of the coordinator's overview straight from that index: 'active' is a
+    literal, not a bound parameter, for the same reason.
+    """
+    return (c.needs_help_since.is_(None), c.status != literal_column("'active'"), c.waiting_since.is_(None),
+            c.waiting_since, c.created_at.desc(), c.id.desc())
+
+
+_CITIZEN_COLUMNS = ("id", "display_name", "internal_ref", "status", "needs_help_since", "waiting_since",
+                    "waiting_version", "end_date", "created_at", "status_reason", "support_person_id",
+                    "programme_id")
+
+
+def _one(column, condition):
+    """One value from another table for a row of the page, found by its key."""
+    return select(column).where(condition).scalar_subquery()
 
 
 def overview(session: Session, *, actor: Actor, limit: int | None = None, offset: int = 0) -> list[CaseRow]:
@@ -99,21 +107,24 @@ def overview(session: Session, *, actor: Actor, limit: int | None = None, offset
     at 100 or 100 000 citizens. Three statements whatever the number of citizens (one select here, the
     list's audit event and one bulk insert of an event per citizen shown).
     """
+    # The page is chosen from citizens alone (the order's index); what comes from other tables is looked up
+    # for the page's rows only, by primary key, so neither a late page nor a big programme adds joins.
+    page = (select(*(getattr(Citizen, name) for name in _CITIZEN_COLUMNS)).where(_scope(actor))
+            .order_by(*urgency_order(Citizen)).offset(offset).limit(limit).subquery())
+    c = page.c
     query = (
-        select(Citizen.id.label("citizen_id"), Citizen.display_name, Citizen.internal_ref, Citizen.status,
-               StaffUser.display_name.label("support_person"), Citizen.needs_help_since,
-               CitizenCredential.locked_at.is_not(None).label("locked"),
-               CourseProgress.current_step_id.label("course_step"),
-               CourseProgress.completed_at.is_not(None).label("course_done"),
-               Citizen.waiting_since, Citizen.waiting_version,
-               Citizen.end_date, Programme.answer_working_days, Citizen.created_at, Citizen.status_reason)
-        .join(StaffUser, StaffUser.id == Citizen.support_person_id)
-        .join(Programme, Programme.id == Citizen.programme_id)
-        .outerjoin(CitizenCredential, CitizenCredential.citizen_id == Citizen.id)
-        .outerjoin(CourseProgress, CourseProgress.citizen_id == Citizen.id)
-        .where(_scope(actor))
-        .order_by(*URGENCY_ORDER)
-        .offset(offset).limit(limit)
+        select(c.id.label("citizen_id"), c.display_name, c.internal_ref, c.status,
+               _one(StaffUser.display_name, StaffUser.id == c.support_person_id).label("support_person"),
+               c.needs_help_since,
+               exists().where(CitizenCredential.citizen_id == c.id, CitizenCredential.locked_at.is_not(None))
+               .label("locked"),
+               _one(CourseProgress.current_step_id, CourseProgress.citizen_id == c.id).label("course_step"),
+               exists().where(CourseProgress.citizen_id == c.id, CourseProgress.completed_at.is_not(None))
+               .label("course_done"),
+               c.waiting_since, c.waiting_version, c.end_date,
+               _one(Programme.answer_working_days, Programme.id == c.programme_id).label("answer_working_days"),
+               c.created_at, c.status_reason)
+        .order_by(*urgency_order(c))
     )
     names = [f.name for f in fields(CaseRow)]
     rows = [CaseRow(**{name: row[name] for name in names}) for row in session.execute(query).mappings()]

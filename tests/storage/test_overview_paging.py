@@ -120,7 +120,8 @@ def _plan_of(engine, statement_text: str, params) -> str:
 
 def test_postgresql_reads_a_page_from_the_index_without_scanning_citizens_or_plans(engine, db_backend):
     """EXPLAIN of the coordinator's page and the support person's overview at 3 000 citizens: no
-    sequential scan of citizens or submissions, and no sort of the programme for the coordinator."""
+    sequential scan of citizens or submissions, and the coordinator's page is the first rows of the order's
+    index (only those 50 are sorted again after the joins)."""
     if db_backend != "postgresql":
         assert engine.dialect.name == "sqlite"  # the plan checked here is PostgreSQL's
         return
@@ -147,4 +148,6 @@ def test_postgresql_reads_a_page_from_the_index_without_scanning_citizens_or_pla
     coordinator_plan, support_plan = (_plan_of(engine, st, p) for st, p in statements)
     for shown in (coordinator_plan, support_plan):
         assert "Seq Scan on citizens" not in shown and "Seq Scan on submissions" not in shown, shown
-    assert "ix_citizens_overview_order" in coordinator_plan and "Sort" not in coordinator_plan, coordinator_plan
+    lines = coordinator_plan.splitlines()
+    limit = next(n for n, line in enumerate(lines) if "Limit" in line)
+    assert "using ix_citizens_overview_order" in lines[limit + 1], coordinator_plan  # the page: no sort of all
