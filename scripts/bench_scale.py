@@ -5,7 +5,9 @@ generate_series: 100 000 citizens with goals, wishes, plans, ledger events and c
 seconds), then each tree measures, in its own process and with its own code: the cohort report, the
 coordinator's overview (its figures and the first and the last page where the code pages it), the
 support person's overview (always 25 citizens), and deleting one wish (rolled back: the foreign-key
-checks). Time is the median of BENCH_REPEAT runs; queries are the SQL statements sent. With BENCH_BASELINE the data is made under the
+checks). Time is the median of BENCH_REPEAT runs, in all and of it waiting for SQL statements; queries
+are the SQL statements sent. BENCH_SCALE_WORK (a comma list of report, coordinator_overview,
+coordinator_last_page, support_overview, delete_wish) measures only those. With BENCH_BASELINE the data is made under the
 baseline's migrations, measured with its code, then migrated to this tree's head and measured again.
 """
 from __future__ import annotations
@@ -85,7 +87,7 @@ ANALYZE citizens;
 
 # Run inside the tree under test: prints {"report": [ms, queries], ...} as JSON.
 MEASURE = r'''
-import inspect, json, statistics, sys, time
+import inspect, json, os, statistics, sys, time
 from sqlalchemy import event, select, text
 from storage import caseload, reports
 from storage.auth import staff_actor
@@ -112,21 +114,30 @@ work = {"report": lambda s: reports.cohort_report(s, actor=coordinator),
         "support_overview": lambda s: caseload.overview(s, actor=support),
         "delete_wish": delete_wish}
 out = {"paged": paged}
-for name, fn in work.items():
-    statements = []
-    listener = lambda *a, **k: statements.append(1)
-    times = []
+wanted = [w for w in os.environ.get("BENCH_SCALE_WORK", ",".join(work)).split(",") if w in work]
+for name in wanted:
+    fn = work[name]
+    statements, sql = [], []
+    def before(*a, **k):
+        statements.append(time.perf_counter())
+    def after(*a, **k):
+        sql.append(time.perf_counter() - statements[-1])
+    times, sql_times = [], []
     for n in range(repeat + 1):
-        if n == 1:
-            event.listen(engine, "before_cursor_execute", listener)
+        statements.clear()
+        sql.clear()
+        event.listen(engine, "before_cursor_execute", before)
+        event.listen(engine, "after_cursor_execute", after)
         start = time.perf_counter()
         with write_session(engine) as s:
             fn(s)
-        if n:
-            times.append(time.perf_counter() - start)
-        if n == 1:
-            event.remove(engine, "before_cursor_execute", listener)
-    out[name] = [statistics.median(times) * 1000, len(statements)]
+        elapsed = time.perf_counter() - start
+        event.remove(engine, "before_cursor_execute", before)
+        event.remove(engine, "after_cursor_execute", after)
+        if n:  # the first run warms caches
+            times.append(elapsed)
+            sql_times.append(sum(sql))
+    out[name] = [statistics.median(times) * 1000, len(statements), statistics.median(sql_times) * 1000]
 print(json.dumps(out))
 '''
 
@@ -201,31 +212,33 @@ def run(trees: list[tuple[str, Path]]) -> dict[int, dict[str, dict]]:
     return results
 
 
+WORK_TITLES = {"report": "cohort report", "coordinator_overview": "coordinator, 1st page",
+               "coordinator_last_page": "coordinator, last page", "support_overview": "support overview (25)",
+               "delete_wish": "delete a wish"}
+
+
 def report(results: dict[int, dict[str, dict]]) -> None:
     names = list(next(iter(results.values())))
-    print(f"\nPostgreSQL by programme size (median of {REPEAT}; ms / SQL statements; the coordinator's overview is "
-          f"its figures and one page where the code pages it, else every row)")
-    print(f"{'citizens':>9} {'code':24} {'cohort report':>15} {'coordinator, 1st page':>22} "
-          f"{'coordinator, last page':>23} {'support overview (25)':>22} {'delete a wish':>14}")
+    first = next(iter(next(iter(results.values())).values()))
+    keys = [k for k in WORK_TITLES if k in first]
+    print(f"\nPostgreSQL by programme size (median of {REPEAT}; ms in all / of it in SQL / SQL statements; the "
+          f"coordinator's overview is its figures and one page where the code pages it, else every row)")
+    print(f"{'citizens':>9} {'code':22} " + " ".join(f"{WORK_TITLES[k]:>24}" for k in keys))
     for n, by_tree in results.items():
         for name in names:
             f = by_tree[name]
-            page = " (page)" if f["paged"] else " (all)"
-            print(f"{n:>9} {name:24} {f['report'][0]:9.1f} / {f['report'][1]:<3} "
-                  f"{f['coordinator_overview'][0]:9.1f} / {f['coordinator_overview'][1]:<2}{page:7}  "
-                  f"{f['coordinator_last_page'][0]:9.1f} / {f['coordinator_last_page'][1]:<2}{page:7}  "
-                  f"{f['support_overview'][0]:12.1f} / {f['support_overview'][1]:<3}      "
-                  f"{f['delete_wish'][0]:8.2f} ms")
+            cells = [f"{f[k][0]:8.1f} / {f[k][2]:7.1f} / {f[k][1]:<2}" for k in keys]
+            print(f"{n:>9} {name:22} " + " ".join(f"{c:>24}" for c in cells)
+                  + ("" if f["paged"] else "  (coordinator: every row)"))
     small = min(results)
     for name in names:
         for n in sorted(results):
             if n == small:
                 continue
-            ratios = {key: results[n][name][key][0] / results[small][name][key][0]
-                      for key in ("coordinator_overview", "coordinator_last_page", "support_overview")}
-            print(f"{n} vs {small} citizens ({name}): coordinator 1st page {ratios['coordinator_overview']:.2f}x, "
-                  f"last page {ratios['coordinator_last_page']:.2f}x, support person's overview "
-                  f"{ratios['support_overview']:.2f}x")
+            parts = [f"{WORK_TITLES[k]} {results[n][name][k][0] / results[small][name][k][0]:.2f}x "
+                     f"(SQL {results[n][name][k][2] / max(results[small][name][k][2], 1e-6):.2f}x)"
+                     for k in keys if k.startswith(("coordinator", "support"))]
+            print(f"{n} vs {small} citizens ({name}): " + ", ".join(parts))
 
 
 def main() -> None:
