@@ -103,8 +103,8 @@ def overview(session: Session, *, actor: Actor, limit: int | None = None, offset
 
     Urgent = flagged 'har det svært', then open plans before paused or ended ones, then plans waiting
     longest for an answer (the oldest waiting plan, kept on the citizen row), then newest. The database
-    orders and pages from one index, so a page (``limit`` rows from ``offset``) reads that page's rows
-    at 100 or 100 000 citizens. Three statements whatever the number of citizens (one select here, the
+    orders and pages from one index, so the first page (``limit`` rows) reads only that page's rows at
+    100 or 100 000 citizens; a later page (``offset``) walks the index up to it. Three statements whatever the number of citizens (one select here, the
     list's audit event and one bulk insert of an event per citizen shown).
     """
     # The page is chosen from citizens alone (the order's index); what comes from other tables is looked up
