@@ -47,6 +47,7 @@ STAFF = {
     ),
     StaffRole.COORDINATOR: (
         PageSpec("programme.py", N_("Programmet"), "programmet", ":material/settings:"),
+        PageSpec("programme_citizens.py", N_("Borgerne"), "borgerne", ":material/groups:"),
         PageSpec("second_opinions.py", N_("Spørgsmål"), "spoergsmaal", ":material/help:"),
         PageSpec("report.py", N_("Rapport"), "rapport", ":material/monitoring:"),
         PageSpec("evidence.py", N_("Evidens"), "evidens", ":material/insights:"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, exists, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from storage import audit
@@ -17,8 +17,6 @@ from storage.models import (
     Programme,
     StaffRole,
     StaffUser,
-    Submission,
-    SubmissionStatus,
 )
 from storage.statuses import CitizenStatus, plan_is_open
 from storage.waiting import Waiting, waiting_since
@@ -79,51 +77,54 @@ def _scope(actor: Actor):
     return condition
 
 
-def _oldest_waiting(scope):
-    """Per citizen in scope, the oldest plan still waiting: that is the one the answer promise runs for.
-    Restricted to the scope's citizens, so a support person's overview reads only their own plans."""
-    oldest = (
-        select(Submission.citizen_id, func.min(Submission.version).label("version"))
-        .where(Submission.status == SubmissionStatus.WAITING.value,
-               Submission.citizen_id.in_(select(Citizen.id).where(scope)))
-        .group_by(Submission.citizen_id).subquery()
-    )
-    return (
-        select(Submission.citizen_id, Submission.submitted_at, Submission.version)
-        .join(oldest, and_(oldest.c.citizen_id == Submission.citizen_id, oldest.c.version == Submission.version))
-        .subquery()
-    )
+def urgency_order(c) -> tuple:
+    """The overview's order, most urgent first, over citizens' columns ``c`` (the table or a subquery's).
+
+    Each key is written exactly as in the index ix_citizens_overview_order (migration 0017), so
+    PostgreSQL reads a page of the coordinator's overview straight from that index: 'active' is a
+    literal, not a bound parameter, for the same reason.
+    """
+    return (c.needs_help_since.is_(None), c.status != literal_column("'active'"), c.waiting_since.is_(None),
+            c.waiting_since, c.created_at.desc(), c.id.desc())
+
+
+_CITIZEN_COLUMNS = ("id", "display_name", "internal_ref", "status", "needs_help_since", "waiting_since",
+                    "waiting_version", "end_date", "created_at", "status_reason", "support_person_id",
+                    "programme_id")
+
+
+def _one(column, condition):
+    """One value from another table for a row of the page, found by its key."""
+    return select(column).where(condition).scalar_subquery()
 
 
 def overview(session: Session, *, actor: Actor, limit: int | None = None, offset: int = 0) -> list[CaseRow]:
     """A support person's own citizens (a coordinator: the programme's), most urgent first.
 
     Urgent = flagged 'har det svært', then open plans before paused or ended ones, then plans waiting
-    longest for an answer, then newest; ordered by the database, so a page (``limit`` rows from
-    ``offset``) costs the same at 100 or 100 000 citizens. Three statements whatever the number of
-    citizens (one select here, the list's audit event and one bulk insert of an event per citizen shown);
-    the programme's answer days come in the same select, so the page needs no query per row.
+    longest for an answer (the oldest waiting plan, kept on the citizen row), then newest. The database
+    orders and pages from one index, so the first page (``limit`` rows) reads only that page's rows at
+    100 or 100 000 citizens; a later page (``offset``) walks the index up to it. Three statements whatever the number of citizens (one select here, the
+    list's audit event and one bulk insert of an event per citizen shown).
     """
-    scope = _scope(actor)
-    waiting = _oldest_waiting(scope)
+    # The page is chosen from citizens alone (the order's index); what comes from other tables is looked up
+    # for the page's rows only, by primary key, so neither a late page nor a big programme adds joins.
+    page = (select(*(getattr(Citizen, name) for name in _CITIZEN_COLUMNS)).where(_scope(actor))
+            .order_by(*urgency_order(Citizen)).offset(offset).limit(limit).subquery())
+    c = page.c
     query = (
-        select(Citizen.id.label("citizen_id"), Citizen.display_name, Citizen.internal_ref, Citizen.status,
-               StaffUser.display_name.label("support_person"), Citizen.needs_help_since,
-               CitizenCredential.locked_at.is_not(None).label("locked"),
-               CourseProgress.current_step_id.label("course_step"),
-               CourseProgress.completed_at.is_not(None).label("course_done"),
-               waiting.c.submitted_at.label("waiting_since"), waiting.c.version.label("waiting_version"),
-               Citizen.end_date, Programme.answer_working_days, Citizen.created_at, Citizen.status_reason)
-        .join(StaffUser, StaffUser.id == Citizen.support_person_id)
-        .join(Programme, Programme.id == Citizen.programme_id)
-        .outerjoin(CitizenCredential, CitizenCredential.citizen_id == Citizen.id)
-        .outerjoin(CourseProgress, CourseProgress.citizen_id == Citizen.id)
-        .outerjoin(waiting, waiting.c.citizen_id == Citizen.id)
-        .where(scope)
-        .order_by(Citizen.needs_help_since.is_(None), Citizen.status != CitizenStatus.ACTIVE.value,
-                  waiting.c.submitted_at.is_(None), waiting.c.submitted_at, Citizen.created_at.desc(),
-                  Citizen.id.desc())
-        .offset(offset).limit(limit)
+        select(c.id.label("citizen_id"), c.display_name, c.internal_ref, c.status,
+               _one(StaffUser.display_name, StaffUser.id == c.support_person_id).label("support_person"),
+               c.needs_help_since,
+               exists().where(CitizenCredential.citizen_id == c.id, CitizenCredential.locked_at.is_not(None))
+               .label("locked"),
+               _one(CourseProgress.current_step_id, CourseProgress.citizen_id == c.id).label("course_step"),
+               exists().where(CourseProgress.citizen_id == c.id, CourseProgress.completed_at.is_not(None))
+               .label("course_done"),
+               c.waiting_since, c.waiting_version, c.end_date,
+               _one(Programme.answer_working_days, Programme.id == c.programme_id).label("answer_working_days"),
+               c.created_at, c.status_reason)
+        .order_by(*urgency_order(c))
     )
     names = [f.name for f in fields(CaseRow)]
     rows = [CaseRow(**{name: row[name] for name in names}) for row in session.execute(query).mappings()]
@@ -133,15 +134,15 @@ def overview(session: Session, *, actor: Actor, limit: int | None = None, offset
 
 def overview_counts(session: Session, *, actor: Actor, today: date) -> CaseloadCounts:
     """How many citizens the overview covers, are flagged, have a plan waiting, and waited too long
-    (the promised answer date is before ``today``, the local date). Two statements at any size."""
+    (the promised answer date is before ``today``, the local date). Two statements at any size, and
+    only the citizens table is read."""
     scope = _scope(actor)
     days = session.scalar(select(Programme.answer_working_days).where(Programme.id == actor.programme_id))
-    waiting = _oldest_waiting(scope)
     overdue_before = _overdue_before(today, int(days or 5))
     total, flagged, waits, late = session.execute(
-        select(func.count(), func.count(Citizen.needs_help_since), func.count(waiting.c.citizen_id),
-               func.count(case((waiting.c.submitted_at < overdue_before, 1))))
-        .select_from(Citizen).outerjoin(waiting, waiting.c.citizen_id == Citizen.id).where(scope)).one()
+        select(func.count(), func.count(Citizen.needs_help_since), func.count(Citizen.waiting_since),
+               func.count(case((Citizen.waiting_since < overdue_before, 1))))
+        .where(scope)).one()
     return CaseloadCounts(int(total), int(flagged), int(waits), int(late))
 
 

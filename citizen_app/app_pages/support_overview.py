@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from citizen_app import help_notices, session, ui
+from citizen_app import help_notices, pager, session, ui
 from citizen_app import staff_nav as nav
 from citizen_app import staff_words as words
-from citizen_app.i18n import _, date_time, local_today, ngettext, number
+from citizen_app.i18n import _, date_time, local_today, ngettext
 from citizen_app.labels import status_label
 from citizen_app.support_sections import messages as message_block
 from storage import caseload, citizens
@@ -20,10 +20,9 @@ actor = session.current_actor()
 st.title(_("Mine borgere"))
 
 today = local_today()
-page_no = st.session_state.get(PAGE_KEY, 0)
 with write_session() as s:  # the figures are counted by the database; the list comes a page at a time
     totals = caseload.overview_counts(s, actor=actor, today=today)
-    page_no = min(page_no, max(0, (totals.citizens - 1) // caseload.PAGE_SIZE))
+    page_no = pager.current(PAGE_KEY, totals.citizens, caseload.PAGE_SIZE)
     rows = caseload.overview(s, actor=actor, limit=caseload.PAGE_SIZE, offset=page_no * caseload.PAGE_SIZE)
 course = words.load_course_or_none()
 waits: dict[int, Waiting | None] = {r.citizen_id: r.waiting(today) for r in rows}
@@ -102,24 +101,7 @@ def _card(row: CaseRow) -> None:
         _new_code(row)
 
 
-def _to_page(number: int) -> None:
-    st.session_state[PAGE_KEY] = number
-
-
-def _pager() -> None:
-    """'Forrige side' / 'Næste side' when there are more citizens than fit on a page."""
-    if totals.citizens <= caseload.PAGE_SIZE:
-        return
-    first = page_no * caseload.PAGE_SIZE + 1
-    st.caption(_("Borger {first} til {last} af {total}.", first=number(first), last=number(first + len(rows) - 1),
-                 total=number(totals.citizens)))
-    bar = st.container(horizontal=True)
-    bar.button(_("Forrige side"), key="overview_previous", disabled=page_no == 0, icon=":material/arrow_back:",
-               on_click=_to_page, args=(page_no - 1,))
-    bar.button(_("Næste side"), key="overview_next", disabled=first + len(rows) > totals.citizens,
-               icon=":material/arrow_forward:", on_click=_to_page, args=(page_no + 1,))
-
-
 for case_row in rows:
     _card(case_row)
-_pager()
+pager.show(PAGE_KEY, page=page_no, shown=len(rows), total=totals.citizens, size=caseload.PAGE_SIZE,
+           count_one_page=False)

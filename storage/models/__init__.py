@@ -44,6 +44,8 @@ from storage.statuses import (
                               SubmissionStatus,
 )
 
+from storage.models import waiting_copy  # noqa: F401, E402 - keeps citizens.waiting_since in step with plans
+
 __all__ = [
     "NAMING_CONVENTION", "AuditEvent", "Base", "ChatTurn", "CheckIn", "Citizen", "CitizenCredential", "CitizenStatus",
     "Consent", "StatusRecord", "UnitPrice",

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -95,6 +96,11 @@ class Citizen(Base):
     # SMS notifications: a mobile number the citizen gave, and when they said yes (None: no SMS).
     mobile: Mapped[str | None] = mapped_column(String(20), default=None)
     sms_consent_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The oldest sent plan still waiting for an answer (None: none waits). A copy kept by storage/waiting.py
+    # whenever a plan is sent or answered, so the overviews sort by it from one index instead of reading
+    # every plan in the programme.
+    waiting_since: Mapped[datetime | None] = mapped_column(default=None)
+    waiting_version: Mapped[int | None] = mapped_column(Integer, default=None)
 
     support_person: Mapped[StaffUser] = relationship()
     programme: Mapped[Programme] = relationship()
@@ -106,6 +112,10 @@ class Citizen(Base):
         CheckConstraint("end_date > start_date", name="period_order"),
         # A support person's own citizens within the programme ('Mine borgere').
         Index("ix_citizens_programme_support", "programme_id", "support_person_id"),
+        # The overview's order (storage/caseload.py), so a page of it reads only that page's rows.
+        Index("ix_citizens_overview_order", "programme_id", text("(needs_help_since IS NULL)"),
+              text("(status <> 'active')"), text("(waiting_since IS NULL)"), "waiting_since",
+              text("created_at DESC"), text("id DESC")),
     )
 
 

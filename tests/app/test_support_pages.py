@@ -407,10 +407,10 @@ def test_a_long_overview_comes_a_page_at_a_time_with_the_figures_for_everyone(ap
         mine = s.query(Citizen).filter(Citizen.support_person_id == sara.id).count()
     staff_login(app, "sara")
     assert [m.value for m in app.metric][0] == str(mine)
-    assert f"Borger 1 til 50 af {mine}." in [c.value for c in app.caption]
+    assert f"Viser 1–50 af {mine}." in [c.value for c in app.caption]
     first = {t.value for t in app.text if t.value.startswith("Side ")}
     press(app, "Næste side")
-    assert f"Borger 51 til {mine} af {mine}." in [c.value for c in app.caption]
+    assert f"Viser 51–{mine} af {mine}." in [c.value for c in app.caption]
     second = {t.value for t in app.text if t.value.startswith("Side ")}
     assert first.isdisjoint(second) and len(first | second) == 55
     press(app, "Forrige side")

@@ -9,6 +9,7 @@ from storage import caseload, programmes
 from storage.auth import staff_actor
 from storage.db import write_session
 from storage.models import Citizen, CitizenCredential, CourseProgress, StaffRole, StaffUser, Submission, utcnow
+from storage.models.waiting_copy import copy_statement
 from tests.storage.factories import build_world, citizen_of, plan_with_items, submit
 
 START = date(2026, 1, 5)
@@ -23,7 +24,7 @@ def _support_person(engine, programme_id: int, username: str):
 
 def _bulk_citizens(engine, programme_id: int, support_id: int, count: int, prefix: str) -> None:
     """Citizens with every kind of row the overview joins: codes (some locked), course progress,
-    waiting and answered plans, and the 'har det svært' flag. Bulk inserts: four statements in all."""
+    waiting and answered plans, and the 'har det svært' flag. Bulk inserts: five statements in all."""
     now = utcnow()
     with write_session(engine) as s:
         s.execute(insert(Citizen), [
@@ -44,6 +45,7 @@ def _bulk_citizens(engine, programme_id: int, support_id: int, count: int, prefi
              "submitted_at": now - timedelta(days=n % 20)}
             for n, cid in enumerate(ids) if n % 2
             for version, status in ((1, "answered"), (2, "waiting"))])
+        s.execute(copy_statement(ids))  # a bulk insert bypasses the ORM, which keeps the copy otherwise
 
 
 def _statements_for_overview(engine, actor) -> tuple[int, int]:
