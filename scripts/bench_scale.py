@@ -75,7 +75,7 @@ SELECT setval(pg_get_serial_sequence('goals', 'id'), 10 * :n);
 SELECT setval(pg_get_serial_sequence('wish_items', 'id'), 10 * :n);
 ANALYZE;
 """
-# Trees from migration 0017 on keep each citizen's oldest waiting plan on the citizen row (storage/waiting.py);
+# Trees from migration 0015 on keep each citizen's oldest waiting plan on the citizen row (storage/waiting.py);
 # rows filled by hand get it here, the way the migration fills existing rows.
 OLDEST_WAITING = """
 UPDATE citizens SET waiting_version = w.version, waiting_since = s.submitted_at

@@ -80,7 +80,7 @@ def _scope(actor: Actor):
 def urgency_order(c) -> tuple:
     """The overview's order, most urgent first, over citizens' columns ``c`` (the table or a subquery's).
 
-    Each key is written exactly as in the index ix_citizens_overview_order (migration 0017), so
+    Each key is written exactly as in the index ix_citizens_overview_order (migration 0015), so
     PostgreSQL reads a page of the coordinator's overview straight from that index: 'active' is a
     literal, not a bound parameter, for the same reason.
     """

@@ -2,7 +2,7 @@
 
 The overviews sort by the plan waiting longest (storage/caseload.py). Read from `submissions`, that meant
 reading every waiting plan of the programme for each page; copied onto `citizens`, one index gives a page
-in order (migration 0017). The copy is kept here, for every flush that adds, changes or deletes a
+in order (migration 0015). The copy is kept here, for every flush that adds, changes or deletes a
 Submission (sending, answering, the demo data and tests that backdate a plan), so no service can forget it.
 Bulk statements that bypass the ORM (the benchmark's fill) must set it themselves.
 """

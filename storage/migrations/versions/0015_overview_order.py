@@ -5,15 +5,15 @@ newest. With the waiting plan only in `submissions`, PostgreSQL read every waiti
 of the programme and sorted them for each page (1.5 s at 100 000 citizens); with a copy on the citizen
 row (kept by storage/waiting.py) one index gives the rows in that order.
 
-Revision ID: 0017
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-03 03:30:00
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = '0017'
-down_revision = '0013'
+revision = '0015'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 
