@@ -5,12 +5,13 @@ Every text a citizen wrote, and every guide message that may contain it
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 
 from citizen_app.i18n import _, money
 from citizen_app.labels import category_label
+from citizen_app.read_aloud import read_aloud
 from dialogs import limits
 from dialogs.answers import KINDS
 from dialogs.engine import Step, is_skipped
@@ -27,13 +28,25 @@ def guide_text(message: str, params: dict) -> str:
         else _(message)
 
 
+OWN_WORDS = ("goal", "subgoal")  # the placeholders of dialogs.engine.step_params filled with the citizen's text
+
+
+def has_own_words(messages: Sequence[str], params: Mapping[str, object]) -> bool:
+    """Whether these guide messages, filled in, hold the citizen's own words (their audio is kept off the disk)."""
+    return any(params.get(name) and "{" + name + "}" in message for message in messages for name in OWN_WORDS)
+
+
 def show_guide(step: Step, params: dict) -> None:
     with st.chat_message("assistant", avatar=":material/support_agent:"):
+        said = []
         for message in step.messages:
             if text := guide_text(message, params):  # a message that is only a fact not known ("") is left out
                 st.text(text)
+                said.append(text)
         if step.hint:
             st.caption(_(step.hint))
+            said.append(_(step.hint))
+        read_aloud(" ".join(said), key=f"guide_{step.id}", personal=has_own_words(step.messages, params))
 
 
 def show_citizen(words: str) -> None:
