@@ -102,8 +102,9 @@ def _document_class() -> type:
                 self.add_font(EMOJI, "", emoji)
             # A character the bold or oblique font lacks (Arabic in oblique, emoji) comes from these.
             self.set_fallback_fonts([FONT, *([EMOJI] if emoji else [])], exact_match=False)
-            self.set_text_shaping(True)  # HarfBuzz: Arabic letters joined, mixed directions in order
-            self.align = "R" if language in RIGHT_TO_LEFT else "L"
+            self.right_to_left = language in RIGHT_TO_LEFT
+            self.set_text_shaping(True)  # HarfBuzz: Arabic letters joined
+            self.align = "R" if self.right_to_left else "L"
             self._footer_text = footer_text
             self.replaced = False  # any text changed to fit the font
 
@@ -115,6 +116,11 @@ def _document_class() -> type:
         def safe(self, text: str) -> str:
             shown, changed = pdf_text(text)
             self.replaced = self.replaced or changed
+            # Each paragraph's direction from its first letter (Unicode's rule P2): "الهدف 1" keeps the number
+            # on the left, a Danish line in an Arabic plan keeps its full stop on the right.
+            strong = next((d for d in map(unicodedata.bidirectional, shown) if d in ("L", "R", "AL")), None)
+            right_to_left = self.right_to_left if strong is None else strong != "L"
+            self.set_text_shaping(True, direction="rtl" if right_to_left else "ltr")
             return shown
 
         def para(self, text: str | None, *, size: float = 11, style: str = "", indent: float = 0,
