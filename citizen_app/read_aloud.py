@@ -47,12 +47,12 @@ export default function (component) {
     parentElement.appendChild(button);
   }
   button.querySelector("span").textContent = data.label;
-  button.setAttribute("lang", data.ui_lang);
+  button.setAttribute("lang", data.lang);
   button.onclick = () => {
     const synth = window.speechSynthesis;
     const voices = synth ? synth.getVoices() : [];
     const voice = voices.find((v) => (v.lang || "").toLowerCase().replace("_", "-").split("-")[0] === data.lang);
-    if (voice && !data.server) {
+    if (voice) {
       synth.cancel();
       const words = new SpeechSynthesisUtterance(data.text);
       words.lang = voice.lang;
@@ -77,8 +77,7 @@ def read_aloud(text: str, *, key: str, personal: bool = False) -> None:
         return
     language = current_language()
     widget_key = f"read_{key}_{hashlib.sha256(text.encode()).hexdigest()[:10]}"
-    result = _component(key=widget_key, data={"text": text, "lang": language, "ui_lang": language,
-                                               "label": _("Læs op"), "server": False},
+    result = _component(key=widget_key, data={"text": text, "lang": language, "label": _("Læs op")},
                         on_needs_audio_change=lambda: None, width="content")
     if getattr(result, "needs_audio", None):
         st.session_state[PLAYING_KEY] = widget_key
