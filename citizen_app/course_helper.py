@@ -19,6 +19,7 @@ import streamlit as st
 
 from citizen_app import course_widgets as cw
 from citizen_app.i18n import _, current_language
+from citizen_app.read_aloud import read_aloud
 from dialogs import engine, safety
 from dialogs.llm import CourseHelper, LLMSettingsError, model_from_settings
 from dialogs.model import Course, Step
@@ -106,6 +107,7 @@ def show(course: Course, step: Step, state, name: str, params_for: Callable[[str
     if memory.get("reflection"):
         with st.chat_message("assistant", avatar=":material/support_agent:"):
             st.text(memory["reflection"])
+            read_aloud(memory["reflection"], key=f"model_reflection_{step.id}", personal=True)
 
     if st.button(_("Sig det med andre ord"), key=f"rephrase_{step.id}"):
         text = " ".join(cw.guide_text(m, params_for(step.id)) for m in step.messages)
@@ -113,6 +115,7 @@ def show(course: Course, step: Step, state, name: str, params_for: Callable[[str
     if memory.get("rephrased"):
         with st.chat_message("assistant", avatar=":material/support_agent:"):
             st.text(memory["rephrased"])
+            read_aloud(memory["rephrased"], key=f"model_rephrased_{step.id}", personal=True)
     elif memory.get("rephrased") == "":
         st.caption(_("Jeg kan ikke sige det på en anden måde lige nu. Du kan springe over eller spørge din "
                      "støtteperson."))

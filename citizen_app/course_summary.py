@@ -15,7 +15,7 @@ from citizen_app import plan_forms as forms
 from citizen_app import plan_widgets as pw
 from citizen_app import ui
 from citizen_app.i18n import _, money
-from citizen_app.labels import category_label
+from citizen_app.labels import category_topic
 from storage import plan as plans
 from storage import plan_view
 from storage.access import Actor
@@ -60,7 +60,7 @@ def _goal_lines(actor: Actor, plan: PlanView, categories: Mapping[str, Mapping[s
                 sub: bool) -> None:
     ui.plain(goal.text)
     if not sub and goal.category in categories:
-        st.caption(_("Emne: {category}", category=category_label(categories[goal.category])))
+        st.caption(category_topic(categories[goal.category]))
     if not plan.is_open:
         return
     row = forms.action_row()

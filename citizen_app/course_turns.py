@@ -9,8 +9,9 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-from citizen_app.course_widgets import guide_text, show_citizen
+from citizen_app.course_widgets import guide_text, has_own_words, show_citizen
 from citizen_app.i18n import _
+from citizen_app.read_aloud import read_aloud
 from dialogs import reflect
 from dialogs.engine import Course
 from dialogs.text import isolate
@@ -19,19 +20,24 @@ from dialogs.replies import MSG_EXAMPLES
 PAUSED_KEY = "course_paused"
 
 
-def show_asides(said: Sequence[tuple[str, str]], params: Mapping[str, object]) -> None:
+def show_asides(said: Sequence[tuple[str, str]], params: Mapping[str, object], *, key: str) -> None:
     """The turns about a step that were not its answer, in order: the citizen's words, then the guide's reply
-    (msgids; the examples after "Her er nogle eksempler" as a list)."""
+    (msgids; the examples after "Her er nogle eksempler" as a list). ``key``: unique on the page (the step)."""
     guide: list[str] = []
+    replies = 0
 
     def flush() -> None:
+        nonlocal replies
         if guide:
             with st.chat_message("assistant", avatar=":material/support_agent:"):
-                examples = False
+                examples, texts = False, []
                 for line in guide:
                     text = guide_text(line, dict(params))
                     st.text(f"• {text}" if examples else text)
+                    texts.append(text)
                     examples = examples or line == MSG_EXAMPLES
+                replies += 1
+                read_aloud(" ".join(texts), key=f"aside_{key}_{replies}", personal=has_own_words(guide, params))
             guide.clear()
 
     for speaker, text in said:
@@ -51,7 +57,9 @@ def show_reflection(course: Course, path: Sequence[str], answers: Mapping[str, o
         return
     with st.chat_message("assistant", avatar=":material/support_agent:"):
         line = _(found.said, words=isolate(found.words))
-        st.text(f"{line} {_(found.tone)}" if found.tone else line)
+        shown = f"{line} {_(found.tone)}" if found.tone else line
+        st.text(shown)
+        read_aloud(shown, key=f"reflection_{step_id}", personal=True)  # it repeats the citizen's words
 
 
 def show_goodbye() -> None:

@@ -5,12 +5,13 @@ Every text a citizen wrote, and every guide message that may contain it
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 
 from citizen_app.i18n import _, money
-from citizen_app.labels import category_label
+from citizen_app.labels import category_label, material_icon
+from citizen_app.read_aloud import read_aloud
 from dialogs import limits
 from dialogs.answers import KINDS
 from dialogs.engine import Step, is_skipped
@@ -27,13 +28,25 @@ def guide_text(message: str, params: dict) -> str:
         else _(message)
 
 
+OWN_WORDS = ("goal", "subgoal")  # the placeholders of dialogs.engine.step_params filled with the citizen's text
+
+
+def has_own_words(messages: Sequence[str], params: Mapping[str, object]) -> bool:
+    """Whether these guide messages, filled in, hold the citizen's own words (their audio is kept off the disk)."""
+    return any(params.get(name) and "{" + name + "}" in message for message in messages for name in OWN_WORDS)
+
+
 def show_guide(step: Step, params: dict) -> None:
     with st.chat_message("assistant", avatar=":material/support_agent:"):
+        said = []
         for message in step.messages:
             if text := guide_text(message, params):  # a message that is only a fact not known ("") is left out
                 st.text(text)
+                said.append(text)
         if step.hint:
             st.caption(_(step.hint))
+            said.append(_(step.hint))
+        read_aloud(" ".join(said), key=f"guide_{step.id}", personal=has_own_words(step.messages, params))
 
 
 def show_citizen(words: str) -> None:
@@ -66,14 +79,14 @@ def describe_answer(step: Step, value: object, words: str | None) -> str:
 Submit = Callable[[Callable[[], tuple[object, str]]], Callable[[], None]]
 
 
-def _buttons(step: Step) -> list[tuple[object, str]]:
-    """(value, label) for a step answered with a tap: its options, yes/no, or its numbers."""
+def _buttons(step: Step) -> list[tuple[object, str, str | None]]:
+    """(value, label, pictogram) for a step answered with a tap: its options, yes/no, or its numbers."""
     if step.options:
-        return [(o.value, _(o.label)) for o in step.options]
+        return [(o.value, _(o.label), material_icon(o.icon)) for o in step.options]
     if step.kind == "yesno":
-        return [(True, _("Ja")), (False, _("Nej"))]
+        return [(True, _("Ja"), None), (False, _("Nej"), None)]
     low, high = step.min or 1, step.max or 5
-    return [(n, str(n)) for n in range(low, high + 1)]
+    return [(n, str(n), None) for n in range(low, high + 1)]
 
 
 def answer_input(step: Step, categories: list[dict], submit: Submit, *, chat: bool, initial: object = None,
@@ -85,8 +98,8 @@ def answer_input(step: Step, categories: list[dict], submit: Submit, *, chat: bo
     kind = KINDS[step.kind]
     if kind.ask_with == "buttons" and (chat or step.kind != "rating"):
         row = st.container(horizontal=True)
-        for n, (value, label) in enumerate(_buttons(step)):
-            row.button(label, key=f"{key}_{n}", on_click=submit(lambda v=value, w=label: (v, w)))
+        for n, (value, label, icon) in enumerate(_buttons(step)):
+            row.button(label, key=f"{key}_{n}", icon=icon, on_click=submit(lambda v=value, w=label: (v, w)))
         if chat and step.kind == "yesno":  # after a read-back: "nej, det er 3000" can be typed here
             yesno_key = f"{key}_chat"
             chat_input_never_lost(_("Tryk ja eller nej, eller skriv"), yesno_key, limits.PARSED_TEXT,
@@ -156,7 +169,9 @@ def _form_fields(step: Step, categories: list[dict], initial: object, key: str,
         # Tappable choices with our own Danish labels: a multiselect's list opens with Streamlit's English
         # "Select all" and needs two taps per choice on a phone.
         labels = {o.value: _(o.label) for o in step.options}
-        st.pills(_("Vælg et eller flere svar"), list(labels), selection_mode="multi", format_func=labels.get,
+        icons = {o.value: material_icon(o.icon) for o in step.options}
+        shown = {value: f"{icons[value]} {label}" if icons[value] else label for value, label in labels.items()}
+        st.pills(_("Vælg et eller flere svar"), list(labels), selection_mode="multi", format_func=shown.get,
                  key=field, default=[v for v in (initial or []) if v in labels])
         return lambda: (state.get(field) or [], ", ".join(labels[v] for v in state.get(field) or []))
     if ask_with == "buttons":  # a rating in form mode

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from citizen_app.i18n import _
-from citizen_app.labels import category_label
+from citizen_app.labels import category_topic
 from dialogs import engine
 from dialogs.goal_draft import GoalDraft, draft_goal
 from dialogs.engine import Step
@@ -34,7 +34,7 @@ def offer(draft: GoalDraft, categories: Sequence[Mapping[str, str]], submit) -> 
         st.caption(_("Mit forslag ud fra det, du skrev:"))
         st.text(for_display(draft.text))
         if draft.category in by_key:
-            st.caption(_("Emne: {category}", category=category_label(by_key[draft.category])))
+            st.caption(category_topic(by_key[draft.category]))
             st.button(_("Ja, brug det"), key="goal_proposal_yes", type="primary",
                       on_click=submit(lambda: ({"text": draft.text, "category": draft.category}, draft.text)))
             st.caption(_("Du kan også rette ordene eller vælge et andet emne."))

@@ -142,3 +142,16 @@ def category_label(category: dict) -> str:
     """A goal category's label in the session's language (the eight defaults are Danish msgids)."""
     label = category["label"]  # a variable, so pybabel does not mistake the key "label" for a message
     return _(label)
+
+
+def material_icon(name: str | None) -> str | None:
+    """A pictogram from dialogs/icons.py as Streamlit draws it (a Material Symbol, hidden from screen readers:
+    it stands beside words that already say it)."""
+    return f":material/{name}:" if name else None
+
+
+def category_topic(category: dict) -> str:
+    """'Emne: Transport' with the category's pictogram in front (markdown: our own words and the label)."""
+    topic = _("Emne: {category}", category=category_label(category))
+    icon = material_icon(category.get("icon"))
+    return f"{icon} {topic}" if icon else topic

@@ -11,6 +11,7 @@ from datetime import date
 import streamlit as st
 
 from citizen_app import plan_words, ui
+from citizen_app.read_aloud import read_aloud
 from citizen_app.i18n import _, date_time, long_date, money, translator
 from citizen_app.labels import DECISION_SENTENCES, category_label, item_status_label
 from storage.budget import Budget
@@ -71,19 +72,23 @@ def show_decisions(history: Sequence[PublishedDecision], *, key: str) -> None:
     if not history:
         return
     newest, older = history[0], history[1:]
-    _decision(newest)
+    _decision(newest, key=f"{key}_0")
     if older:
         with st.expander(_("Tidligere svar"), key=key):
-            for decision in older:
-                _decision(decision)
+            for number, decision in enumerate(older, start=1):
+                _decision(decision, key=f"{key}_{number}")
 
 
-def _decision(decision: PublishedDecision) -> None:
-    st.markdown(_(DECISION_SENTENCES.get(decision.decision, N_("Din støtteperson har svaret."))))
+def _decision(decision: PublishedDecision, *, key: str) -> None:
+    sentence = _(DECISION_SENTENCES.get(decision.decision, N_("Din støtteperson har svaret.")))
+    st.markdown(sentence)
+    said = [sentence]
     if decision.reason:
         st.caption(_("Din støtteperson skrev:"))
         ui.plain(decision.reason)
+        said += [_("Din støtteperson skrev:"), decision.reason]
     st.caption(_("Svaret kom {time}.", time=date_time(decision.decided_at)))
+    read_aloud(" ".join(said), key=f"decision_{key}", personal=bool(decision.reason))  # a reason is about the person
 
 
 def item_details(item: ItemView, *, budget: Budget, needs_goal: bool = False,

@@ -3,9 +3,11 @@
 A pure function (no Streamlit): the page passes the session's translation and formatting functions,
 so the PDF is in the citizen's language and can be tested without an app.
 
-fpdf2's built-in fonts only know the Windows-1252 character set (Danish letters are fine). Anything
-else (emoji, Arabic, Hebrew, Chinese ...) is replaced so the PDF never fails: letters from other
-alphabets become "?", emoji and other symbols are left out, and the PDF then says so at the end.
+The PDF embeds DejaVu Sans (shipped in citizen_app/fonts, Bitstream Vera licence) with text shaping
+(HarfBuzz, through uharfbuzz): Danish, English, Arabic (joined letters, right to left), Cyrillic, Greek,
+Hebrew and many symbols print as written. Emoji print in colour when Debian's fonts-noto-color-emoji is
+installed (a fallback font); without it, and for scripts DejaVu lacks (Chinese ...), a character becomes
+"?" and the PDF says so at the end, so it never fails.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from citizen_app.labels import ITEM_STATUS_LABELS
@@ -22,8 +25,12 @@ from storage.budget import Budget
 from storage.plan_view import GoalView, ItemView, PlanView
 from storage.statuses import EDITABLE, CitizenStatus
 
-ENCODING = "windows-1252"  # the core fonts' WinAnsiEncoding
-FONT = "Helvetica"
+FONT = "dejavu"
+FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+EMOJI = "emoji"
+EMOJI_FONTS = (Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"),)  # Debian's fonts-noto-color-emoji
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur"})
 MARGIN_MM = 18
 LINE_MM = 5.5
 INDENT_MM = 6
@@ -35,38 +42,40 @@ Translate = Callable[..., str]
 PlanDocument = object  # an instance of _document_class(): an fpdf2 document with para() and rule()
 
 
-def _encodable(ch: str) -> bool:
-    try:
-        ch.encode(ENCODING)
-    except UnicodeEncodeError:
-        return False
-    return True
+@lru_cache(maxsize=1)
+def _drawable() -> tuple[frozenset[int], Path | None]:
+    """The code points the embedded fonts can draw (every style has the regular font as its fallback), and
+    the emoji font if the system has one."""
+    from fontTools.ttLib import TTFont
+
+    emoji = next((path for path in EMOJI_FONTS if path.is_file()), None)
+    covered: set[int] = set()
+    for path in [FONTS_DIR / FONT_FILES[""], *([emoji] if emoji else [])]:
+        with TTFont(path, lazy=True) as font:
+            covered.update(font.getBestCmap())
+    return frozenset(covered), emoji
 
 
 def pdf_text(text: str) -> tuple[str, bool]:
-    """Text the core fonts can draw, and whether anything had to be replaced or left out.
+    """Text the fonts can draw, and whether anything had to be replaced.
 
-    Letters with accents the font lacks lose the accent ("ő" -> "o"); a run of letters from another
-    alphabet becomes one "?"; emoji, other symbols and invisible joiners are left out.
+    Invisible marks and joiners the fonts lack (direction marks, variation selectors) are left out; a run
+    of other characters no font has becomes one "?".
     """
+    covered, _emoji = _drawable()
     out: list[str] = []
     changed = False
     for ch in text:
-        if ch in "\r":
+        if ch == "\r":
             continue
-        if _encodable(ch):
+        if ord(ch) in covered or ch in "\n\t ":
             out.append(ch)
             continue
-        changed = True
         category = unicodedata.category(ch)
         if category in ("Mn", "Me", "Cf", "Sk") or category.startswith("C"):
-            continue  # combining marks, joiners, variation selectors, direction marks
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        if base and all(_encodable(c) for c in base):
-            out.append(base)
-        elif category.startswith("S"):
-            continue  # emoji and other symbols: decoration, left out
-        elif category.startswith("Z"):
+            continue  # combining marks, joiners, variation selectors, direction marks: nothing to see
+        changed = True
+        if category.startswith("Z"):
             out.append(" ")
         elif not out or out[-1] != _UNKNOWN:
             out.append(_UNKNOWN)
@@ -84,9 +93,18 @@ def _document_class() -> type:
     from fpdf.enums import XPos, YPos
 
     class _PlanPDF(FPDF):
-        def __init__(self, footer_text: Callable[[int], str]) -> None:
+        def __init__(self, footer_text: Callable[[int], str], language: str = "da") -> None:
             super().__init__(format="A4")
-            self.core_fonts_encoding = ENCODING
+            for style, name in FONT_FILES.items():
+                self.add_font(FONT, style, FONTS_DIR / name)
+            emoji = _drawable()[1]
+            if emoji:
+                self.add_font(EMOJI, "", emoji)
+            # A character the bold or oblique font lacks (Arabic in oblique, emoji) comes from these.
+            self.set_fallback_fonts([FONT, *([EMOJI] if emoji else [])], exact_match=False)
+            self.right_to_left = language in RIGHT_TO_LEFT
+            self.set_text_shaping(True)  # HarfBuzz: Arabic letters joined
+            self.align = "R" if self.right_to_left else "L"
             self._footer_text = footer_text
             self.replaced = False  # any text changed to fit the font
 
@@ -98,6 +116,11 @@ def _document_class() -> type:
         def safe(self, text: str) -> str:
             shown, changed = pdf_text(text)
             self.replaced = self.replaced or changed
+            # Each paragraph's direction from its first letter (Unicode's rule P2): "الهدف 1" keeps the number
+            # on the left, a Danish line in an Arabic plan keeps its full stop on the right.
+            strong = next((d for d in map(unicodedata.bidirectional, shown) if d in ("L", "R", "AL")), None)
+            right_to_left = self.right_to_left if strong is None else strong != "L"
+            self.set_text_shaping(True, direction="rtl" if right_to_left else "ltr")
             return shown
 
         def para(self, text: str | None, *, size: float = 11, style: str = "", indent: float = 0,
@@ -109,7 +132,7 @@ def _document_class() -> type:
             self.set_font(FONT, style=style, size=size)
             self.set_x(self.l_margin + indent)
             self.multi_cell(self.epw - indent, LINE_MM if size <= 12 else size * 0.5, self.safe(text),
-                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                            align=self.align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
         def rule(self) -> None:
             self.ln(2)
@@ -166,7 +189,7 @@ def plan_pdf(plan_view: PlanView, categories: Sequence[Mapping[str, str]], trans
     _ = translate  # named _ so that pybabel extracts the texts below
     today = today or datetime.now(TIMEZONE).date()
     budget = plan_view.budget
-    pdf = _document_class()(lambda page: _("Side {page} af {pages}", page=page, pages="{nb}"))
+    pdf = _document_class()(lambda page: _("Side {page} af {pages}", page=page, pages="{nb}"), language)
     pdf.set_title(pdf_text(_("Min plan"))[0])
     pdf.set_lang(language)
     pdf.set_creator("Borgerbudget")

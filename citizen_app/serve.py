@@ -25,10 +25,11 @@ METRICS_PATH = "/_stcore/metrics"
 STREAMLIT_IDENTITY_COOKIES = (b"_streamlit_user", b"_streamlit_user_tokens")
 
 # 'unsafe-inline' scripts: Streamlit runs the app's small st.html scripts (language attribute, cookies,
-# idle countdown) as inline scripts; styles: Streamlit's CSS-in-JS. Nothing may come from another host,
+# idle countdown) as inline scripts, and loads a component's script (the read-aloud button) as a module from a
+# blob: URL it made itself (only code already running in the page can make one); styles: Streamlit's CSS-in-JS. Nothing may come from another host,
 # and no other site may frame the app (clickjacking).
-CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-                           "img-src 'self' data: blob:; font-src 'self' data:; media-src 'self' blob:; "
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline' blob:; "
+                           "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; media-src 'self' blob:; "
                            "connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; object-src 'none'; "
                            "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 SECURITY_HEADERS = (

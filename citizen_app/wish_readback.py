@@ -11,6 +11,7 @@ import streamlit as st
 
 from citizen_app import ui
 from citizen_app.i18n import _, money
+from citizen_app.read_aloud import read_aloud
 from dialogs import limits
 from dialogs.extract import WishPart, in_sentence, wishes_of
 from dialogs.text import for_display
@@ -45,17 +46,18 @@ def show(actor: Actor, pending: course.PendingWish) -> None:
     with st.chat_message("assistant", avatar=":material/support_agent:"):
         if not several:
             if reading.question:
-                st.text(_("Jeg skriver: {wish}.", wish=said(wishes[0]).rstrip(".")))
-                st.text(_(reading.question, **ui.message_params(dict(reading.question_params))))
+                lines = [_("Jeg skriver: {wish}.", wish=said(wishes[0]).rstrip(".")),
+                         _(reading.question, **ui.message_params(dict(reading.question_params)))]
             elif wishes[0].price_ore:
-                st.text(_("Jeg skriver: {wish}. Passer det?", wish=said(wishes[0]).rstrip(".")))  # "kr." ends it
+                lines = [_("Jeg skriver: {wish}. Passer det?", wish=said(wishes[0]).rstrip("."))]  # "kr." ends it
             else:
-                st.text(_("Jeg skriver: {wish}. Der er ingen pris på. Passer det?", wish=said(wishes[0]).rstrip(".")))
+                lines = [_("Jeg skriver: {wish}. Der er ingen pris på. Passer det?", wish=said(wishes[0]).rstrip("."))]
         else:
-            st.text(_("Jeg skriver {count} ønsker:", count=len(wishes)))
-            for wish in wishes:
-                st.text("– " + said(wish))
-            st.text(_("Passer det?"))
+            lines = [_("Jeg skriver {count} ønsker:", count=len(wishes)), *("– " + said(wish) for wish in wishes),
+                     _("Passer det?")]
+        for line in lines:
+            st.text(line)
+        read_aloud(" ".join(lines), key=f"readback_{step_id}", personal=True)  # the wish in the citizen's words
 
     edit = st.session_state.get(EDIT_KEY)
     if reading.question and not edit:

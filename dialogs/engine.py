@@ -118,7 +118,7 @@ def build_course(data: Mapping[str, Any]) -> Course:
                 kind=s["kind"],
                 default=s["default"],
                 routes=tuple(Route(r["when"], r["goto"]) for r in s.get("next", ())),
-                options=tuple(Option(o["value"], o["label"]) for o in s.get("options", ())),
+                options=tuple(Option(o["value"], o["label"], o.get("icon")) for o in s.get("options", ())),
                 store=s.get("store", KINDS[s["kind"]].store),
                 parent=s.get("parent"),
                 share_default=s.get("share_default", True),

@@ -20,10 +20,12 @@ def is_skipped(value: object) -> bool:
 
 @dataclass(frozen=True)
 class Option:
-    """A quick-reply button: `value` is stored, `label` (Danish msgid) is shown."""
+    """A quick-reply button: `value` is stored, `label` (Danish msgid) is shown, with the pictogram `icon`
+    (a name in dialogs/icons.py) beside it when there is one."""
 
     value: str
     label: str
+    icon: str | None = None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 from dialogs.conditions import CONDITIONS
 from dialogs.answers import KINDS, STORES
+from dialogs.icons import ICONS
 from dialogs.model import END
 
 SNAKE_CASE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -17,6 +18,7 @@ STEP_KEYS = frozenset({
     "id", "messages", "kind", "options", "store", "parent", "share_default", "hint",
     "max_length", "min", "max", "next", "default", "simple", "examples", "tone",
 })
+OPTION_KEYS = frozenset({"value", "label", "icon"})
 # Steps the citizen answers by writing: "ved ikke" there gets the step's examples.
 FREE_TEXT_KINDS = frozenset({"text", "goal", "subgoal", "wish"})
 MAX_EXAMPLES = 3
@@ -154,6 +156,14 @@ class _Checker:
             self.error(where, "every option needs a snake_case value and a label")
         if len(set(values)) != len(values):
             self.error(where, "duplicate option values")
+        for option in options:
+            if not isinstance(option, Mapping):
+                continue
+            if unknown := sorted(set(option) - OPTION_KEYS):
+                self.error(where, f"option {option.get('value')!r} has unknown keys {unknown}")
+            if "icon" in option and option["icon"] not in ICONS:
+                self.error(where, f"option {option.get('value')!r}: unknown icon {option['icon']!r} "
+                                  "(dialogs/icons.py lists the known ones)")
 
     def check_limits(self, where: str, kind: str, step: Mapping[str, Any]) -> None:
         max_length = step.get("max_length")

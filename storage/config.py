@@ -107,6 +107,10 @@ class Config:
     slow_transaction_ms: float = _setting(
         "BORGERBUDGET_SLOW_TRANSACTION_MS", "500", "Log every write transaction that holds the database "
         "(SQLite's write lock) longer than this many milliseconds.", float)
+    speech_cache_dir: str = _setting(
+        "BORGERBUDGET_SPEECH_CACHE_DIR", "", "Folder for the read-aloud audio the server makes with espeak-ng "
+        "(for browsers without a voice for the language). Empty: data/speech-cache beside the app. Safe to "
+        "delete; it only ever holds the app's own sentences, never a person's words.")
     hashes_at_once: int = _setting(
         "BORGERBUDGET_HASHES_AT_ONCE", "2", "How many PIN and password checks (argon2, 64 MiB each) may run at "
         "the same time; more wait their turn. Keeps memory flat when many log in at once.", int)
@@ -155,6 +159,8 @@ class Config:
     def __post_init__(self) -> None:
         if not self.database_url:
             object.__setattr__(self, "database_url", f"sqlite:///{PROJECT_ROOT / 'data' / 'borgerbudget.db'}")
+        if not self.speech_cache_dir:
+            object.__setattr__(self, "speech_cache_dir", str(PROJECT_ROOT / "data" / "speech-cache"))
 
     def oidc_role_mapping(self) -> dict[str, str]:
         """BORGERBUDGET_OIDC_ROLE_MAP as {group value: app role}."""

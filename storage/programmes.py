@@ -29,13 +29,14 @@ def create_programme(session: Session, *, name: str, default_budget_ore: int, pe
 
 
 def goal_categories(programme: Programme) -> list[dict[str, Any]]:
-    """[{key, label}] for this programme; the eight defaults unless configured."""
+    """[{key, label, icon}] for this programme; the eight defaults unless configured (a configured category
+    may leave out the icon, a name from dialogs/icons.py)."""
     if programme.goal_categories:
         return list(programme.goal_categories)
     from dialogs.categories import (
         DEFAULT_CATEGORIES,  # the course and the plan share one default set
     )
-    return [{"key": c.key, "label": c.label} for c in DEFAULT_CATEGORIES]
+    return [{"key": c.key, "label": c.label, "icon": c.icon} for c in DEFAULT_CATEGORIES]
 
 
 def create_staff(session: Session, *, programme_id: int, username: str, display_name: str, role: StaffRole,

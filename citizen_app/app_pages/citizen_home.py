@@ -7,6 +7,7 @@ from citizen_app import help_panel, message_widgets, session, ui, workshop_box
 from citizen_app.sms_box import sms_box
 from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _, ngettext, pgettext
+from citizen_app.read_aloud import read_aloud
 from dialogs.text import isolate
 from storage import citizens, course, messages, plan_view
 from storage.db import read_session, transaction
@@ -28,13 +29,16 @@ elif status == CitizenStatus.ENDED.value:
     ui.plain(reason)
 
 if not state.answers:
-    st.write(_("Start med en samtale om, hvad der er vigtigt for dig."))
-    st.page_link("app_pages/course.py", label=_("Start samtalen"), icon=":material/chat:")
+    next_step = _("Start med en samtale om, hvad der er vigtigt for dig.")
 elif not state.finished:
-    st.write(_("Du er i gang med samtalen. Du kan fortsætte, hvor du slap."))
-    st.page_link("app_pages/course.py", label=_("Fortsæt samtalen"), icon=":material/chat:")
+    next_step = _("Du er i gang med samtalen. Du kan fortsætte, hvor du slap.")
 else:
-    st.write(_("Du har været hele samtalen igennem. Nu kan du arbejde med din plan."))
+    next_step = _("Du har været hele samtalen igennem. Nu kan du arbejde med din plan.")
+st.write(next_step)
+read_aloud(next_step, key="home_next_step")
+if not state.finished:
+    st.page_link("app_pages/course.py", label=_("Fortsæt samtalen") if state.answers else _("Start samtalen"),
+                 icon=":material/chat:")
 st.page_link("app_pages/plan.py", label=_("Se min plan"), icon=":material/checklist:")
 st.page_link("app_pages/submit.py", label=_("Send planen og se svar"), icon=":material/send:")
 st.page_link("app_pages/access_log.py", label=_("Se, hvem der har set din plan"), icon=":material/visibility:")

@@ -12,6 +12,7 @@ from citizen_app import wish_readback, workshop_box
 from citizen_app import course_turns as ct
 from citizen_app import course_widgets as cw
 from citizen_app.i18n import _, money
+from citizen_app.read_aloud import read_aloud
 from dialogs import engine, replies
 from storage import course, messages
 from storage.db import transaction
@@ -98,7 +99,7 @@ def conversation() -> None:
                 break
             step = COURSE.step(step_id)
             cw.show_guide(step, params_for(step_id))
-            ct.show_asides(state.asides.get(step_id, ()), params_for(step_id))
+            ct.show_asides(state.asides.get(step_id, ()), params_for(step_id), key=step_id)
             cw.show_citizen(cw.describe_answer(step, state.answers[step_id], state.last_words.get(step_id)))
             ct.show_reflection(COURSE, state.path, state.answers, step_id, state.last_words.get(step_id))
 
@@ -111,14 +112,17 @@ def conversation() -> None:
         step = COURSE.step(current)
         if form_mode:
             with st.container(border=True):
-                for message in step.messages:
-                    st.text(cw.guide_text(message, params_for(current)))
+                said = [cw.guide_text(message, params_for(current)) for message in step.messages]
+                for text in said:
+                    st.text(text)
                 if step.hint:
                     st.caption(_(step.hint))
-            ct.show_asides(state.asides.get(current, ()), params_for(current))
+                read_aloud(" ".join([*said, _(step.hint) if step.hint else ""]), key=f"form_{current}",
+                           personal=cw.has_own_words(step.messages, params_for(current)))
+            ct.show_asides(state.asides.get(current, ()), params_for(current), key=current)
         else:
             cw.show_guide(step, params_for(current))
-            ct.show_asides(state.asides.get(current, ()), params_for(current))
+            ct.show_asides(state.asides.get(current, ()), params_for(current), key=current)
         ct.show_goodbye()
 
         course_helper.show(COURSE, step, state, name, params_for)  # the optional language model

@@ -12,6 +12,7 @@ from citizen_app import plan_widgets as pw
 from citizen_app import help_panel, message_widgets, session, ui
 from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _, current_language, local_today, money
+from citizen_app.labels import category_topic
 from storage import plan as plans
 from storage import plan_view, programmes, submissions
 from storage.db import read_session
@@ -25,6 +26,7 @@ with read_session() as s:
     categories = programmes.goal_categories(programmes.get_programme(s, actor=actor))
     decisions = submissions.published_decisions(s, actor=actor, citizen_id=cid)
 cat_labels = pw.category_labels(categories)
+categories_by_key = {c["key"]: c for c in categories}
 read_only = not plan.is_open
 
 
@@ -94,8 +96,8 @@ def goal_block(goal: GoalView, index: int, count: int) -> None:
     with st.container(border=True):
         st.markdown("#### " + _("Mål {number}", number=index + 1))
         ui.plain(goal.text)
-        if goal.category in cat_labels:
-            st.caption(_("Emne: {category}", category=cat_labels[goal.category]))
+        if goal.category in categories_by_key:
+            st.caption(category_topic(categories_by_key[goal.category]))
         goal_head(goal, index, count, sub=False)
         for n, item in enumerate(goal.items):
             item_card(item, n, len(goal.items))

@@ -29,6 +29,8 @@ def test_quick_reply_answer_is_saved_and_the_guide_moves_on(app, demo_db, fresh_
     at = _open_course(app, fresh_code)
     [bar] = at.get("progress")
     assert bar.proto.text == "Trin 1 af 9: Velkommen"
+    [start] = [b for b in at.button if b.label == "Lad os gå i gang"]
+    assert start.proto.icon == ":material/rocket_launch:"  # the pictogram beside the words
     press(at, "Lad os gå i gang")
     assert _answers(demo_db).get("welcome_start") == "start"
     assert "at bruge i 12 måneder" in texts(at)  # the next step's guide text, with {budget} and {months} filled

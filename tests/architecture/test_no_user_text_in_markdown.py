@@ -40,7 +40,7 @@ SAFE_FORMATTERS = frozenset({
     "money", "date_time", "long_date", "weekday_date", "short_date", "sent_day", "number", "percent", "len",
     "round", "int", "abs", "label", "item_status_label", "status_label", "role_label", "action_label",
     "staff_role_label", "category_label", "price_line", "course_progress_text", "translate_error", "isoformat",
-    "load_config", "escape", "current_language", "unexpected_error",
+    "load_config", "escape", "current_language", "unexpected_error", "category_topic",
 })
 CONTAINERS = frozenset({"list", "tuple", "sorted", "range", "enumerate", "zip", "dict", "reversed", "min", "max",
                         "sum", "items", "values", "keys"})
@@ -59,6 +59,9 @@ TRUSTED = {
     ("citizen_app/course_widgets.py", "label"): "an answer option's label from the course files (_buttons)",
     ("citizen_app/course_widgets.py", "list(labels)"): "a choices step's option values from the course files",
     ("citizen_app/course_widgets.py", "labels.get"): "a choices step's option labels (msgids) from the course files",
+    ("citizen_app/course_widgets.py", "shown.get"): "a choices step's option labels (msgids) from the course files "
+                                                     "with their pictograms (names checked by dialogs/validate.py)",
+    ("citizen_app/speech.py", "audio"): "WAV bytes written to the read-aloud cache file (a file's write, not st.write)",
     ("citizen_app/help_panel.py", "_(line.name)"): "a help line from dialogs/safety.py",
     ("citizen_app/help_panel.py", "_(line.description)"): "a help line from dialogs/safety.py",
     ("citizen_app/help_panel.py", "line.phone"): "a help line's number from dialogs/safety.py",
@@ -71,8 +74,6 @@ TRUSTED = {
                                       "digits and plain punctuation (dialogs.text.markdown_inert)",
     ("citizen_app/ui.py", "_(UNEXPECTED_ERROR)"): "a msgid constant",
     ("citizen_app/app_pages/login.py", "notice"): "a translated msgid left by session.py (logged out, locked)",
-    ("citizen_app/app_pages/plan.py", "cat_labels[goal.category]"):
-        "a goal category's label: the programme's configured categories (msgids), never typed in the app",
     ("citizen_app/support_sections/plan.py", "categories[goal.category]"):
         "a goal category's label: the programme's configured categories (msgids), never typed in the app",
     ("citizen_app/workshop_box.py", "part"): "a module title from the course files",

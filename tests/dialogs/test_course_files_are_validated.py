@@ -88,3 +88,20 @@ def test_broken_toml_names_the_file(tmp_path):
 def test_empty_folder_is_an_error(tmp_path):
     with pytest.raises(CourseError, match="no course files"):
         load_course(tmp_path)
+
+
+def _choice_step(**option) -> dict:
+    return {"modules": [{"id": "m", "title": "M", "steps": [
+        {"id": "a", "kind": "choice", "simple": "Enkelt.", "messages": ["A?"], "default": "end",
+         "options": [{"value": "yes", "label": "Ja", **option}]},
+    ]}]}
+
+
+def test_an_option_may_carry_a_known_pictogram():
+    assert validate_course(_choice_step(icon="thumb_up")) == []
+
+
+def test_an_unknown_pictogram_or_option_key_is_reported():
+    assert validate_course(_choice_step(icon="thumbs_upp")) == [
+        "step 'a': option 'yes': unknown icon 'thumbs_upp' (dialogs/icons.py lists the known ones)"]
+    assert validate_course(_choice_step(picture="x.png")) == ["step 'a': option 'yes' has unknown keys ['picture']"]

@@ -151,6 +151,8 @@ def test_plan_goes_from_citizen_to_support_coordinator_finance_and_back(phone, a
         helmet = wish_card(citizen, HELMET)
         expect(helmet.get_by_text("Din støtteperson har sagt ja.", exact=True)).to_be_visible()
         expect(helmet.get_by_text("Status nu: Godkendt", exact=True)).to_be_visible()
+        for card in (bike, helmet):  # each answer, with its reason, can be read aloud
+            expect(card.get_by_role("button", name="Læs op", exact=True)).to_have_count(1)
         assert_accessible(citizen, "loop-5-citizen-answer", artifacts)
 
         click(citizen, "Ret ønsket i min plan", scope=bike)

@@ -26,6 +26,10 @@ WHEEL_MUST_CARRY = (
     "citizen_app/locales/da/LC_MESSAGES/messages.mo",
     "citizen_app/locales/en/LC_MESSAGES/messages.mo",
     "citizen_app/.streamlit/config.toml",
+    "citizen_app/fonts/DejaVuSans.ttf",           # the plan PDF's fonts and their licence
+    "citizen_app/fonts/DejaVuSans-Bold.ttf",
+    "citizen_app/fonts/DejaVuSans-Oblique.ttf",
+    "citizen_app/fonts/LICENSE-DejaVu.txt",
     "citizen_app/app_pages/login.py",
     "dialogs/course/01_welcome.toml",
     "storage/migrations/env.py",
