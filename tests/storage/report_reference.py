@@ -48,20 +48,34 @@ def _median_rounded(values: list[int]) -> int:
     return int(round(statistics.median(values) / 10_000)) * 10_000
 
 
-def reference(engine, programme_id: int, intake: tuple[date, date] | None, today: date) -> Reference:
+def load_rows(engine, programme_id: int) -> dict:
+    """Every row of the programme that the report reads, as plain Core rows."""
+    def rows(model):
+        table = model.__table__
+        query = select(table)
+        if model is not Citizen:
+            query = query.join(Citizen, Citizen.id == table.c.citizen_id)
+        return s.execute(query.where(Citizen.programme_id == programme_id)).all()
+
     with write_session(engine) as s:
         programme = s.get_one(Programme, programme_id)
-        people = [c for c in s.scalars(select(Citizen).where(Citizen.programme_id == programme_id))
-                  if intake is None or intake[0] <= c.start_date <= intake[1]]
-        ids = {c.id for c in people}
-        goals = {g.id: g for g in s.scalars(select(Goal)) if g.citizen_id in ids}
-        ratings = [r for r in s.scalars(select(GoalRating)) if r.citizen_id in ids]
-        who5 = [w for w in s.scalars(select(Who5Response)) if w.citizen_id in ids]
-        wishes = [w for w in s.scalars(select(WishItem)) if w.citizen_id in ids]
-        ledger = [e for e in s.scalars(select(LedgerEntry)) if e.citizen_id in ids]
-        plans = [p for p in s.scalars(select(Submission)) if p.citizen_id in ids]
-        ended_programme = programme.ended_at
-        promise = programme.answer_working_days
+        return {"programme": (programme.ended_at, programme.answer_working_days),
+                **{m.__tablename__: rows(m) for m in (Citizen, Goal, GoalRating, Who5Response, WishItem,
+                                                      LedgerEntry, Submission)}}
+
+
+def reference(engine, programme_id: int, intake: tuple[date, date] | None, today: date,
+              loaded: dict | None = None) -> Reference:
+    data = loaded or load_rows(engine, programme_id)
+    people = [c for c in data["citizens"] if intake is None or intake[0] <= c.start_date <= intake[1]]
+    ids = {c.id for c in people}
+    goals = {g.id: g for g in data["goals"] if g.citizen_id in ids}
+    ratings = [r for r in data["goal_ratings"] if r.citizen_id in ids]
+    who5 = [w for w in data["who5_responses"] if w.citizen_id in ids]
+    wishes = [w for w in data["wish_items"] if w.citizen_id in ids]
+    ledger = [e for e in data["ledger_entries"] if e.citizen_id in ids]
+    plans = [p for p in data["submissions"] if p.citizen_id in ids]
+    ended_programme, promise = data["programme"]
 
     def long_term(goal_id):
         g = goals.get(goal_id)
