@@ -107,6 +107,10 @@ class Config:
     slow_transaction_ms: float = _setting(
         "BORGERBUDGET_SLOW_TRANSACTION_MS", "500", "Log every write transaction that holds the database "
         "(SQLite's write lock) longer than this many milliseconds.", float)
+    pseudonym_secret: str = _setting(
+        "BORGERBUDGET_PSEUDONYM_SECRET", "", "Key for the evaluator's dataset: each citizen's id there is an HMAC "
+        "of their number with this key, the same in every export. Keep it secret and unchanged; without it the "
+        "dataset cannot be made (demo mode uses a fixed key).", secret=True)
     hashes_at_once: int = _setting(
         "BORGERBUDGET_HASHES_AT_ONCE", "2", "How many PIN and password checks (argon2, 64 MiB each) may run at "
         "the same time; more wait their turn. Keeps memory flat when many log in at once.", int)

@@ -194,18 +194,22 @@ def answer_days(session: Session, programme_id: int, intake) -> list[tuple[date,
     return [(_as_date(a), _as_date(b), int(n), int(s)) for a, b, n, s in _run(session, sql, programme_id, intake)]
 
 
-def endings(session: Session, programme_id: int, intake) -> list[tuple[str, int, int]]:
-    """(kind, citizens, selected citizens) by where the citizen's period stands: 'active', 'paused',
-    'programme_ended' (the coordinator ended the programme), 'period_over' (ended on or after the planned
-    end date), 'ended_early'. Only these categories: the reason's own words are never read."""
-    ended_day = _local_date(session, "c.ended_at")
-    sql = f"""SELECT kind, COUNT(*), COALESCE(SUM(sel), 0) FROM (
-        SELECT {{sel}} AS sel, CASE
+def period_kind(session: Session) -> str:
+    """Where a citizen's period stands, as SQL over ``citizens c JOIN programmes p``: 'active', 'paused',
+    'programme_ended' (the coordinator ended the programme), 'period_over' (ended on or after the planned end
+    date), 'ended_early'. Only these categories: the reason's own words are never read."""
+    return f"""CASE
           WHEN c.status = 'paused' THEN 'paused'
           WHEN c.status <> 'ended' THEN 'active'
           WHEN p.ended_at IS NOT NULL AND c.ended_at = p.ended_at THEN 'programme_ended'
-          WHEN c.ended_at IS NOT NULL AND {ended_day} >= c.end_date THEN 'period_over'
-          ELSE 'ended_early' END AS kind
+          WHEN c.ended_at IS NOT NULL AND {_local_date(session, 'c.ended_at')} >= c.end_date THEN 'period_over'
+          ELSE 'ended_early' END"""
+
+
+def endings(session: Session, programme_id: int, intake) -> list[tuple[str, int, int]]:
+    """(kind, citizens, selected citizens) by :func:`period_kind`."""
+    sql = f"""SELECT kind, COUNT(*), COALESCE(SUM(sel), 0) FROM (
+        SELECT {{sel}} AS sel, {period_kind(session)} AS kind
         FROM citizens c JOIN programmes p ON p.id = c.programme_id WHERE c.programme_id = :pid) k
       GROUP BY kind"""
     return [(k, int(n), int(s)) for k, n, s in _run(session, sql, programme_id, intake)]

@@ -2,16 +2,18 @@
 for the whole programme and for an intake; small groups are withheld; the statements do not grow."""
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, func, select
 
 from storage import programme_report
 from storage.access import Actor, ActorKind
 from storage.db import write_session
-from storage.errors import AccessDenied
-from storage.models import StaffRole
+from storage.errors import AccessDenied, DomainError
+from storage.models import AuditEvent, Citizen, StaffRole
 from storage.programme_report import Intake
 from tests.storage.factories import build_world
 from tests.storage.programme_generator import generate_programme
@@ -113,3 +115,48 @@ def test_only_a_coordinator_reads_the_figures(engine):
     for actor in (w.support, w.finance):
         with pytest.raises(AccessDenied), write_session(engine) as s:
             programme_report.programme_figures(s, actor=actor)
+
+
+def test_the_figures_export_as_csv_with_withheld_cells_empty(engine):
+    from storage import report_export
+    generated = generate_programme(engine, 40, seed=5)
+    with write_session(engine) as s:
+        text_ = report_export.figures_csv(s, actor=coordinator(generated),
+                                          intake=Intake(date(2025, 1, 6), date(2025, 1, 6)))
+    rows = dict(list(csv.reader(io.StringIO(text_)))[1:])
+    assert rows["intake.start_from"] == "2025-01-06"
+    assert rows["citizen_attainment.share"] == "" and rows["who5.mean_change"] == ""
+    assert "Borger" not in text_ and "Fri tekst" not in text_ and "Mål" not in text_
+    with write_session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(AuditEvent)
+                        .where(AuditEvent.action == "export_programme_report")) == 1
+
+
+def test_the_evaluator_dataset_is_pseudonymised_stable_and_audited_on_each_citizen(engine, monkeypatch):
+    from storage import evaluator_data
+    monkeypatch.setenv("BORGERBUDGET_PSEUDONYM_SECRET", "nøgle-til-test")
+    generated = generate_programme(engine, 30, seed=6)
+    actor = coordinator(generated)
+    with write_session(engine) as s:
+        first = evaluator_data.evaluation_csv(s, actor=actor)
+    with write_session(engine) as s:
+        second = evaluator_data.evaluation_csv(s, actor=actor)
+        ids = sorted(s.scalars(select(Citizen.id).where(Citizen.programme_id == generated.programme_id)))
+        audited = s.scalars(select(AuditEvent.citizen_id).where(
+            AuditEvent.action == "export_evaluation_dataset", AuditEvent.citizen_id.is_not(None))).all()
+    assert first == second                                   # stable ids, stable order
+    rows = list(csv.DictReader(io.StringIO(first)))
+    assert len(rows) == 30 and tuple(rows[0]) == evaluator_data.COLUMNS
+    assert {r["pseudonym"] for r in rows} == {evaluator_data.pseudonym("nøgle-til-test", generated.programme_id, c)
+                                             for c in ids}
+    assert [r["pseudonym"] for r in rows] == sorted(r["pseudonym"] for r in rows)
+    assert "Borger" not in first and "Fri tekst" not in first and "Mål" not in first and "G" + str(
+        generated.programme_id) not in first
+    assert sorted(audited) == sorted(ids * 2)
+    monkeypatch.setenv("BORGERBUDGET_PSEUDONYM_SECRET", "")
+    monkeypatch.setenv("BORGERBUDGET_DEMO", "0")
+    with pytest.raises(DomainError), write_session(engine) as s:
+        evaluator_data.evaluation_csv(s, actor=actor)
+    w = build_world(engine)
+    with pytest.raises(AccessDenied), write_session(engine) as s:
+        evaluator_data.evaluation_csv(s, actor=w.support)
