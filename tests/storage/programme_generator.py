@@ -154,6 +154,9 @@ def generate_programme(engine, citizens: int, *, seed: int = 7, name: str = "Gen
             _bulk(s, model, rows)
     if engine.dialect.name == "postgresql":
         with engine.connect() as conn:  # fresh statistics, as autovacuum would give a real database after a load
+            for table in ("staff_users", "citizens", "goals", "wish_items"):  # ids given above: move the sequences
+                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                  f"(SELECT MAX(id) FROM {table}))"))
             conn.execute(text("ANALYZE"))
             conn.commit()
     return Generated(pid, staff, citizens)
