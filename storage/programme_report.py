@@ -36,6 +36,7 @@ from storage.small_groups import MIN_GROUP, group_may_be_shown, share, withhold_
 
 WHO5_MEANINGFUL_CHANGE = 10          # points on the 0-100 scale: the clinically relevant change
 MEDIAN_ROUNDING_ORE = 10_000         # a median is one citizen's amount: shown to the nearest 100 kr.
+MEAN_ROUNDING_ORE = 100              # means to whole kroner
 ENDING_KINDS = ("active", "paused", "period_over", "ended_early", "programme_ended")
 
 
@@ -118,8 +119,8 @@ class ProgrammeFigures:
     endings: dict[str, int | None]
 
 
-def _rounded_median(total: int, count: int) -> int:
-    return int(round(total / count / MEDIAN_ROUNDING_ORE)) * MEDIAN_ROUNDING_ORE
+def _rounded(ore: float, step: int) -> int:
+    return int(round(ore / step)) * step
 
 
 def _attainment(session, pid, span) -> tuple[Share, Share]:
@@ -164,8 +165,8 @@ def _money(session, pid, span) -> tuple[int | None, tuple[MoneyMeasure, ...]]:
         kept = withhold_counts(cells, whole)
         median = medians.get(measure)
         measures.append(MoneyMeasure(
-            measure, total if sums_shown else None, int(round(total / sn)) if sums_shown else None,
-            _rounded_median(*median) if median and sn >= MIN_GROUP else None, tuple(kept.values())))
+            measure, total if sums_shown else None, _rounded(total / sn, MEAN_ROUNDING_ORE) if sums_shown else None,
+            _rounded(median[0] / median[1], MEDIAN_ROUNDING_ORE) if median and sn >= MIN_GROUP else None, tuple(kept.values())))
     return (sbudgets if sums_shown else None), tuple(measures)
 
 

@@ -47,7 +47,7 @@ def assert_matches(got, ref):
     assert {c.key: (c.goals, c.citizens) for c in got.categories} == ref.categories
     for measure in got.money:
         assert measure.total_ore == ref.money_sums[measure.measure]
-        assert measure.mean_ore == round(ref.money_sums[measure.measure] / ref.citizens)
+        assert measure.mean_ore == round(ref.money_sums[measure.measure] / ref.citizens / 100) * 100
         assert measure.median_ore == ref.money_medians[measure.measure]
         bands = ref.money_bands[measure.measure]
         shown = {b: n for b, n in enumerate(measure.bands) if n is not None}
