@@ -63,8 +63,8 @@ show(bar_chart([Bar(own_label, own.value, shown(own.value, percent)),
                description=sentence, label_title="", domain_max=1.0), sentence, {
     _("Hvad"): [own_label, their_label],
     _("Andel"): [shown(own.value, percent), shown(theirs.value, percent)],
-    _("Ud af"): [ngettext("{n} borger", "{n} borgere", own.n, n=number(own.n)) if own.n else WITHHELD,
-                 ngettext("{n} mål", "{n} mål", theirs.n, n=number(theirs.n)) if theirs.n else WITHHELD],
+    _("Ud af"): [ngettext("{count} borger", "{count} borgere", own.n, count=number(own.n)) if own.n else WITHHELD,
+                 ngettext("{count} mål", "{count} mål", theirs.n, count=number(theirs.n)) if theirs.n else WITHHELD],
 })
 st.caption(_("Borgerens eget svar ved det seneste tidspunkt, hvor borgeren har svaret. Støttepersonens nyeste "
              "svar for hvert mål."))
