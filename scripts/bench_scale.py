@@ -1,4 +1,4 @@
-"""Programme size on PostgreSQL: the cohort report and both overviews at BENCH_SIZES citizens.
+"""Programme size on PostgreSQL: the cohort report, the programme report and both overviews at BENCH_SIZES citizens.
 
 For each size a fresh schema is filled in bulk by the database itself (INSERT ... SELECT over
 generate_series: 100 000 citizens with goals, wishes, plans, ledger events and check-ins in a few
@@ -27,11 +27,11 @@ PER_SUPPORT = 25
 FILL = """
 INSERT INTO programmes (id, name, default_budget_ore, period_months, answer_working_days, created_at)
   VALUES (1, 'Bench', 5000000, 12, 5, now());
-INSERT INTO staff_users (id, programme_id, username, display_name, role, active, failed_logins, created_at)
-  SELECT g, 1, 'support' || g, 'Støtte ' || g, 'support', true, 0, now()
+INSERT INTO staff_users (id, programme_id, username, display_name, role, active, must_change_password, created_at)
+  SELECT g, 1, 'support' || g, 'Støtte ' || g, 'support', true, false, now()
   FROM generate_series(1, (:n + 24) / 25) g;
-INSERT INTO staff_users (id, programme_id, username, display_name, role, active, failed_logins, created_at)
-  VALUES (1000000, 1, 'coordinator', 'Koordinator', 'coordinator', true, 0, now());
+INSERT INTO staff_users (id, programme_id, username, display_name, role, active, must_change_password, created_at)
+  VALUES (1000000, 1, 'coordinator', 'Koordinator', 'coordinator', true, false, now());
 INSERT INTO citizens (id, programme_id, support_person_id, display_name, internal_ref, language, status,
                       budget_total_ore, committed_ore, start_date, end_date, needs_help_since, created_at)
   SELECT g, 1, (g - 1) / 25 + 1, 'Borger ' || g, 'R' || g, 'da',
@@ -74,6 +74,23 @@ SELECT setval(pg_get_serial_sequence('wish_items', 'id'), 10 * :n);
 ANALYZE;
 """
 
+# The months after the plan (migration 0013 and later): both sides' ratings of each citizen's long-term goal, WHO-5
+# at start and end, and answer times on the answered plans. Run only when the tables exist (an older baseline).
+FILL_FOLLOWUP = """
+INSERT INTO goal_ratings (citizen_id, goal_id, milestone, rater, rating, created_at)
+  SELECT g, g, m, 'citizen', (ARRAY['reached', 'close', 'on_the_way', 'not_yet', 'dropped'])[(g + length(m)) % 5 + 1],
+         now() FROM generate_series(1, :n) g, unnest(ARRAY['start', 'm6']) m WHERE g % 3 <> 0;
+INSERT INTO goal_ratings (citizen_id, goal_id, milestone, rater, rated_by_staff_id, rating, created_at)
+  SELECT g, g, 'm6', 'support', (g - 1) / 25 + 1,
+         (ARRAY['very_high', 'high', 'some', 'low', 'not_at_all'])[g % 5 + 1], now()
+  FROM generate_series(1, :n) g WHERE g % 2 = 0;
+INSERT INTO who5_responses (citizen_id, milestone, item1, item2, item3, item4, item5, skipped, created_at)
+  SELECT g, m, g % 6, (g + 1) % 6, (g + length(m)) % 6, 3, 2, false, now()
+  FROM generate_series(1, :n) g, unnest(ARRAY['start', 'end']) m WHERE g % 4 <> 0;
+UPDATE submissions SET answered_at = submitted_at + (citizen_id % 9) * interval '1 day' WHERE status = 'answered';
+ANALYZE;
+"""
+
 # Run inside the tree under test: prints {"report": [ms, queries], ...} as JSON.
 MEASURE = r'''
 import inspect, json, statistics, sys, time
@@ -100,6 +117,11 @@ work = {"report": lambda s: reports.cohort_report(s, actor=coordinator),
         "coordinator_overview": coordinator_overview,
         "support_overview": lambda s: caseload.overview(s, actor=support),
         "delete_wish": delete_wish}
+try:  # the programme report (issue 15), where the tree has it
+    from storage import programme_report
+    work["programme_report"] = lambda s: programme_report.programme_figures(s, actor=coordinator)
+except ImportError:
+    pass
 out = {"paged": paged}
 for name, fn in work.items():
     statements = []
@@ -152,6 +174,10 @@ def _fill(url_schema: str, n: int) -> float:
         for statement in FILL.replace(":n", str(n)).split(";\n"):
             if statement.strip():
                 conn.execute(text(statement))
+        if conn.execute(text("SELECT to_regclass('goal_ratings')")).scalar() is not None:
+            for statement in FILL_FOLLOWUP.replace(":n", str(n)).split(";\n"):
+                if statement.strip():
+                    conn.execute(text(statement))
     admin.dispose()
     return time.perf_counter() - start
 
@@ -197,6 +223,11 @@ def report(results: dict[int, dict[str, dict]]) -> None:
                   f"{f['coordinator_overview'][0]:9.1f} / {f['coordinator_overview'][1]:<2}{page:7} "
                   f"{f['support_overview'][0]:12.1f} / {f['support_overview'][1]:<3}      "
                   f"{f['delete_wish'][0]:8.2f} ms")
+    print("\nProgramme report (Socialstyrelsen's figures, storage/programme_report.py): ms / SQL statements")
+    for n, by_tree in results.items():
+        for name in names:
+            figures = by_tree[name].get("programme_report")
+            print(f"{n:>9} {name:24} " + (f"{figures[0]:9.1f} / {figures[1]}" if figures else "not in this tree"))
     small, big = min(results), max(results)
     for name in names:
         ratio = results[big][name]["support_overview"][0] / results[small][name]["support_overview"][0]

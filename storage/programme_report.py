@@ -32,7 +32,7 @@ from storage import audit, report_sql
 from storage.access import Actor, require_role
 from storage.dates import LOCAL_TIMEZONE, add_working_days, working_days_between
 from storage.models import Programme, StaffRole
-from storage.small_groups import MIN_GROUP, group_may_be_shown, share, withhold_counts
+from storage.small_groups import MIN_GROUP, group_may_be_shown, is_small, share, withhold_counts
 
 WHO5_MEANINGFUL_CHANGE = 10          # points on the 0-100 scale: the clinically relevant change
 MEDIAN_ROUNDING_ORE = 10_000         # a median is one citizen's amount: shown to the nearest 100 kr.
@@ -161,12 +161,17 @@ def _money(session, pid, span) -> tuple[int | None, tuple[MoneyMeasure, ...]]:
     measures = []
     for measure, total in zip(report_sql.MEASURES, (splanned, sapproved, spaid)):
         cells = {b: bands[measure].get(b, (0, 0))[1] for b in range(report_sql.BANDS + 1)}
-        whole = {b: bands[measure].get(b, (0, 0))[0] for b in range(report_sql.BANDS + 1)} if span else None
-        kept = withhold_counts(cells, whole)
+        whole = {b: bands[measure].get(b, (0, 0))[0] for b in range(report_sql.BANDS + 1)}
+        kept = withhold_counts(cells, whole if span else None)
+        # A sum over three citizens of whom two have nothing is the third one's amount: sums and means need
+        # MIN_GROUP citizens with an amount. A median could pin down a withheld band, so it needs all bands shown.
+        contributors, whole_contributors = sn - cells[0], n - whole[0]
+        summed = sums_shown and not is_small(contributors) and not (span and is_small(whole_contributors - contributors))
         median = medians.get(measure)
+        median_shown = median and sn >= MIN_GROUP and summed and None not in kept.values()
         measures.append(MoneyMeasure(
-            measure, total if sums_shown else None, _rounded(total / sn, MEAN_ROUNDING_ORE) if sums_shown else None,
-            _rounded(median[0] / median[1], MEDIAN_ROUNDING_ORE) if median and sn >= MIN_GROUP else None, tuple(kept.values())))
+            measure, total if summed else None, _rounded(total / sn, MEAN_ROUNDING_ORE) if summed else None,
+            _rounded(median[0] / median[1], MEDIAN_ROUNDING_ORE) if median_shown else None, tuple(kept.values())))
     return (sbudgets if sums_shown else None), tuple(measures)
 
 
