@@ -56,7 +56,7 @@ def bar_chart(bars: list[Bar], *, description: str, label_title: str, grouped: b
         encodings["yOffset"] = alt.YOffset("group:N", sort=groups)
     base = alt.Chart(data).encode(**encodings)
     bars_layer = base.mark_bar()
-    text_layer = base.mark_text(align="left", dx=4, color=TEXT_COLOUR).encode(text="shown:N", color=alt.value(TEXT_COLOUR))
+    text_layer = base.mark_text(align="left", dx=4).encode(text="shown:N", color=alt.value(TEXT_COLOUR))
     height = max(80, len(data) * (22 if not grouped else 14) + 40)
     return (bars_layer + text_layer).properties(height=height, description=description)
 

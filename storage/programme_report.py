@@ -166,7 +166,8 @@ def _money(session, pid, span) -> tuple[int | None, tuple[MoneyMeasure, ...]]:
         # A sum over three citizens of whom two have nothing is the third one's amount: sums and means need
         # MIN_GROUP citizens with an amount. A median could pin down a withheld band, so it needs all bands shown.
         contributors, whole_contributors = sn - cells[0], n - whole[0]
-        summed = sums_shown and not is_small(contributors) and not (span and is_small(whole_contributors - contributors))
+        summed = sums_shown and not is_small(contributors) and \
+            not (span and is_small(whole_contributors - contributors))
         median = medians.get(measure)
         median_shown = median and sn >= MIN_GROUP and summed and None not in kept.values()
         measures.append(MoneyMeasure(
@@ -219,4 +220,5 @@ def programme_figures(session: Session, *, actor: Actor, intake: Intake | None =
         intake=intake, citizens=None if not group_may_be_shown(citizens, whole if span else None) and citizens
         else citizens, budgets_ore=budgets, citizen_attainment=citizen,
         support_attainment=support, who5=_who5(session, pid, span), categories=_categories(session, pid, span),
-        money=money, answers=_answers(session, pid, span, promise, today or datetime.now(LOCAL_TIMEZONE).date()), endings=kinds)
+        money=money, answers=_answers(session, pid, span, promise, today or datetime.now(LOCAL_TIMEZONE).date()),
+        endings=kinds)

@@ -36,7 +36,8 @@ if scope != whole:
 
 with write_session() as s:
     f = programme_report.programme_figures(s, actor=actor, intake=intake)
-    categories = {c["key"]: category_label(c) for c in programmes.goal_categories(programmes.get_programme(s, actor=actor))}
+    programme = programmes.get_programme(s, actor=actor)
+    categories = {c["key"]: category_label(c) for c in programmes.goal_categories(programme)}
 
 
 def shown(value, fmt) -> str:
@@ -51,7 +52,8 @@ else:
 # --- the two figures ---------------------------------------------------------------------------------
 st.header(_("Er borgerne nået deres mål?"))
 own, theirs = f.citizen_attainment, f.support_attainment
-own_label, their_label = _("Borgerne selv: målet er nået eller tæt på"), _("Støttepersonerne: målet er nået i meget høj eller høj grad")
+own_label = _("Borgerne selv: målet er nået eller tæt på")
+their_label = _("Støttepersonerne: målet er nået i meget høj eller høj grad")
 own_sentence = (_("For få borgere har selv svaret til at vise en andel.") if own.value is None else
                 _("{share} af borgerne siger selv, at de har nået et mål eller er tæt på.", share=percent(own.value)))
 their_sentence = (_("For få mål har et svar fra støttepersonen til at vise en andel.") if theirs.value is None else
@@ -80,7 +82,8 @@ else:
                  "ved start og {end} ved slut, en ændring på {change} point. {better} fik det mindst 10 point bedre.",
                  n=number(w.n), start=number(w.mean_start), end=number(w.mean_end), change=number(w.mean_change),
                  better=percent(w.improved_share))
-    show(bar_chart([Bar(start_label, w.mean_start, number(w.mean_start)), Bar(end_label, w.mean_end, number(w.mean_end))],
+    show(bar_chart([Bar(start_label, w.mean_start, number(w.mean_start)),
+                    Bar(end_label, w.mean_end, number(w.mean_end))],
                    description=sentence, label_title="", domain_max=100), sentence, {
         _("Hvad"): [start_label, end_label, _("Ændring i gennemsnit"), _("Mindst 10 point bedre"),
                     _("Mindst 10 point værre")],

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import assert_accessible, create_citizen_in_db, expect_heading, go_to, login_staff, main_text, open_app
+from tests.e2e.helpers import (
+    assert_accessible,
+    create_citizen_in_db,
+    expect_heading,
+    go_to,
+    login_staff,
+    main_text,
+    open_app,
+)
 
 
 def _ratings_for_everyone(database_url: str) -> int:
