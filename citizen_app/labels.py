@@ -97,6 +97,7 @@ ACTION_LABELS = {
     "list_citizens": N_("så dig på sin liste over borgere"),
     "list_payment_requests": N_("så en betaling for dig på økonomiens liste"),
     "export_payments": N_("hentede dine betalinger i en fil"),
+    "export_evaluation_dataset": N_("hentede dine tal uden dit navn til evalueringen"),
     "export_audit_log": N_("hentede listen over opslag i en fil"),
     "list_second_opinions": N_("så et spørgsmål om din plan"),
     "list_answered_second_opinions": N_("så et spørgsmål om din plan"),

@@ -1,4 +1,4 @@
-"""Programme size on PostgreSQL: the cohort report and both overviews at BENCH_SIZES citizens.
+"""Programme size on PostgreSQL: the cohort report, the programme report and both overviews at BENCH_SIZES citizens.
 
 For each size a fresh schema is filled in bulk by the database itself (INSERT ... SELECT over
 generate_series: 100 000 citizens with goals, wishes, plans, ledger events and check-ins in a few
@@ -85,6 +85,23 @@ UPDATE citizens SET waiting_version = w.version, waiting_since = s.submitted_at
 ANALYZE citizens;
 """
 
+# The months after the plan (migration 0013 and later): both sides' ratings of each citizen's long-term goal, WHO-5
+# at start and end, and answer times on the answered plans. Run only when the tables exist (an older baseline).
+FILL_FOLLOWUP = """
+INSERT INTO goal_ratings (citizen_id, goal_id, milestone, rater, rating, created_at)
+  SELECT g, g, m, 'citizen', (ARRAY['reached', 'close', 'on_the_way', 'not_yet', 'dropped'])[(g + length(m)) % 5 + 1],
+         now() FROM generate_series(1, :n) g, unnest(ARRAY['start', 'm6']) m WHERE g % 3 <> 0;
+INSERT INTO goal_ratings (citizen_id, goal_id, milestone, rater, rated_by_staff_id, rating, created_at)
+  SELECT g, g, 'm6', 'support', (g - 1) / 25 + 1,
+         (ARRAY['very_high', 'high', 'some', 'low', 'not_at_all'])[g % 5 + 1], now()
+  FROM generate_series(1, :n) g WHERE g % 2 = 0;
+INSERT INTO who5_responses (citizen_id, milestone, item1, item2, item3, item4, item5, skipped, created_at)
+  SELECT g, m, g % 6, (g + 1) % 6, (g + length(m)) % 6, 3, 2, false, now()
+  FROM generate_series(1, :n) g, unnest(ARRAY['start', 'end']) m WHERE g % 4 <> 0;
+UPDATE submissions SET answered_at = submitted_at + (citizen_id % 9) * interval '1 day' WHERE status = 'answered';
+ANALYZE;
+"""
+
 # Run inside the tree under test: prints {"report": [ms, queries], ...} as JSON.
 MEASURE = r'''
 import inspect, json, os, statistics, sys, time
@@ -113,6 +130,11 @@ work = {"report": lambda s: reports.cohort_report(s, actor=coordinator),
         "coordinator_last_page": lambda s: coordinator_overview(s, last=True),
         "support_overview": lambda s: caseload.overview(s, actor=support),
         "delete_wish": delete_wish}
+try:  # the programme report (issue 15), where the tree has it
+    from storage import programme_report
+    work["programme_report"] = lambda s: programme_report.programme_figures(s, actor=coordinator)
+except ImportError:
+    pass
 out = {"paged": paged}
 wanted = [w for w in os.environ.get("BENCH_SCALE_WORK", ",".join(work)).split(",") if w in work]
 for name in wanted:
@@ -174,6 +196,10 @@ def _fill(url_schema: str, n: int) -> float:
         for statement in FILL.replace(":n", str(n)).split(";\n"):
             if statement.strip():
                 conn.execute(text(statement))
+        if conn.execute(text("SELECT to_regclass('goal_ratings')")).scalar() is not None:
+            for statement in FILL_FOLLOWUP.replace(":n", str(n)).split(";\n"):
+                if statement.strip():
+                    conn.execute(text(statement))
         if conn.execute(text("SELECT 1 FROM information_schema.columns WHERE table_schema = :schema AND "
                              "table_name = 'citizens' AND column_name = 'waiting_since'"),
                         {"schema": url_schema}).first():
@@ -212,7 +238,7 @@ def run(trees: list[tuple[str, Path]]) -> dict[int, dict[str, dict]]:
     return results
 
 
-WORK_TITLES = {"report": "cohort report", "coordinator_overview": "coordinator, 1st page",
+WORK_TITLES = {"report": "cohort report", "programme_report": "programme report", "coordinator_overview": "coordinator, 1st page",
                "coordinator_last_page": "coordinator, last page", "support_overview": "support overview (25)",
                "delete_wish": "delete a wish"}
 

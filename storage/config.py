@@ -111,6 +111,10 @@ class Config:
         "BORGERBUDGET_SPEECH_CACHE_DIR", "", "Folder for the read-aloud audio the server makes with espeak-ng "
         "(for browsers without a voice for the language). Empty: data/speech-cache beside the app. Safe to "
         "delete; it only ever holds the app's own sentences, never a person's words.")
+    pseudonym_secret: str = _setting(
+        "BORGERBUDGET_PSEUDONYM_SECRET", "", "Key for the evaluator's dataset: each citizen's id there is an HMAC "
+        "of their number with this key, the same in every export. Keep it secret and unchanged; without it the "
+        "dataset cannot be made (demo mode uses a fixed key).", secret=True)
     hashes_at_once: int = _setting(
         "BORGERBUDGET_HASHES_AT_ONCE", "2", "How many PIN and password checks (argon2, 64 MiB each) may run at "
         "the same time; more wait their turn. Keeps memory flat when many log in at once.", int)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage import audit, ledger
+from storage import audit, ledger, small_groups
 from storage.access import Actor, require_role
 from storage.checkins import PHASES
 from storage.csv_files import write_csv
@@ -27,7 +27,7 @@ from storage.models import (
     StaffRole,
 )
 
-MIN_GROUP = 3
+MIN_GROUP = small_groups.MIN_GROUP  # the one small-group rule (storage/small_groups.py)
 WHO5_PERCENT_PER_POINT = 4           # the raw score 0-25 times 4 is the WHO-5 percentage score 0-100
 WHO5_MEANINGFUL_CHANGE = 10          # percentage points: the change the WHO-5 literature calls relevant
 

@@ -1,6 +1,8 @@
 """Finance pays or rejects by internal number only; the coordinator answers second opinions."""
 from __future__ import annotations
 
+import json
+
 from datetime import date
 
 import pytest
@@ -145,43 +147,60 @@ def _table_text(app) -> str:
     return "\n".join(table.value.to_string() for table in app.table)
 
 
-def test_coordinator_report_shows_the_programme_in_numbers_and_no_names(app, demo_db):
-    from storage import reports
+def test_coordinator_report_shows_both_shares_charts_with_tables_and_no_names(app, demo_db, monkeypatch):
+    from storage import programme_report
     staff_login(app, "karin")
     app.switch_page("app_pages/report.py").run()
     assert not app.exception
     assert app.title[0].value == "Rapport"
     karin = staff(demo_db, "karin")
     with write_session(demo_db) as s:
-        expected = reports.cohort_report(s, actor=karin)
+        expected = programme_report.programme_figures(s, actor=karin)
         names = list(s.scalars(select(Citizen.display_name)))
     tables = _table_text(app)
     page = texts(app) + tables
-    assert f"{expected.citizens} borgere i programmet." in page
-    status = app.table[0].value
-    assert list(status.iloc[:, 0]) == ["Aktiv", "Pause", "Afsluttet"]
-    assert list(status.iloc[:, 1]) == [str(expected.by_status[s]) for s in ("active", "paused", "ended")]
-    approved = f"{expected.approved_ore // 100:,}".replace(",", ".") + " kr."
-    assert expected.approved_ore > 0 and approved in tables.replace("\xa0", " ")
+    assert f"Tallene handler om {expected.citizens} borgere." in page
+    headline = app.table[0].value
+    assert list(headline.iloc[:, 0]) == ["Borgerne selv: målet er nået eller tæt på",
+                                         "Støttepersonerne: målet er nået i meget høj eller høj grad"]
+    def danish(share):
+        return "For få til at vise" if share is None else f"{round(100 * share)}\xa0%"
+    assert list(headline.iloc[:, 1]) == [danish(expected.citizen_attainment.value),
+                                         danish(expected.support_attainment.value)]
+    assert "Søjlediagram med to søjler." in page                    # the text alternative
+    charts = [json.loads(c.proto.spec) for c in app.get("vega_lite_chart")]
+    assert charts and all(chart["description"] in page for chart in charts)  # each chart said in words too
     from dialogs.categories import DEFAULT_CATEGORIES
     labels = {c.key: c.label for c in DEFAULT_CATEGORIES}
-    goals = app.table[2].value
-    assert expected.goals_by_category  # the demo citizens have goals
-    assert [(row[0], row[1]) for row in goals.itertuples(index=False)] == \
-        [(labels[key], str(count)) for key, count in expected.goals_by_category]
+    assert expected.categories and labels[expected.categories[0].key] in tables
     for name in names:
         assert name not in page
     with write_session(demo_db) as s:
-        logged = s.scalars(select(AuditEvent.action).where(AuditEvent.action == "read_cohort_report")).all()
+        logged = s.scalars(select(AuditEvent.action).where(AuditEvent.action == "read_programme_report")).all()
     assert len(logged) == 2  # the page and the expected figures above
 
-    press(app, "Lav CSV-fil")
+    press(app, "Lav CSV-fil med tallene")
     assert not app.exception
     csv_text = app.session_state["report_csv"].decode("utf-8")
     assert csv_text.startswith("key,value") and f"citizens,{expected.citizens}" in csv_text
-    with write_session(demo_db) as s:
-        assert s.scalars(select(AuditEvent.action).where(AuditEvent.action == "export_cohort_report")).all() \
-            == ["export_cohort_report"]
+    monkeypatch.setenv("BORGERBUDGET_PSEUDONYM_SECRET", "hemmelig")
+    press(app, "Lav datasæt til evaluering")
+    assert not app.exception
+    dataset = app.session_state["report_dataset"].decode("utf-8")
+    assert dataset.startswith("pseudonym,") and dataset.count("\n") == expected.citizens + 1
+    assert not any(name in dataset for name in names)
+
+
+def test_report_for_a_small_intake_shows_no_figures(app, demo_db):
+    staff_login(app, "karin")
+    app.switch_page("app_pages/report.py").run()
+    app.radio(key="report_scope").set_value("Et hold: borgere, der startede i en periode").run()
+    from datetime import date
+    app.date_input(key="report_from").set_value(date(2000, 1, 1)).run()
+    app.date_input(key="report_to").set_value(date(2000, 1, 2)).run()
+    assert not app.exception
+    assert "Tallene handler om 0 borgere." in texts(app)
+    assert "For få til at vise" in _table_text(app)
 
 
 def test_report_page_is_not_in_the_support_persons_navigation(app, demo_db):

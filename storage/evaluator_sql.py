@@ -1,0 +1,62 @@
+"""The evaluator dataset's SQL: one grouped statement per block of columns, a row per citizen each, built from
+the programme report's own fragments (storage/report_sql.py) so both count by the same definitions."""
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from storage.report_sql import _PER_CITIZEN, _newest_ratings, _run, period_kind
+from storage.statuses import CITIZEN_ATTAINED, PLANNED, SUPPORT_ATTAINED
+
+
+def per_citizen_money(session: Session, programme_id: int) -> list[tuple]:
+    """(citizen, start date, period kind, budget, planned, approved, paid)."""
+    sql = f"""WITH {_PER_CITIZEN}
+    SELECT c.id, c.start_date, {period_kind(session)}, pc.budget, pc.planned, pc.approved, pc.paid
+    FROM per_citizen pc JOIN citizens c ON c.id = pc.id JOIN programmes p ON p.id = c.programme_id"""
+    return [tuple(r) for r in _run(session, sql, programme_id, None, pending=PLANNED)]
+
+
+def per_citizen_goals(session: Session, programme_id: int) -> list[tuple[int, int, str]]:
+    """(citizen, long-term goals, their category keys sorted and joined by '|')."""
+    sql = """SELECT g.citizen_id, g.category, COUNT(*) FROM goals g JOIN citizens c ON c.id = g.citizen_id
+             WHERE c.programme_id = :pid AND g.parent_id IS NULL AND g.removed_at IS NULL
+             GROUP BY g.citizen_id, g.category"""
+    found: dict[int, tuple[int, set[str]]] = {}
+    for cid, category, n in _run(session, sql, programme_id, None):
+        goals, keys = found.get(cid, (0, set()))
+        found[cid] = (goals + int(n), keys | {category or "none"})
+    return [(cid, goals, "|".join(sorted(keys))) for cid, (goals, keys) in found.items()]
+
+
+def per_citizen_own_rating(session: Session, programme_id: int) -> list[tuple[int, int, int]]:
+    """(citizen, rank of their latest rated milestone, 1 if a goal is reached or close there else 0)."""
+    sql = f"""WITH {_newest_ratings('citizen')},
+    latest AS (SELECT citizen_id, rating, mrank, MAX(mrank) OVER (PARTITION BY citizen_id) AS top
+               FROM newest WHERE rn = 1)
+    SELECT citizen_id, MAX(top), MAX(CASE WHEN rating IN :attained THEN 1 ELSE 0 END)
+    FROM latest WHERE mrank = top GROUP BY citizen_id"""
+    return [(int(c), int(m), int(a)) for c, m, a in _run(session, sql, programme_id, None, attained=CITIZEN_ATTAINED)]
+
+
+def per_citizen_support_rating(session: Session, programme_id: int) -> list[tuple[int, int, int]]:
+    """(citizen, long-term goals the support person rated, of them reached to a very high/high degree)."""
+    sql = f"""WITH {_newest_ratings('support')},
+    latest AS (SELECT citizen_id, goal_id, rating, mrank, MAX(mrank) OVER (PARTITION BY goal_id) AS top
+               FROM newest WHERE rn = 1)
+    SELECT citizen_id, COUNT(*), SUM(CASE WHEN rating IN :attained THEN 1 ELSE 0 END)
+    FROM latest WHERE mrank = top GROUP BY citizen_id"""
+    return [(int(c), int(n), int(a)) for c, n, a in _run(session, sql, programme_id, None, attained=SUPPORT_ATTAINED)]
+
+
+def per_citizen_who5(session: Session, programme_id: int) -> list[tuple[int, int | None, int | None]]:
+    """(citizen, start score, end score) — 0-100, None where skipped or not answered."""
+    score = "CASE WHEN w.skipped THEN NULL ELSE (w.item1 + w.item2 + w.item3 + w.item4 + w.item5) * 4 END"
+    sql = f"""WITH newest AS (
+      SELECT w.citizen_id, w.milestone, {score} AS score,
+             ROW_NUMBER() OVER (PARTITION BY w.citizen_id, w.milestone ORDER BY w.created_at DESC, w.id DESC) AS rn
+      FROM who5_responses w JOIN citizens c ON c.id = w.citizen_id
+      WHERE c.programme_id = :pid AND w.milestone IN ('start', 'last', 'end'))
+    SELECT citizen_id, MAX(CASE WHEN milestone = 'start' THEN score END),
+           COALESCE(MAX(CASE WHEN milestone = 'end' THEN score END), MAX(CASE WHEN milestone = 'last' THEN score END))
+    FROM newest WHERE rn = 1 GROUP BY citizen_id"""
+    return [(int(c), s, e) for c, s, e in _run(session, sql, programme_id, None)]
