@@ -92,6 +92,12 @@ def review_item(actor, item: ReviewItem, opinions: dict[int, list[second_opinion
     key = str(item.submission_item_id)
     with st.container(border=True):
         item_facts(item.title, item.price_ore, item.quantity, item.goal_text, item.shop, item.note)
+        if item.change == "drop":
+            st.info(_("Borgeren vil fjerne dette godkendte ønske. Godkend betyder, at det fjernes, og at pengene "
+                      "kommer tilbage i budgettet. Afslå betyder, at det bliver i planen."), icon=":material/undo:")
+        elif item.change == "change":
+            st.info(_("En ændring af et godkendt ønske. Godkender du, erstatter den det gamle ønske."),
+                    icon=":material/edit_note:")
         if item.draft_decision:
             st.write(_("Gemt, ikke sendt endnu: {decision}.", decision=label(DECISION_DONE, item.draft_decision)))
         else:

@@ -254,6 +254,7 @@ class ReviewItem:
     shop: str | None
     draft_decision: str | None
     draft_reason: str | None
+    change: str = "new"     # 'new', 'change' (replaces an approved wish) or 'drop' (asks to drop one)
 
 
 def review_items(session: Session, *, actor: Actor, submission_id: int) -> list[ReviewItem]:
@@ -269,4 +270,4 @@ def review_items(session: Session, *, actor: Actor, submission_id: int) -> list[
         .where(SubmissionItem.submission_id == submission_id)
         .order_by(SubmissionItem.id))
     return [ReviewItem(i.id, i.wish_item_id, i.title, i.price_ore, i.quantity, i.goal_text, i.note, i.shop,
-                       decision, reason) for i, decision, reason in rows]
+                       decision, reason, i.change) for i, decision, reason in rows]

@@ -9,6 +9,7 @@ import streamlit as st
 
 from citizen_app import review_widgets as rw
 from citizen_app import session, ui
+from citizen_app.version_change_widgets import changes_box
 from citizen_app import staff_nav as nav
 from citizen_app import staff_words as words
 from citizen_app.i18n import _, local_today, ngettext
@@ -19,6 +20,7 @@ from storage import (
     plan_view,
     second_opinions,
     submissions,
+    version_changes,
 )
 from storage.db import write_session
 from storage.statuses import SubmissionStatus
@@ -50,6 +52,9 @@ def _waiting_submission(summary: submissions.SubmissionSummary,
         return
     st.subheader(_("Plan nummer {version}", version=summary.version))
     words.show_waiting(summary.waiting(today))
+    changes = nav.load_or_refuse(lambda s: version_changes.changes_in(s, actor=actor, submission_id=summary.id))
+    if changes is not None:
+        changes_box(changes, first_version=summary.version == 1)
     for item in items:
         rw.review_item(actor, item, opinions)
     missing = [i for i in items if i.draft_decision is None]
