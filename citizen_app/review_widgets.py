@@ -10,7 +10,9 @@ from citizen_app.i18n import _, date_time, money
 from citizen_app.labels import DECISION_CHOICES, DECISION_DONE, item_status_label, label
 from dialogs import limits
 from storage import decisions, second_opinions
+from citizen_app.price_hint_widgets import price_hint
 from storage.decisions import ReviewItem
+from storage.price_hints import PriceHint
 from storage.errors import N_, RuleError
 from storage.statuses import ANSWERED, DecisionKind, ItemStatus
 
@@ -88,10 +90,12 @@ def _decide(actor, item: ReviewItem, choice_key: str, reason_key: str):
     return work
 
 
-def review_item(actor, item: ReviewItem, opinions: dict[int, list[second_opinions.OpinionView]]) -> None:
+def review_item(actor, item: ReviewItem, opinions: dict[int, list[second_opinions.OpinionView]],
+                hint: PriceHint | None = None) -> None:
     key = str(item.submission_item_id)
     with st.container(border=True):
         item_facts(item.title, item.price_ore, item.quantity, item.goal_text, item.shop, item.note)
+        price_hint(hint, staff=True)
         if item.change == "drop":
             st.info(_("Borgeren vil fjerne dette godkendte ønske. Godkend betyder, at det fjernes, og at pengene "
                       "kommer tilbage i budgettet. Afslå betyder, at det bliver i planen."), icon=":material/undo:")

@@ -13,7 +13,8 @@ from citizen_app import help_panel, message_widgets, session, ui
 from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _, current_language, local_today, money
 from storage import plan as plans
-from storage import plan_changes, plan_view, programmes, submissions
+from citizen_app.price_hint_widgets import price_hint
+from storage import plan_changes, plan_view, price_hints, programmes, submissions
 from storage.db import read_session
 from storage.plan_view import GoalView, ItemView
 from storage.statuses import EDITABLE, HOLDS_MONEY, PLANNED
@@ -24,6 +25,9 @@ with read_session() as s:
     plan = plan_view.get_plan(s, actor=actor, citizen_id=cid)
     categories = programmes.goal_categories(programmes.get_programme(s, actor=actor))
     decisions = submissions.published_decisions(s, actor=actor, citizen_id=cid)
+    item_categories = price_hints.categories_by_item(plan)
+    hints = price_hints.hints_for(s, actor=actor, citizen_id=cid, wishes={
+        i.id: (i.title, item_categories.get(i.id)) for i in plan.all_items() if i.status in EDITABLE})
 cat_labels = pw.category_labels(categories)
 read_only = not plan.is_open
 # Approved wishes with a change on its way (the change is a wish of its own that replaces it once approved).
@@ -65,6 +69,7 @@ def after_approval(item: ItemView) -> None:
 def item_card(item: ItemView, index: int, count: int, *, needs_goal: bool = False) -> None:
     with st.container(border=True):
         pw.item_details(item, budget=plan.budget, needs_goal=needs_goal, decisions=decisions.get(item.id, ()))
+        price_hint(hints.get(item.id))
         if item.replaces_item_id is not None and item.status in PLANNED:
             st.caption(_("Det er en ændring af et godkendt ønske. Det gamle ønske gælder, til din støtteperson "
                          "siger ja."))

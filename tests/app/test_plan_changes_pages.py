@@ -80,3 +80,40 @@ def test_support_person_sees_what_changed_since_the_last_version(app, demo_db):
     assert "Ændret ønske fra 2.000 kr. til 6.000 kr.:" in shown
     assert "Hvis du godkender alt, bliver planen 4.000 kr. dyrere." in shown
     assert {"Cykel", "Elcykel", "Kursus"} <= set(plain_texts(app))  # the paid course is listed as kept
+
+
+def _others_got_bikes(engine, prices):
+    for n, price in enumerate(prices):
+        other = new_citizen(engine, name=f"Anden {n}")
+        _goal, sub = seed_goal(engine, other)
+        seed_item(engine, other, "Brugt cykel", price, sub)
+        send_and_answer(engine, other, DecisionKind.APPROVE)
+
+
+def test_price_hint_shows_only_when_three_others_got_something_similar(app, demo_db):
+    _others_got_bikes(demo_db, [150_000, 200_000])
+    bo = new_citizen(demo_db, name="Bo")
+    _goal, sub = seed_goal(demo_db, bo)
+    seed_item(demo_db, bo, "Cykel", 250_000, sub)
+    open_page(app, bo)
+    hint = "Andre har fået noget lignende godkendt til"
+    assert not any(hint in c.value for c in app.caption)  # two citizens: too few to show
+    _others_got_bikes(demo_db, [300_000])
+    app.run()
+    [line] = [c.value.replace("\xa0", " ") for c in app.caption if hint in c.value]
+    assert line == "Andre har fået noget lignende godkendt til 1.500 kr.–3.000 kr., typisk 2.000 kr."
+    assert "Anden" not in "\n".join(c.value for c in app.caption)
+
+
+def test_support_person_sees_the_price_level_when_reviewing(app, demo_db):
+    from storage import submissions
+    _others_got_bikes(demo_db, [150_000, 200_000, 300_000])
+    bo = new_citizen(demo_db, name="Bo")
+    _goal, sub = seed_goal(demo_db, bo)
+    seed_item(demo_db, bo, "Cykler", 250_000, sub)
+    with write_session(demo_db) as s:
+        submissions.submit(s, actor=bo.actor, citizen_id=bo.id)
+    staff_login(app, "sara")
+    open_staff_page(app, "review.py", bo.id)
+    assert ("Prisniveau: Lignende ønsker er godkendt til 1.500 kr.–3.000 kr. i ordningen, median 2.000 kr."
+            in staff_texts(app).replace("\xa0", " "))
