@@ -64,6 +64,9 @@ class Config:
         "end, or the programme's) before `borgerbudget erase-ended` erases their personal data, keeping the "
         "numbers for the report. Set it from the municipality's records policy (five years is common for "
         "social case files).", int)
+    messages_after_end_days: int = _setting(
+        "BORGERBUDGET_MESSAGES_AFTER_END_DAYS", "90", "Days after a citizen's programme ended during which they "
+        "can still write to their support person (the home page says until when). Reading stays possible.", int)
     remember_days: int = _setting(
         "BORGERBUDGET_REMEMBER_DAYS", "90", "How long a citizen's own phone may remember the access code (the "
         "PIN is still asked for). 0 turns the option off.", int)
