@@ -7,19 +7,11 @@ from citizen_app.i18n import _, money
 from storage.price_hints import PriceHint
 
 
-def price_hint(hint: PriceHint | None, *, staff: bool = False) -> None:
-    """One calm line; nothing when the group was too small to show."""
+def price_hint(hint: PriceHint | None) -> None:
+    """One calm line for the citizen; nothing when the group was too small to show."""
     if hint is None:
         return
     amounts = dict(low=money(hint.low_ore), high=money(hint.high_ore), median=money(hint.median_ore))
-    if staff:
-        text = (_("Prisniveau: Lignende ønsker er godkendt til {low}–{high} i ordningen, median {median}",
-                  **amounts) if hint.kind == "title" else
-                _("Prisniveau: Ønsker til samme slags mål er godkendt til {low}–{high} i ordningen, "
-                  "median {median}", **amounts))
-    else:
-        text = (_("Andre har fået noget lignende godkendt til {low}–{high}, typisk {median}", **amounts)
-                if hint.kind == "title" else
-                _("Andre har fået ønsker til samme slags mål godkendt til {low}–{high}, typisk {median}",
-                  **amounts))
-    st.caption(text)
+    st.caption(_("Andre har fået noget lignende godkendt til {low}–{high}, typisk {median}", **amounts)
+               if hint.kind == "title" else
+               _("Andre har fået ønsker til samme slags mål godkendt til {low}–{high}, typisk {median}", **amounts))

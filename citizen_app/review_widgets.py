@@ -10,7 +10,6 @@ from citizen_app.i18n import _, date_time, money
 from citizen_app.labels import DECISION_CHOICES, DECISION_DONE, item_status_label, label
 from dialogs import limits
 from storage import decisions, second_opinions
-from citizen_app.price_hint_widgets import price_hint
 from storage.decisions import ReviewItem
 from storage.price_hints import PriceHint
 from storage.errors import N_, RuleError
@@ -79,6 +78,17 @@ def item_facts(title: str, total_ore: int, quantity: int, goal_text: str | None,
         ui.plain(note)
 
 
+def staff_price_hint(hint: PriceHint | None) -> None:
+    """What similar wishes were approved for in the programme (storage/price_hints.py); nothing for small groups."""
+    if hint is None:
+        return
+    amounts = dict(low=money(hint.low_ore), high=money(hint.high_ore), median=money(hint.median_ore))
+    st.caption(_("Prisniveau: Lignende ønsker er godkendt til {low}–{high} i ordningen, median {median}", **amounts)
+               if hint.kind == "title" else
+               _("Prisniveau: Ønsker til samme slags mål er godkendt til {low}–{high} i ordningen, median {median}",
+                 **amounts))
+
+
 def _decide(actor, item: ReviewItem, choice_key: str, reason_key: str):
     def work(s) -> None:
         choice = st.session_state.get(choice_key)
@@ -95,7 +105,7 @@ def review_item(actor, item: ReviewItem, opinions: dict[int, list[second_opinion
     key = str(item.submission_item_id)
     with st.container(border=True):
         item_facts(item.title, item.price_ore, item.quantity, item.goal_text, item.shop, item.note)
-        price_hint(hint, staff=True)
+        staff_price_hint(hint)
         if item.change == "drop":
             st.info(_("Borgeren vil fjerne dette godkendte ønske. Godkend betyder, at det fjernes, og at pengene "
                       "kommer tilbage i budgettet. Afslå betyder, at det bliver i planen."), icon=":material/undo:")

@@ -26,7 +26,7 @@ from storage.statuses import CitizenStatus
 
 CLOSING_DIR = Path(engine.__file__).parent / "closing"
 OPENS_DAYS_BEFORE_END = 31   # the programme's last month
-MSG_NOT_OPEN = N_("Samtalen om afslutningen åbner, når der er en måned tilbage af dit forløb.")
+MSG_NOT_OPEN = N_("Du kan tale om slutningen, når der er en måned tilbage.")
 
 
 @functools.cache

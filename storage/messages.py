@@ -165,7 +165,7 @@ def writes_until(ended_at: datetime | None) -> date | None:
     """The last day a citizen whose programme ended may write to their support person (None: not ended)."""
     if ended_at is None:
         return None
-    return (ended_at + timedelta(days=load_config().messages_after_end_days)).date()
+    return (ended_at + timedelta(days=load_config().days_after_end)).date()
 
 
 def can_write_after_end(ended_at: datetime | None) -> bool:

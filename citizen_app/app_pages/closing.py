@@ -22,7 +22,8 @@ ended = me.status == CitizenStatus.ENDED.value
 
 
 def question(step) -> None:
-    st.caption(_("Spørgsmål {number} af {count}", number=state.number, count=state.count))
+    number, count = state.number, state.count
+    st.caption(_("Spørgsmål {number} af {count}", number=number, count=count))
     for message in step.messages:
         st.markdown(_(message))
     key = f"closing_{step.id}"
@@ -51,7 +52,7 @@ help_panel.show_if_needed()
 if ended:
     st.info(_("Dit forløb er slut. Her kan du se tilbage og gemme dit forløb som PDF."), icon=":material/flag:")
 if not closing.is_open(me.status, record.end_date, today):
-    st.markdown(_("Samtalen om afslutningen åbner, når der er en måned tilbage af dit forløb."))
+    st.markdown(_(closing.MSG_NOT_OPEN))
 elif state.step is not None:
     st.markdown("#### " + _("Se tilbage og frem"))
     question(state.step)

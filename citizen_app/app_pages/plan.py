@@ -37,7 +37,7 @@ replaced = {i.replaces_item_id for i in plan.all_items() if i.replaces_item_id a
 def after_approval(item: ItemView) -> None:
     """An approved wish: change or drop it as a new version, or why that is not possible."""
     if item.drop_state == "draft":
-        st.info(_("Du vil fjerne ønsket. Pengene kommer tilbage i budgettet, når din støtteperson siger ja."),
+        st.info(_("Du vil fjerne ønsket. Du får pengene igen, når din støtteperson siger ja."),
                 icon=":material/undo:")
         st.button(_("Behold ønsket alligevel"), key=f"keep_{item.id}", icon=":material/undo:",
                   on_click=forms.saving(lambda s: plan_changes.keep_item(s, actor=actor, citizen_id=cid,

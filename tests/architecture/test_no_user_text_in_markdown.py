@@ -59,6 +59,12 @@ TRUSTED = {
     ("citizen_app/course_widgets.py", "label"): "an answer option's label from the course files (_buttons)",
     ("citizen_app/course_widgets.py", "list(labels)"): "a choices step's option values from the course files",
     ("citizen_app/course_widgets.py", "labels.get"): "a choices step's option labels (msgids) from the course files",
+    ("citizen_app/app_pages/closing.py", "_(message)"): "closing content (dialogs/closing/*.toml), validated",
+    ("citizen_app/app_pages/closing.py", "_(step.simple)"): "closing content (dialogs/closing/*.toml), validated",
+    ("citizen_app/app_pages/closing.py", "labels.get"): "a closing step's option labels (msgids) from its file",
+    ("citizen_app/app_pages/closing.py", "values"): "a closing step's option values from its file",
+    ("citizen_app/app_pages/closing.py", "_('Fx: {examples}', examples=' · '.join((_(e) for e in step.examples)))"):
+        "a closing step's examples (msgids) from dialogs/closing/*.toml",
     ("citizen_app/help_panel.py", "_(line.name)"): "a help line from dialogs/safety.py",
     ("citizen_app/help_panel.py", "_(line.description)"): "a help line from dialogs/safety.py",
     ("citizen_app/help_panel.py", "line.phone"): "a help line's number from dialogs/safety.py",

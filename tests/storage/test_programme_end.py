@@ -99,3 +99,17 @@ def test_an_ended_citizen_may_write_to_the_support_person_for_a_while_then_not(e
         messages.write(s, actor=me, citizen_id=me.id, text="Hej igen")
     with write_session(engine) as s:  # the support person can still answer
         messages.write(s, actor=w.support, citizen_id=me.id, text="Held og lykke")
+
+
+def test_an_ended_citizen_can_log_in_to_read_for_a_while_then_not(engine):
+    from storage import auth
+    from storage.errors import LoginFailed
+    w = build_world(engine)
+    with write_session(engine) as s:
+        citizens.set_status(s, actor=w.support, citizen_id=w.citizen_id, status=CitizenStatus.ENDED, reason="Slut")
+    with write_session(engine) as s:
+        assert auth.check_access_code(s, w.citizen_code).citizen_id == w.citizen_id
+        s.execute(update(Citizen).where(Citizen.id == w.citizen_id).values(ended_at=utcnow() - timedelta(days=91)))
+    with write_session(engine) as s, pytest.raises(LoginFailed) as err:
+        auth.check_access_code(s, w.citizen_code)
+    assert err.value.message == auth.ENDED
