@@ -62,6 +62,18 @@ def waiting_status(version: SubmissionSummary) -> None:
         st.caption(_("Du kan godt arbejde videre på din plan, mens du venter."))
 
 
+def money_after() -> None:
+    """What the version does to the money if it is approved, next to what is approved already."""
+    effect = plan_changes.consequence(plan)
+    if effect.delta_ore > 0:
+        st.markdown(_("Din plan bliver {amount} dyrere.", amount=money(effect.delta_ore)))
+    elif effect.delta_ore < 0:
+        st.markdown(_("Din plan bliver {amount} billigere.", amount=money(-effect.delta_ore)))
+    else:
+        st.markdown(_("Din plan koster det samme som før."))
+    st.markdown(_("Du har {amount} tilbage bagefter.", amount=money(effect.left_after_ore)))
+
+
 def what_changes() -> None:
     """A change after approval: what it does, and what it does to the money, before it is sent."""
     with st.container(border=True):
@@ -79,14 +91,7 @@ def what_changes() -> None:
             ui.plain(item.title)
         if goals_changed:
             st.markdown(_("Du har ændret dine mål."))
-        effect = plan_changes.consequence(plan)
-        if effect.delta_ore > 0:
-            st.markdown(_("Din plan bliver {amount} dyrere.", amount=money(effect.delta_ore)))
-        elif effect.delta_ore < 0:
-            st.markdown(_("Din plan bliver {amount} billigere.", amount=money(-effect.delta_ore)))
-        else:
-            st.markdown(_("Din plan koster det samme som før."))
-        st.markdown(_("Du har {amount} tilbage bagefter.", amount=money(effect.left_after_ore)))
+        money_after()
         st.caption(_("Det, der er godkendt, købt eller betalt, bliver ikke rørt, før din støtteperson har svaret."))
 
 
@@ -113,6 +118,8 @@ def missing_or_send() -> None:
         total = sum(item.total_ore or 0 for item in new_items)
         st.markdown(ngettext("Du sender {n} ønske. Det koster {amount}.",
                              "Du sender {n} ønsker. De koster {amount} i alt.", len(new_items), amount=money(total)))
+        if versions and plan.budget.approved_ore:  # after approval: the money, before sending
+            money_after()
     st.caption(_("Din støtteperson ser på ønskerne og svarer dig. Du kan ikke ændre dem, mens du venter på svar."))
     st.button(_("Send til min støtteperson"), key="send_plan", type="primary", icon=":material/send:",
               on_click=ui.on_click(lambda s: submissions.submit(s, actor=actor, citizen_id=cid),

@@ -117,3 +117,12 @@ def test_support_person_sees_the_price_level_when_reviewing(app, demo_db):
     open_staff_page(app, "review.py", bo.id)
     assert ("Prisniveau: Lignende ønsker er godkendt til 1.500 kr.–3.000 kr. i ordningen, median 2.000 kr."
             in staff_texts(app).replace("\xa0", " "))
+
+
+def test_a_new_wish_after_approval_shows_the_money_before_sending(app, demo_db):
+    bo, sub, bike, course = _approved_and_paid(demo_db)
+    seed_item(demo_db, bo, "Hjelm", 100_000, sub)
+    open_page(app, bo, "app_pages/submit.py")
+    shown = "\n".join(m.value for m in app.markdown).replace("\xa0", " ")
+    assert "Du sender 1 ønske. Det koster 1.000 kr." in shown
+    assert "Din plan bliver 1.000 kr. dyrere." in shown and "Du har 44.000 kr. tilbage bagefter." in shown
