@@ -59,11 +59,12 @@ def _waiting_submission(summary: submissions.SubmissionSummary,
     items, hints = loaded
     st.subheader(_("Plan nummer {version}", version=summary.version))
     words.show_waiting(summary.waiting(today))
+    for item in items:
+        rw.review_item(actor, item, opinions, hints.get(item.submission_item_id))
+    # After the wishes (each in its own card, found by its title): what this version changed since the last.
     changes = nav.load_or_refuse(lambda s: version_changes.changes_in(s, actor=actor, submission_id=summary.id))
     if changes is not None:
         changes_box(changes, first_version=summary.version == 1)
-    for item in items:
-        rw.review_item(actor, item, opinions, hints.get(item.submission_item_id))
     missing = [i for i in items if i.draft_decision is None]
     if missing:
         st.warning(ngettext("{n} ønske mangler en beslutning:", "{n} ønsker mangler en beslutning:", len(missing)),
