@@ -36,6 +36,7 @@ CITIZEN = (
     PageSpec("plan.py", N_("Min plan"), "plan", ":material/checklist:"),
     PageSpec("submit.py", N_("Send og se svar"), "send", ":material/send:"),
     PageSpec("access_log.py", N_("Hvem har set min plan"), "hvem-har-set", ":material/visibility:"),
+    PageSpec("closing.py", N_("Afslutning"), "afslutning", ":material/flag:"),
 )
 NEW_CITIZEN = PageSpec("citizen_setup.py", N_("Ny borger"), "ny-borger", ":material/person_add:")
 STAFF = {

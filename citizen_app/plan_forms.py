@@ -13,6 +13,7 @@ from citizen_app.i18n import _
 from dialogs import limits
 from dialogs.amounts import ore_to_input, parse_amount
 from storage import plan as plans
+from storage import plan_changes
 from storage.access import Actor
 from storage.plan_view import GoalView, ItemView, PlanView
 
@@ -89,8 +90,10 @@ def goal_form(actor: Actor, categories: dict[str, str], form_id: str, goal: Goal
 
 
 def item_form(actor: Actor, plan: PlanView, form_id: str, item: ItemView | None = None, *,
-              goal_id: int | None = None) -> None:
-    """Write or change a wish: what, for which goal, price, how many, shop and a note."""
+              goal_id: int | None = None, after_approval: bool = False) -> None:
+    """Write or change a wish: what, for which goal, price, how many, shop and a note.
+
+    ``after_approval``: ``item`` is approved; saving makes a new version of it to send (storage/plan_changes)."""
     cid = actor.id
     choices = pw.goal_choices(plan)
     ids = list(choices)
@@ -105,6 +108,8 @@ def item_form(actor: Actor, plan: PlanView, form_id: str, item: ItemView | None 
                       note=form.get(f"{form_id}_note"))
         if item is None:
             plans.add_item(s, actor=actor, citizen_id=cid, **fields)
+        elif after_approval:
+            plan_changes.change_item(s, actor=actor, citizen_id=cid, item_id=item.id, **fields)
         else:
             plans.update_item(s, actor=actor, citizen_id=cid, item_id=item.id, **fields)
 

@@ -11,6 +11,7 @@ from citizen_app.labels import DECISION_CHOICES, DECISION_DONE, item_status_labe
 from dialogs import limits
 from storage import decisions, second_opinions
 from storage.decisions import ReviewItem
+from storage.price_hints import PriceHint
 from storage.errors import N_, RuleError
 from storage.statuses import ANSWERED, DecisionKind, ItemStatus
 
@@ -77,6 +78,17 @@ def item_facts(title: str, total_ore: int, quantity: int, goal_text: str | None,
         ui.plain(note)
 
 
+def staff_price_hint(hint: PriceHint | None) -> None:
+    """What similar wishes were approved for in the programme (storage/price_hints.py); nothing for small groups."""
+    if hint is None:
+        return
+    amounts = dict(low=money(hint.low_ore), high=money(hint.high_ore), median=money(hint.median_ore))
+    st.caption(_("Prisniveau: Lignende ønsker er godkendt til {low}–{high} i ordningen, median {median}", **amounts)
+               if hint.kind == "title" else
+               _("Prisniveau: Ønsker til samme slags mål er godkendt til {low}–{high} i ordningen, median {median}",
+                 **amounts))
+
+
 def _decide(actor, item: ReviewItem, choice_key: str, reason_key: str):
     def work(s) -> None:
         choice = st.session_state.get(choice_key)
@@ -88,10 +100,18 @@ def _decide(actor, item: ReviewItem, choice_key: str, reason_key: str):
     return work
 
 
-def review_item(actor, item: ReviewItem, opinions: dict[int, list[second_opinions.OpinionView]]) -> None:
+def review_item(actor, item: ReviewItem, opinions: dict[int, list[second_opinions.OpinionView]],
+                hint: PriceHint | None = None) -> None:
     key = str(item.submission_item_id)
     with st.container(border=True):
         item_facts(item.title, item.price_ore, item.quantity, item.goal_text, item.shop, item.note)
+        staff_price_hint(hint)
+        if item.change == "drop":
+            st.info(_("Borgeren vil fjerne dette godkendte ønske. Godkend betyder, at det fjernes, og at pengene "
+                      "kommer tilbage i budgettet. Afslå betyder, at det bliver i planen."), icon=":material/undo:")
+        elif item.change == "change":
+            st.info(_("En ændring af et godkendt ønske. Godkender du, erstatter den det gamle ønske."),
+                    icon=":material/edit_note:")
         if item.draft_decision:
             st.write(_("Gemt, ikke sendt endnu: {decision}.", decision=label(DECISION_DONE, item.draft_decision)))
         else:

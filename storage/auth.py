@@ -30,6 +30,7 @@ from storage.access import Actor, ActorKind, require_role
 from storage.config import load_config
 from storage.errors import N_, AccessDenied, DomainError, LoginFailed, LoginLocked, RuleError
 from storage.models import Citizen, CitizenCredential, CitizenStatus, StaffRole, StaffUser, utcnow
+from storage.messages import can_write_after_end
 from storage.security import hash_secret, split_access_code, valid_pin, verify_secret
 
 # Verified against when a lookup key is unknown, so both paths take as long.
@@ -168,7 +169,9 @@ def check_access_code(session: Session, typed_code: str, *, client: str | None =
         raise LoginLocked(CODE_LOCKED)
     credential = _credential(session, found, secret_hash=stored.secret_hash)
     citizen = session.get(Citizen, credential.citizen_id)
-    if citizen is None or citizen.status == CitizenStatus.ENDED.value:
+    # An ended programme may still be read (and the support person written to) for a while after its end.
+    if citizen is None or (citizen.status == CitizenStatus.ENDED.value
+                           and (citizen.ended_at is None or not can_write_after_end(citizen.ended_at))):
         raise LoginFailed(ENDED)
     return CodeCheck(citizen_id=credential.citizen_id, needs_new_pin=credential.pin_hash is None)
 

@@ -62,11 +62,22 @@ class Budget:
 
 
 def planned_ore(session: Session, citizen_id: int) -> int:
-    """The price of every wish in the plan that is not approved yet (drafts, sent, to be changed)."""
-    return int(session.scalar(
+    """The price of every wish in the plan that is not approved yet (drafts, sent, to be changed), net of the
+    changes after approval it would bring: an approved wish being replaced or dropped gives its money back when
+    the change is approved (storage/plan_changes.py), so it is subtracted here; a plan that gets cheaper plans
+    nothing (0), and the send page shows the exact change (plan_changes.consequence)."""
+    planned = session.scalar(
         select(func.coalesce(func.sum(WishItem.price_ore * WishItem.quantity), 0)).where(
             WishItem.citizen_id == citizen_id, WishItem.status.in_(PLANNED), WishItem.removed_at.is_(None),
-            WishItem.price_ore.is_not(None))))
+            WishItem.price_ore.is_not(None)))
+    replacing = (select(WishItem.replaces_item_id).where(
+        WishItem.citizen_id == citizen_id, WishItem.status.in_(PLANNED), WishItem.removed_at.is_(None),
+        WishItem.replaces_item_id.is_not(None)))
+    released = session.scalar(
+        select(func.coalesce(func.sum(WishItem.approved_ore), 0)).where(
+            WishItem.citizen_id == citizen_id, WishItem.removed_at.is_(None),
+            WishItem.id.in_(replacing) | WishItem.drop_state.is_not(None)))
+    return max(0, int(planned) - int(released))
 
 
 def budget_of(session: Session, citizen: Citizen) -> Budget:

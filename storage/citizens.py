@@ -135,6 +135,7 @@ class Profile:
     start_date: date
     end_date: date
     needs_help_since: datetime | None
+    ended_at: datetime | None = None
 
     @property
     def plan_is_open(self) -> bool:
@@ -145,7 +146,7 @@ def get_profile(session: Session, *, actor: Actor, citizen_id: int) -> Profile:
     c = authorize(session, actor, citizen_id, Resource.PROFILE, Action.READ)
     audit.record_staff(session, actor, "read_profile", citizen_id=citizen_id)
     return Profile(c.id, c.display_name, c.internal_ref, c.language, c.status, c.status_reason, c.budget_total_ore,
-                   c.start_date, c.end_date, c.needs_help_since)
+                   c.start_date, c.end_date, c.needs_help_since, c.ended_at)
 
 
 def set_language(session: Session, *, actor: Actor, language: str) -> None:

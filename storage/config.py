@@ -64,6 +64,10 @@ class Config:
         "end, or the programme's) before `borgerbudget erase-ended` erases their personal data, keeping the "
         "numbers for the report. Set it from the municipality's records policy (five years is common for "
         "social case files).", int)
+    days_after_end: int = _setting(
+        "BORGERBUDGET_DAYS_AFTER_END", "90", "Days after a citizen's programme ended during which they can still "
+        "log in to read their plan, download their final PDF and write to their support person (the home page "
+        "says until when). After that a login with their code is refused.", int)
     remember_days: int = _setting(
         "BORGERBUDGET_REMEMBER_DAYS", "90", "How long a citizen's own phone may remember the access code (the "
         "PIN is still asked for). 0 turns the option off.", int)

@@ -116,6 +116,34 @@ def _apply(session: Session, actor: Actor, citizen: Citizen, decision: ItemDecis
     item.status = STATUS_AFTER[kind].value
 
 
+MSG_MONEY_ASKED = N_("Der er bedt om betaling for det godkendte ønske, så det kan ikke ændres eller fjernes nu. "
+                     "Afslå ændringen, og skriv hvorfor.")
+
+
+def _release_replaced(session: Session, actor: Actor, citizen: Citizen, old: WishItem, now) -> None:
+    """An approved change takes the place of the wish it changes: the old wish's money goes back through the
+    ledger first (so the new approval can never over-commit), and the old wish leaves the plan."""
+    session.refresh(old, with_for_update=True)
+    if old.requested_ore:
+        raise DomainError(MSG_MONEY_ASKED)
+    if old.approved_ore:
+        ledger.release_money(session, citizen_id=citizen.id, item_id=old.id, amount_ore=old.approved_ore,
+                             actor=actor)
+        old.approved_ore = 0
+    old.removed_at, old.drop_state = now, None
+
+
+def _apply_drop(session: Session, actor: Actor, citizen: Citizen, decision: ItemDecision, item: WishItem,
+                now) -> None:
+    """The answer to 'drop this approved wish': yes releases its money and removes it; no keeps it as it was."""
+    if item.removed_at is not None or item.drop_state != "sent":
+        raise DomainError(MSG_CHANGED_SINCE)
+    if DecisionKind(decision.decision) is DecisionKind.APPROVE:
+        _release_replaced(session, actor, citizen, item, now)
+    else:
+        item.drop_state = None
+
+
 def publish(session: Session, *, actor: Actor, submission_id: int) -> None:
     """'Send svar': every item needs a decision; then all take effect at once, or none does."""
     submission = session.get(Submission, submission_id)
@@ -138,11 +166,22 @@ def publish(session: Session, *, actor: Actor, submission_id: int) -> None:
             d.decision == DecisionKind.APPROVE.value for d in pending.values()):
         raise DomainError(N_("Planen holder pause eller er afsluttet, så intet kan godkendes nu."))
     now = utcnow()
-    for sub_item in items:
+    # Money given back (drops, then approved changes) before any new approval, so the order of the wishes in
+    # the version never decides whether the budget can carry it.
+    order = {"drop": 0, "change": 1, "new": 2}
+    for sub_item in sorted(items, key=lambda i: (order.get(i.change, 2), i.id)):
         decision = pending[sub_item.id]
         item = session.get_one(WishItem, sub_item.wish_item_id)
+        if sub_item.change == "drop":
+            _apply_drop(session, actor, citizen, decision, item, now)
+            decision.published_at = now
+            continue
         if item.status != ItemStatus.SUBMITTED.value:  # only a wish still waiting for this answer gets it
             raise DomainError(MSG_CHANGED_SINCE)
+        if decision.decision == DecisionKind.APPROVE.value and item.replaces_item_id is not None:
+            old = session.get(WishItem, item.replaces_item_id)
+            if old is not None and old.removed_at is None:
+                _release_replaced(session, actor, citizen, old, now)
         _apply(session, actor, citizen, decision, item, sub_item.price_ore)
         decision.published_at = now
     submission.status, submission.answered_at, submission.answered_by_id = SubmissionStatus.ANSWERED.value, now, actor.id
@@ -169,8 +208,11 @@ def revise(session: Session, *, actor: Actor, wish_item_id: int, decision: Decis
     # The answer being changed must be the answer to what the citizen asks for now: not a wish they are
     # changing (draft) or have sent again (waiting), and not an older version of it.
     newest_sent = session.scalar(select(func.max(SubmissionItem.id)).where(SubmissionItem.wish_item_id == item.id))
-    if item.status not in ANSWERED or last.submission_item_id != newest_sent:
+    if item.status not in ANSWERED or last.submission_item_id != newest_sent or item.drop_state is not None:
         raise DomainError(MSG_CHANGED_SINCE)
+    if session.get_one(SubmissionItem, last.submission_item_id).change == "drop":
+        # The last answer was about dropping the wish, not about the wish: a new decision would price it again.
+        raise DomainError(N_("Det sidste svar handlede om at fjerne ønsket. Det kan ikke laves om her."))
     if DecisionKind(last.decision) is decision:
         raise DomainError(N_("Beslutningen er allerede sådan."))
     reason = _check_reason(decision, reason)
@@ -182,6 +224,10 @@ def revise(session: Session, *, actor: Actor, wish_item_id: int, decision: Decis
         item.approved_ore = 0
     if decision is DecisionKind.APPROVE and not plan_is_open(citizen.status):
         raise DomainError(N_("Planen holder pause eller er afsluttet, så intet kan godkendes nu."))
+    if decision is DecisionKind.APPROVE and item.replaces_item_id is not None:
+        replaced = session.get(WishItem, item.replaces_item_id)
+        if replaced is not None and replaced.removed_at is None:
+            _release_replaced(session, actor, citizen, replaced, utcnow())
     new = ItemDecision(submission_item_id=last.submission_item_id, wish_item_id=item.id, decision=decision.value,
                        reason=reason, decided_by_id=actor.id, published_at=utcnow())
     session.add(new)
@@ -208,6 +254,7 @@ class ReviewItem:
     shop: str | None
     draft_decision: str | None
     draft_reason: str | None
+    change: str = "new"     # 'new', 'change' (replaces an approved wish) or 'drop' (asks to drop one)
 
 
 def review_items(session: Session, *, actor: Actor, submission_id: int) -> list[ReviewItem]:
@@ -223,4 +270,4 @@ def review_items(session: Session, *, actor: Actor, submission_id: int) -> list[
         .where(SubmissionItem.submission_id == submission_id)
         .order_by(SubmissionItem.id))
     return [ReviewItem(i.id, i.wish_item_id, i.title, i.price_ore, i.quantity, i.goal_text, i.note, i.shop,
-                       decision, reason) for i, decision, reason in rows]
+                       decision, reason, i.change) for i, decision, reason in rows]

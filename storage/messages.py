@@ -21,7 +21,7 @@ a rolled-back message tells nobody.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.orm import Session
@@ -31,6 +31,7 @@ from dialogs.safety import CrisisSignal, detect_crisis
 from dialogs.text import clean_text
 from storage import audit, notifications
 from storage.access import Action, Actor, ActorKind, Resource, authorize, require_role
+from storage.config import load_config
 from storage.dates import promised_answer_date
 from storage.errors import AccessDenied, DomainError, N_
 from storage.models import Citizen, Goal, Message, SecondOpinion, StaffRole, StaffUser, WishItem, utcnow
@@ -117,7 +118,10 @@ def _check_about(session: Session, citizen_id: int, about_wish_id: int | None, a
 
 def _add(session: Session, actor: Actor, citizen_id: int, text: object, *, about_wish_id: int | None = None,
          about_goal_id: int | None = None, from_course_step: str | None = None) -> Message:
-    authorize(session, actor, citizen_id, Resource.MESSAGE, Action.WRITE)
+    citizen = authorize(session, actor, citizen_id, Resource.MESSAGE, Action.WRITE)
+    if actor.kind is not ActorKind.STAFF and not can_write_after_end(citizen.ended_at):
+        raise DomainError(N_("Dit forløb er slut, så du kan ikke skrive her mere. Ring til kommunen, hvis du har "
+                             "brug for hjælp."))
     body = _clean(text)
     _check_about(session, citizen_id, about_wish_id, about_goal_id)
     is_staff = actor.kind is ActorKind.STAFF
@@ -134,6 +138,18 @@ def _add(session: Session, actor: Actor, citizen_id: int, text: object, *, about
     else:
         notifications.message_from_citizen(session, citizen_id)
     return message
+
+
+def writes_until(ended_at: datetime | None) -> date | None:
+    """The last day a citizen whose programme ended may write to their support person (None: not ended)."""
+    if ended_at is None:
+        return None
+    return (ended_at + timedelta(days=load_config().days_after_end)).date()
+
+
+def can_write_after_end(ended_at: datetime | None) -> bool:
+    until = writes_until(ended_at)
+    return until is None or utcnow().date() <= until
 
 
 def write(session: Session, *, actor: Actor, citizen_id: int, text: object, about_wish_id: int | None = None,

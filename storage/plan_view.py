@@ -29,6 +29,9 @@ class ItemView:
     status: str
     approved_ore: int
     position: int
+    requested_ore: int = 0              # asked of finance (requested or paid)
+    replaces_item_id: int | None = None  # a change to this approved wish, waiting to replace it
+    drop_state: str | None = None        # the citizen asks to drop this approved wish: 'draft' or 'sent'
 
     @property
     def total_ore(self) -> int | None:
@@ -84,7 +87,7 @@ class PlanView:
 
 def _item_view(i: WishItem) -> ItemView:
     return ItemView(i.id, i.goal_id, i.title, i.price_ore, i.quantity, i.shop, i.note, i.status, i.approved_ore,
-                    i.position)
+                    i.position, i.requested_ore, i.replaces_item_id, i.drop_state)
 
 
 def get_plan(session: Session, *, actor: Actor, citizen_id: int) -> PlanView:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage import audit, notifications
+from storage import audit, notifications, plan_changes
 from storage.access import Action, Actor, Resource, authorize
 from storage.dates import promised_answer_date
 from storage.errors import N_, DomainError
@@ -42,34 +42,56 @@ class Problem:
     item_id: int | None = None
 
 
-def problems(plan: PlanView) -> list[Problem]:
-    """Everything that stops the plan from being sent, in plain words (empty list: ready)."""
+def problems(plan: PlanView, *, goals_changed: bool = False) -> list[Problem]:
+    """Everything that stops the plan from being sent, in plain words (empty list: ready).
+
+    ``goals_changed``: a goal was changed since the last version sent (goals_changed_since_sent), which is
+    worth a version of its own even with no new wishes."""
     found: list[Problem] = []
     if not plan.goals:
         found.append(Problem(N_("Skriv mindst ét langsigtet mål."), {}))
-    new_items = [i for i in plan.all_items() if i.status in EDITABLE]
-    if not new_items:
+    new_items, drops = plan_changes.to_send(plan)
+    if not new_items and not drops and not goals_changed:
         found.append(Problem(N_("Der er ingen nye ønsker at sende."), {}))
     for item in new_items:
         if item.goal_id is None:
             found.append(Problem(N_("Vælg, hvilket mål '{title}' hjælper med."), {"title": item.title}, item.id))
         if item.price_ore is None:
             found.append(Problem(N_("Skriv en pris på '{title}'."), {"title": item.title}, item.id))
-    new_total = sum(i.total_ore or 0 for i in new_items)
-    over = new_total - plan.budget.left_ore
+    over = -plan_changes.consequence(plan).left_after_ore
     if over > 0:
         found.append(Problem(N_("Ønskerne koster {amount} mere, end der er tilbage."), {"amount_ore": over}))
     return found
 
 
 def _snapshot(session: Session, citizen_id: int, items: list[WishItem]) -> dict:
+    return {
+        "goals": _goal_rows(session, citizen_id),
+        "items": [{"id": i.id, "goal_id": i.goal_id, "title": i.title, "price_ore": i.price_ore,
+                   "quantity": i.quantity, "shop": i.shop, "note": i.note, "replaces": i.replaces_item_id,
+                   "drop": i.drop_state is not None} for i in items],
+    }
+
+
+def _goal_rows(session: Session, citizen_id: int) -> list[dict]:
     goals = session.scalars(select(Goal).where(Goal.citizen_id == citizen_id, Goal.removed_at.is_(None))
                             .order_by(Goal.position, Goal.id))
-    return {
-        "goals": [{"id": g.id, "parent_id": g.parent_id, "text": g.text, "category": g.category} for g in goals],
-        "items": [{"id": i.id, "goal_id": i.goal_id, "title": i.title, "price_ore": i.price_ore,
-                   "quantity": i.quantity, "shop": i.shop, "note": i.note} for i in items],
-    }
+    return [{"id": g.id, "parent_id": g.parent_id, "text": g.text, "category": g.category} for g in goals]
+
+
+def last_snapshot(session: Session, citizen_id: int, *, before_version: int | None = None) -> dict | None:
+    """The newest version's snapshot (or the newest before ``before_version``); None before the first."""
+    query = select(Submission.snapshot).where(Submission.citizen_id == citizen_id)
+    if before_version is not None:
+        query = query.where(Submission.version < before_version)
+    return session.scalar(query.order_by(Submission.version.desc()).limit(1))
+
+
+def goals_changed_since_sent(session: Session, *, actor: Actor, citizen_id: int) -> bool:
+    """A goal was written, changed or removed since the last version sent (False before the first)."""
+    authorize(session, actor, citizen_id, Resource.SUBMISSION, Action.READ)
+    last = last_snapshot(session, citizen_id)
+    return last is not None and _goal_rows(session, citizen_id) != last.get("goals", [])
 
 
 def _goal_text(session: Session, goal_id: int | None) -> str | None:
@@ -81,7 +103,7 @@ def submit(session: Session, *, actor: Actor, citizen_id: int) -> int:
     """Send every draft item as a new numbered version. Returns the version number."""
     open_plan(session, actor, citizen_id)  # locks the citizen row: versions cannot collide
     plan = get_plan(session, actor=actor, citizen_id=citizen_id)
-    found = problems(plan)
+    found = problems(plan, goals_changed=goals_changed_since_sent(session, actor=actor, citizen_id=citizen_id))
     if found:
         # A refusal carries no user text (it is shown in an alert, which renders markdown): a problem that names
         # a wish points to the list of problems, which the page shows as plain text.
@@ -89,7 +111,8 @@ def submit(session: Session, *, actor: Actor, citizen_id: int) -> int:
             raise DomainError(MSG_SEE_PROBLEMS)
         raise DomainError(found[0].message, **found[0].params)
     items = list(session.scalars(select(WishItem).where(
-        WishItem.citizen_id == citizen_id, WishItem.removed_at.is_(None), WishItem.status.in_(EDITABLE))
+        WishItem.citizen_id == citizen_id, WishItem.removed_at.is_(None),
+        WishItem.status.in_(EDITABLE) | (WishItem.drop_state == "draft"))
         .order_by(WishItem.position, WishItem.id)))
     version = int(session.scalar(select(func.coalesce(func.max(Submission.version), 0))
                                  .where(Submission.citizen_id == citizen_id))) + 1
@@ -97,10 +120,14 @@ def submit(session: Session, *, actor: Actor, citizen_id: int) -> int:
     session.add(submission)
     session.flush()
     for item in items:
+        if item.drop_state == "draft":  # asks to drop an approved wish: it keeps its status and money meanwhile
+            change, price, item.drop_state = "drop", item.approved_ore, "sent"
+        else:
+            change, price = ("change" if item.replaces_item_id else "new"), item.price_ore * item.quantity
+            item.status = ItemStatus.SUBMITTED.value
         session.add(SubmissionItem(submission_id=submission.id, wish_item_id=item.id, title=item.title,
-                                   price_ore=item.price_ore * item.quantity, quantity=item.quantity,
+                                   price_ore=price, quantity=item.quantity, change=change,
                                    goal_text=_goal_text(session, item.goal_id), note=item.note, shop=item.shop))
-        item.status = ItemStatus.SUBMITTED.value
     notifications.plan_sent(session, citizen_id, version=version)
     return version
 

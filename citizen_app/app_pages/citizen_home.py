@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from citizen_app import help_panel, message_widgets, session, ui, workshop_box
+from citizen_app.programme_end import ended_box
 from citizen_app.sms_box import sms_box
 from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _, ngettext, pgettext
@@ -25,8 +26,7 @@ if status == CitizenStatus.PAUSED.value:
     st.info(_("Din plan holder pause lige nu. Intet er væk. Tal med din støtteperson om, hvornår I går videre."))
     ui.plain(reason)
 elif status == CitizenStatus.ENDED.value:
-    st.info(_("Dit forløb er slut. Tak for nu."))
-    ui.plain(reason)
+    ended_box(reason, me.ended_at)
 
 if not state.answers:
     next_step = _("Start med en samtale om, hvad der er vigtigt for dig.")

@@ -14,10 +14,11 @@ from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _, current_language, local_today, money
 from citizen_app.labels import category_topic
 from storage import plan as plans
-from storage import plan_view, programmes, submissions
+from citizen_app.price_hint_widgets import price_hint
+from storage import plan_changes, plan_view, price_hints, programmes, submissions
 from storage.db import read_session
 from storage.plan_view import GoalView, ItemView
-from storage.statuses import EDITABLE
+from storage.statuses import EDITABLE, HOLDS_MONEY, PLANNED
 
 actor = session.current_actor()
 cid = actor.id
@@ -25,18 +26,61 @@ with read_session() as s:
     plan = plan_view.get_plan(s, actor=actor, citizen_id=cid)
     categories = programmes.goal_categories(programmes.get_programme(s, actor=actor))
     decisions = submissions.published_decisions(s, actor=actor, citizen_id=cid)
+    item_categories = price_hints.categories_by_item(plan)
+    hints = price_hints.hints_for(s, actor=actor, citizen_id=cid, wishes={
+        i.id: (i.title, item_categories.get(i.id)) for i in plan.all_items() if i.status in EDITABLE})
 cat_labels = pw.category_labels(categories)
 categories_by_key = {c["key"]: c for c in categories}
 read_only = not plan.is_open
+# Approved wishes with a change on its way (the change is a wish of its own that replaces it once approved).
+replaced = {i.replaces_item_id for i in plan.all_items() if i.replaces_item_id and i.status in PLANNED}
+
+
+def after_approval(item: ItemView) -> None:
+    """An approved wish: change or drop it as a new version, or why that is not possible."""
+    if item.drop_state == "draft":
+        st.info(_("Du vil fjerne ønsket. Du får pengene igen, når din støtteperson siger ja."),
+                icon=":material/undo:")
+        st.button(_("Behold ønsket alligevel"), key=f"keep_{item.id}", icon=":material/undo:",
+                  on_click=forms.saving(lambda s: plan_changes.keep_item(s, actor=actor, citizen_id=cid,
+                                                                         item_id=item.id), _("Ønsket er gemt.")))
+        return
+    if item.drop_state == "sent":
+        st.info(_("Du har bedt om at fjerne ønsket. Du venter på svar."), icon=":material/schedule:")
+        return
+    if item.id in replaced:
+        st.info(_("Du er ved at ændre ønsket. Det gamle ønske gælder, til din støtteperson siger ja."),
+                icon=":material/edit_note:")
+        return
+    if item.status in ("ordered", "paid") or item.requested_ore:
+        st.caption(_("Der er brugt penge på ønsket. Derfor kan det ikke ændres eller fjernes."))
+        return
+    if not plan_changes.can_change(item):
+        return
+    row = forms.action_row()
+    forms.open_button(row, _("Ændr ønsket"), f"change:{item.id}", ":material/edit:")
+    forms.open_button(row, _("Fjern ønsket"), f"drop:{item.id}", ":material/delete:")
+    if pw.is_open(f"change:{item.id}"):
+        st.caption(_("Ændringen bliver sendt til din støtteperson. Indtil da gælder det, der er godkendt."))
+        forms.item_form(actor, plan, f"form_change_{item.id}", item, after_approval=True)
+    forms.confirm_remove(f"drop:{item.id}", _("Vil du fjerne ønsket? Din støtteperson skal sige ja først."),
+                         lambda s: plan_changes.drop_item(s, actor=actor, citizen_id=cid, item_id=item.id),
+                         _("Ønsket er sat til at blive fjernet. Send planen for at spørge din støtteperson."))
 
 
 def item_card(item: ItemView, index: int, count: int, *, needs_goal: bool = False) -> None:
     with st.container(border=True):
         pw.item_details(item, budget=plan.budget, needs_goal=needs_goal, decisions=decisions.get(item.id, ()))
+        price_hint(hints.get(item.id))
+        if item.replaces_item_id is not None and item.status in PLANNED:
+            st.caption(_("Det er en ændring af et godkendt ønske. Det gamle ønske gælder, til din støtteperson "
+                         "siger ja."))
         if item.status in ("change_requested", "declined") and decisions.get(item.id):
             message_widgets.ask_about_wish(item.id, cid)
         if read_only:
             return
+        if item.status in HOLDS_MONEY:
+            after_approval(item)
         row = forms.action_row()
         editable = item.status in EDITABLE
         if editable:

@@ -9,6 +9,7 @@ import streamlit as st
 
 from citizen_app import review_widgets as rw
 from citizen_app import session, ui
+from citizen_app.version_change_widgets import changes_box
 from citizen_app import staff_nav as nav
 from citizen_app import staff_words as words
 from citizen_app.i18n import _, local_today, ngettext
@@ -17,8 +18,10 @@ from storage import (
     citizens,
     decisions,
     plan_view,
+    price_hints,
     second_opinions,
     submissions,
+    version_changes,
 )
 from storage.db import write_session
 from storage.statuses import SubmissionStatus
@@ -44,14 +47,24 @@ def _queue() -> None:
 
 
 def _waiting_submission(summary: submissions.SubmissionSummary,
-                        opinions: dict[int, list[second_opinions.OpinionView]]) -> None:
-    items = nav.load_or_refuse(lambda s: decisions.review_items(s, actor=actor, submission_id=summary.id))
-    if items is None:
+                        opinions: dict[int, list[second_opinions.OpinionView]], view: plan_view.PlanView) -> None:
+    def load(s):
+        found = decisions.review_items(s, actor=actor, submission_id=summary.id)
+        categories = price_hints.categories_by_item(view)
+        return found, price_hints.hints_for(s, actor=actor, citizen_id=view.citizen_id, wishes={
+            i.submission_item_id: (i.title, categories.get(i.wish_item_id)) for i in found})
+    loaded = nav.load_or_refuse(load)
+    if loaded is None:
         return
+    items, hints = loaded
     st.subheader(_("Plan nummer {version}", version=summary.version))
     words.show_waiting(summary.waiting(today))
     for item in items:
-        rw.review_item(actor, item, opinions)
+        rw.review_item(actor, item, opinions, hints.get(item.submission_item_id))
+    # After the wishes (each in its own card, found by its title): what this version changed since the last.
+    changes = nav.load_or_refuse(lambda s: version_changes.changes_in(s, actor=actor, submission_id=summary.id))
+    if changes is not None:
+        changes_box(changes, first_version=summary.version == 1)
     missing = [i for i in items if i.draft_decision is None]
     if missing:
         st.warning(ngettext("{n} ønske mangler en beslutning:", "{n} ønsker mangler en beslutning:", len(missing)),
@@ -92,7 +105,7 @@ def _chosen(cid: int) -> None:
     if not waiting_plans:
         st.write(_("Der er ingen plan fra borgeren, som venter på svar."))
     for waiting_plan in waiting_plans:
-        _waiting_submission(waiting_plan, opinions)
+        _waiting_submission(waiting_plan, opinions, view)
 
     items_by_id = {i.id: i for i in view.all_items()}
     answered = [(items_by_id[wid], history) for wid, history in told.items() if wid in items_by_id]

@@ -15,9 +15,9 @@ from citizen_app.i18n import (
     ngettext,
     weekday_date,
 )
-from storage import plan_view, programmes, submissions
+from storage import plan_changes, plan_view, programmes, submissions
 from storage.db import read_session
-from storage.statuses import EDITABLE, ItemStatus
+from storage.statuses import ItemStatus
 from storage.submissions import SubmissionSummary
 
 PLAN_PAGE = "app_pages/plan.py"
@@ -31,8 +31,9 @@ with read_session() as s:
     versions = submissions.list_submissions(s, actor=actor, citizen_id=cid)
     answers = submissions.published_decisions(s, actor=actor, citizen_id=cid)
     answer_days = programmes.get_programme(s, actor=actor).answer_working_days
+    goals_changed = submissions.goals_changed_since_sent(s, actor=actor, citizen_id=cid)
 items = {item.id: item for item in plan.all_items()}
-new_items = [item for item in plan.all_items() if item.status in EDITABLE]
+new_items, drops = plan_changes.to_send(plan)
 read_only = not plan.is_open
 
 
@@ -61,13 +62,46 @@ def waiting_status(version: SubmissionSummary) -> None:
         st.caption(_("Du kan godt arbejde videre på din plan, mens du venter."))
 
 
+def money_after() -> None:
+    """What the version does to the money if it is approved, next to what is approved already."""
+    effect = plan_changes.consequence(plan)
+    if effect.delta_ore > 0:
+        st.markdown(_("Din plan bliver {amount} dyrere.", amount=money(effect.delta_ore)))
+    elif effect.delta_ore < 0:
+        st.markdown(_("Din plan bliver {amount} billigere.", amount=money(-effect.delta_ore)))
+    else:
+        st.markdown(_("Din plan koster det samme som før."))
+    st.markdown(_("Du har {amount} tilbage bagefter.", amount=money(effect.left_after_ore)))
+
+
+def what_changes() -> None:
+    """A change after approval: what it does, and what it does to the money, before it is sent."""
+    with st.container(border=True):
+        st.markdown("#### " + _("Det ændrer du"))
+        for item in new_items:
+            old = items.get(item.replaces_item_id) if item.replaces_item_id else None
+            if old is not None:
+                st.markdown(_("Du ændrer et godkendt ønske fra {old} til {new}:",
+                              new=money(item.total_ore or 0), old=money(old.approved_ore)))
+            else:
+                st.markdown(_("Nyt ønske til {amount}:", amount=money(item.total_ore or 0)))
+            ui.plain(item.title)
+        for item in drops:
+            st.markdown(_("Du fjerner et godkendt ønske. Det giver {amount} tilbage:", amount=money(item.approved_ore)))
+            ui.plain(item.title)
+        if goals_changed:
+            st.markdown(_("Du har ændret dine mål."))
+        money_after()
+        st.caption(_("Det, der er godkendt, købt eller betalt, bliver ikke rørt, før din støtteperson har svaret."))
+
+
 def missing_or_send() -> None:
     st.markdown("#### " + _("Send din plan"))
-    if not new_items and versions:
+    if not new_items and not drops and not goals_changed and versions:
         st.markdown(_("Du har ingen nye ønsker at sende lige nu."))
         st.page_link(PLAN_PAGE, label=_("Gå til min plan"), icon=":material/checklist:")
         return
-    found = submissions.problems(plan)
+    found = submissions.problems(plan, goals_changed=goals_changed)
     if found:
         st.markdown(_("Før du kan sende, mangler du det her:"))
         for n, problem in enumerate(found):
@@ -78,9 +112,14 @@ def missing_or_send() -> None:
                         go_to_item(problem.item_id)
         st.page_link(PLAN_PAGE, label=_("Gå til min plan"), icon=":material/checklist:")
         return
-    total = sum(item.total_ore or 0 for item in new_items)
-    st.markdown(ngettext("Du sender {n} ønske. Det koster {amount}.", "Du sender {n} ønsker. De koster {amount} i alt.",
-                         len(new_items), amount=money(total)))
+    if versions and (drops or goals_changed or any(i.replaces_item_id for i in new_items)):
+        what_changes()
+    else:
+        total = sum(item.total_ore or 0 for item in new_items)
+        st.markdown(ngettext("Du sender {n} ønske. Det koster {amount}.",
+                             "Du sender {n} ønsker. De koster {amount} i alt.", len(new_items), amount=money(total)))
+        if versions and plan.budget.approved_ore:  # after approval: the money, before sending
+            money_after()
     st.caption(_("Din støtteperson ser på ønskerne og svarer dig. Du kan ikke ændre dem, mens du venter på svar."))
     st.button(_("Send til min støtteperson"), key="send_plan", type="primary", icon=":material/send:",
               on_click=ui.on_click(lambda s: submissions.submit(s, actor=actor, citizen_id=cid),

@@ -62,6 +62,12 @@ class WishItem(Base):
     # Citizen.committed_ore, so the CHECK below refuses a payment request beyond the approval.
     requested_ore: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     source_step_id: Mapped[str | None] = mapped_column(String(80), default=None)
+    # A change to an approved wish after approval (storage/plan_changes.py): this draft replaces that wish once
+    # it is approved; until then the approved wish keeps its money.
+    replaces_item_id: Mapped[int | None] = mapped_column(ForeignKey("wish_items.id", ondelete="SET NULL"),
+                                                         default=None, index=True)
+    # The citizen asks to drop this approved wish: 'draft' (not sent yet) or 'sent' (waiting for the answer).
+    drop_state: Mapped[str | None] = mapped_column(String(10), default=None)
     # Items that were ever sent are never deleted (submissions point at them); they are marked removed.
     removed_at: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -77,6 +83,7 @@ class WishItem(Base):
         CheckConstraint(f"approved_ore = 0 OR ({_HOLDS_MONEY} AND removed_at IS NULL AND price_ore IS NOT NULL "
                         "AND approved_ore <= CAST(price_ore AS BIGINT) * quantity)", name="money_fits_wish"),
         CheckConstraint("requested_ore >= 0 AND requested_ore <= approved_ore", name="requested_within_approved"),
+        CheckConstraint("drop_state IS NULL OR drop_state IN ('draft', 'sent')", name="drop_state_known"),
         UniqueConstraint("citizen_id", "source_step_id", name="uq_wish_items_citizen_source_step"),
     )
 
@@ -115,8 +122,11 @@ class SubmissionItem(Base):
     goal_text: Mapped[str | None] = mapped_column(Text, default=None)
     note: Mapped[str | None] = mapped_column(Text, default=None)
     shop: Mapped[str | None] = mapped_column(String(300), default=None)
+    # 'new' (a wish), 'change' (replaces an approved wish) or 'drop' (asks to drop an approved wish).
+    change: Mapped[str] = mapped_column(String(10), default="new", server_default="new")
 
-    __table_args__ = (CheckConstraint("price_ore > 0", name="price_positive"),)
+    __table_args__ = (CheckConstraint("price_ore > 0", name="price_positive"),
+                      CheckConstraint("change IN ('new', 'change', 'drop')", name="change_known"))
 
 
 class ItemDecision(Base):

@@ -62,6 +62,12 @@ TRUSTED = {
     ("citizen_app/course_widgets.py", "shown.get"): "a choices step's option labels (msgids) from the course files "
                                                      "with their pictograms (names checked by dialogs/validate.py)",
     ("citizen_app/speech.py", "audio"): "WAV bytes written to the read-aloud cache file (a file's write, not st.write)",
+    ("citizen_app/app_pages/closing.py", "_(message)"): "closing content (dialogs/closing/*.toml), validated",
+    ("citizen_app/app_pages/closing.py", "_(step.simple)"): "closing content (dialogs/closing/*.toml), validated",
+    ("citizen_app/app_pages/closing.py", "labels.get"): "a closing step's option labels (msgids) from its file",
+    ("citizen_app/app_pages/closing.py", "values"): "a closing step's option values from its file",
+    ("citizen_app/app_pages/closing.py", "_('Fx: {examples}', examples=' · '.join((_(e) for e in step.examples)))"):
+        "a closing step's examples (msgids) from dialogs/closing/*.toml",
     ("citizen_app/help_panel.py", "_(line.name)"): "a help line from dialogs/safety.py",
     ("citizen_app/help_panel.py", "_(line.description)"): "a help line from dialogs/safety.py",
     ("citizen_app/help_panel.py", "line.phone"): "a help line's number from dialogs/safety.py",

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, insert, select
 from sqlalchemy.pool import StaticPool
 
-from storage import citizens, decisions, payments, plan, submissions
+from storage import citizens, decisions, payments, plan, plan_changes, submissions
 from storage.access import Actor, ActorKind
 from storage.budget import budget_of
 from storage.db import make_engine, write_session
@@ -80,8 +80,9 @@ class Step:
 # short sequences reach approvals, payments and the issue's old-decision-on-a-new-version path.
 WEIGHTS = {"add_wish": 5, "change_wish": 2, "remove_wish": 1, "send": 3, "citizen_reads": 1, "answer_a_plan": 4,
            "decide_on_any_sent_wish": 1, "send_any_answer": 1, "decide_again": 3, "pause_or_resume": 1,
-           "ask_for_payment": 4, "finance_answers": 3}
-MOVES_MONEY = frozenset({"publish", "revise", "change", "remove", "pay_request", "paid", "rejected"})
+           "ask_for_payment": 4, "finance_answers": 3, "change_approved_wish": 2, "drop_approved_wish": 1}
+MOVES_MONEY = frozenset({"publish", "revise", "change", "remove", "pay_request", "paid", "rejected",
+                         "change_approved", "drop_approved"})
 STEP = st.builds(Step, st.sampled_from([name for name, n in WEIGHTS.items() for _ in range(n)]), PICK, PRICES,
                  KINDS, SHARES, st.booleans())
 
@@ -150,6 +151,22 @@ class Case:
         item = _pick(self.items, step.pick)
         if item is not None:
             self._try("remove", lambda s: plan.remove_item(s, actor=self.me, citizen_id=self.me.id, item_id=item))
+
+    def change_approved_wish(self, step: Step) -> None:
+        """After approval (issue 15): a new version of an approved wish, which replaces it once approved."""
+        item = _pick(self.items, step.pick)
+        if item is not None:
+            new = self._try("change_approved", lambda s: plan_changes.change_item(
+                s, actor=self.me, citizen_id=self.me.id, item_id=item, title="Ny udgave", price_ore=step.price,
+                goal_id=self.goal))
+            if new is not None:
+                self.items.append(new)
+
+    def drop_approved_wish(self, step: Step) -> None:
+        item = _pick(self.items, step.pick)
+        if item is not None:
+            self._try("drop_approved", lambda s: plan_changes.drop_item(s, actor=self.me, citizen_id=self.me.id,
+                                                                         item_id=item))
 
     def send(self, step: Step) -> None:
         def work(s):
