@@ -2,7 +2,8 @@
 
 For each app (the bare echo app; the project on SQLite and on PostgreSQL; optionally the project as it
 was at BENCH_BASELINE, a git ref, for before/after figures from the same run) it starts a real
-`streamlit run` server with the project's .streamlit/config.toml and measures:
+`streamlit run` server with the project's citizen_app/.streamlit/config.toml (Streamlit reads the one beside
+the main script; the bare app gets a copy) and measures:
 
 - chat turn in a real browser (Debian's Chromium via Playwright): Enter in the chat box -> the
   guide's reply drawn, median / p90 (SQLite only: one person, the database is not the question);
@@ -236,7 +237,7 @@ def prepare_project_db(tree: Tree, kind: str, work: Path) -> tuple[str, callable
             with admin.begin() as conn:
                 conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     env = server_env(url) | {"BORGERBUDGET_FAST_HASHES": "1"}
-    for args in (["migrate"], ["demo-data"]):
+    for args in (["migrate"], ["demo-data", "--force"]):  # (a throw-away schema)
         subprocess.run([sys.executable, "-m", "storage.cli", *args], cwd=tree.root, env=env, check=True,
                        capture_output=True)
     production = PasswordHasher.from_parameters(profiles.RFC_9106_LOW_MEMORY)
@@ -487,7 +488,7 @@ def project_figures(tree: Tree, kind: str, work: Path, chat: bool) -> AppFigures
 def bare_figures(work: Path) -> AppFigures:
     bare = work / "bare"
     (bare / ".streamlit").mkdir(parents=True)
-    shutil.copy(ROOT / ".streamlit" / "config.toml", bare / ".streamlit" / "config.toml")
+    shutil.copy(ROOT / "citizen_app" / ".streamlit" / "config.toml", bare / ".streamlit" / "config.toml")
     (bare / "echo.py").write_text(BARE_APP, encoding="utf-8")
     return run_app("bare Streamlit", bare / "echo.py", bare, server_env(None), work, False, True)
 
