@@ -11,7 +11,10 @@ the main script; the bare app gets a copy) and measures:
   once (PIN step p50 / p95, the server's peak RSS) and then answer the course at the same time
   (turns/s, rerun p50 / p95, server CPU per turn, RSS per extra session, error boxes seen, lock
   timeouts and the longest write transaction from the server's log);
-- the same sessions left idle for BENCH_IDLE_SECONDS: the server's CPU, as a share of one core.
+- the same sessions left idle for BENCH_IDLE_SECONDS: the server's CPU, as a share of one core;
+- BENCH_VARIANTS (comma-separated): the project on SQLite once more for each, chat turn and load, in the same
+  run: "no postScriptGC" (Streamlit's collection after each run off; shipped: on, after `gc.freeze()`),
+  "switch 1 ms" (`sys.setswitchinterval(0.001)`: a thread back from the database waits less for the GIL).
 
 The project's logins use the production argon2 profile (as in production), the rest of its data is
 the demo programme plus BENCH_SESSIONS citizens with known codes.
@@ -41,6 +44,8 @@ SESSIONS = int(os.environ.get("BENCH_SESSIONS", "50"))
 TURNS = int(os.environ.get("BENCH_TURNS", "5"))
 CHAT_TURNS = int(os.environ.get("BENCH_CHAT_TURNS", "10"))
 IDLE_SECONDS = float(os.environ.get("BENCH_IDLE_SECONDS", "60"))
+# BENCH_VARIANTS: also run the project on SQLite with other settings ("no postScriptGC", "switch 1 ms").
+VARIANTS = [v.strip() for v in os.environ.get("BENCH_VARIANTS", "").split(",") if v.strip()]
 PG_URL = os.environ.get("BORGERBUDGET_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 CHROMIUM = "/usr/bin/chromium"
 PIN = "2580"
@@ -82,6 +87,8 @@ def _dump(*_):
                    "frozen": gc.get_freeze_count(), **_gc}, out)
 if os.environ.get("BENCH_PROBE_FILE"):
     signal.signal(signal.SIGUSR1, _dump)
+if os.environ.get("BENCH_SWITCH_INTERVAL"):  # a variant: how often a thread must hand the GIL over
+    sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
 '''
 
 # Run inside the tree under test (its own storage package): bench citizens with known codes.
@@ -475,12 +482,18 @@ def run_app(name: str, app: Path, cwd: Path, env: dict[str, str], work: Path, pr
     return figures
 
 
-def project_figures(tree: Tree, kind: str, work: Path, chat: bool) -> AppFigures:
+def project_figures(tree: Tree, kind: str, work: Path, chat: bool, variant: str = "") -> AppFigures:
+    """``variant``: "" as shipped, "no postScriptGC", or "switch 1 ms" (threads hand the GIL over every 1 ms
+    instead of Python's 5 ms)."""
     # The chat measurement and the load use separate databases (the chat uses up a citizen's course).
-    url, drop = prepare_project_db(tree, kind, work / kind)
+    folder = work / (kind + re.sub(r"[^a-z0-9]+", "-", variant))
+    folder.mkdir(exist_ok=True)
+    url, drop = prepare_project_db(tree, kind, folder)
+    env = server_env(url) | {"": {}, "no postScriptGC": {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "false"},
+                             "switch 1 ms": {"BENCH_SWITCH_INTERVAL": "0.001"}}[variant]
     try:
-        return run_app(f"{tree.name}, {kind}", tree.root / "citizen_app" / "streamlit_app.py", tree.root,
-                       server_env(url), work, True, chat)
+        return run_app(f"{tree.name}, {kind}" + (f", {variant}" if variant else ""),
+                       tree.root / "citizen_app" / "streamlit_app.py", tree.root, env, work, True, chat)
     finally:
         drop()
 
@@ -545,6 +558,8 @@ def main() -> None:
             for tree in trees:
                 for kind in ("sqlite", "postgresql"):
                     figures.append(project_figures(tree, kind, work, chat=kind == "sqlite"))
+                for variant in VARIANTS:  # the shipped settings against other choices, in the same run
+                    figures.append(project_figures(tree, "sqlite", work, chat=True, variant=variant))
             report(figures)
             for f in figures:
                 for error in f.load.login_errors[:3]:
