@@ -13,8 +13,8 @@ the main script; the bare app gets a copy) and measures:
   timeouts and the longest write transaction from the server's log);
 - the same sessions left idle for BENCH_IDLE_SECONDS: the server's CPU, as a share of one core;
 - BENCH_VARIANTS (comma-separated): the project on SQLite once more for each, chat turn and load, in the same
-  run: "no postScriptGC" (Streamlit's collection after each run off; shipped: on, after `gc.freeze()`),
-  "switch 1 ms" (`sys.setswitchinterval(0.001)`: a thread back from the database waits less for the GIL).
+  run: "postScriptGC" / "no postScriptGC" (Streamlit's full collection after each run on / off; shipped: off),
+  "switch 5 ms" / "switch 1 ms" (`sys.setswitchinterval`: Python's default / what citizen_app/warm.py sets).
 
 The project's logins use the production argon2 profile (as in production), the rest of its data is
 the demo programme plus BENCH_SESSIONS citizens with known codes.
@@ -44,7 +44,7 @@ SESSIONS = int(os.environ.get("BENCH_SESSIONS", "50"))
 TURNS = int(os.environ.get("BENCH_TURNS", "5"))
 CHAT_TURNS = int(os.environ.get("BENCH_CHAT_TURNS", "10"))
 IDLE_SECONDS = float(os.environ.get("BENCH_IDLE_SECONDS", "60"))
-# BENCH_VARIANTS: also run the project on SQLite with other settings ("no postScriptGC", "switch 1 ms").
+# BENCH_VARIANTS: also run the project on SQLite with other settings ("postScriptGC", "switch 1 ms", ...).
 VARIANTS = [v.strip() for v in os.environ.get("BENCH_VARIANTS", "").split(",") if v.strip()]
 PG_URL = os.environ.get("BORGERBUDGET_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 CHROMIUM = "/usr/bin/chromium"
@@ -89,6 +89,7 @@ if os.environ.get("BENCH_PROBE_FILE"):
     signal.signal(signal.SIGUSR1, _dump)
 if os.environ.get("BENCH_SWITCH_INTERVAL"):  # a variant: how often a thread must hand the GIL over
     sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
+    sys.setswitchinterval = lambda _seconds: None  # (what the app sets itself is what the variant replaces)
 '''
 
 # Run inside the tree under test (its own storage package): bench citizens with known codes.
@@ -483,14 +484,17 @@ def run_app(name: str, app: Path, cwd: Path, env: dict[str, str], work: Path, pr
 
 
 def project_figures(tree: Tree, kind: str, work: Path, chat: bool, variant: str = "") -> AppFigures:
-    """``variant``: "" as shipped, "no postScriptGC", or "switch 1 ms" (threads hand the GIL over every 1 ms
-    instead of Python's 5 ms)."""
+    """``variant``: "" as shipped, "no postScriptGC" / "postScriptGC" (Streamlit's full collection after each
+    run off / on), or "switch 1 ms" / "switch 5 ms" (how often threads hand the GIL over: the app sets 1 ms,
+    Python's default is 5 ms)."""
     # The chat measurement and the load use separate databases (the chat uses up a citizen's course).
-    folder = work / (kind + re.sub(r"[^a-z0-9]+", "-", variant))
+    folder = work / (kind + re.sub(r"[^a-z0-9]+", "-", variant.lower()))
     folder.mkdir(exist_ok=True)
     url, drop = prepare_project_db(tree, kind, folder)
     env = server_env(url) | {"": {}, "no postScriptGC": {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "false"},
-                             "switch 1 ms": {"BENCH_SWITCH_INTERVAL": "0.001"}}[variant]
+                             "postScriptGC": {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "true"},
+                             "switch 1 ms": {"BENCH_SWITCH_INTERVAL": "0.001"},
+                             "switch 5 ms": {"BENCH_SWITCH_INTERVAL": "0.005"}}[variant]
     try:
         return run_app(f"{tree.name}, {kind}" + (f", {variant}" if variant else ""),
                        tree.root / "citizen_app" / "streamlit_app.py", tree.root, env, work, True, chat)
