@@ -6,18 +6,12 @@ collection only walks what was made since: the sessions' state and each run's ga
 Streamlit's collection after every script run (``runner.postScriptGC``) as cheap as in a bare
 Streamlit app; the app ships with that collection off anyway (.streamlit/config.toml), and this keeps
 Python's own occasional full collections short. Figures in the README ("Speed and memory").
-
-It also makes threads hand over the GIL every millisecond instead of Python's 5 ms. Every session is a
-thread; a thread back from the database (holding SQLite's write lock, or a PostgreSQL row lock) waits for
-the GIL behind the others, and with 50 busy sessions those waits made a short write hold its lock for a
-second. `make bench` (50 sessions, SQLite): 6.3 -> 11.7 turns/s, longest write 1 248 -> 523 ms.
 """
 from __future__ import annotations
 
 import gc
 import importlib
 import pkgutil
-import sys
 import threading
 
 PACKAGES = ("citizen_app", "dialogs", "storage")
@@ -25,7 +19,6 @@ PACKAGES = ("citizen_app", "dialogs", "storage")
 SKIP = ("citizen_app.app_pages", "citizen_app.streamlit_app", "storage.migrations", "storage.migrate", "storage.cli",
         "dialogs.babel_extract")
 
-SWITCH_INTERVAL_SECONDS = 0.001
 _lock = threading.Lock()
 _done = threading.Event()
 
@@ -53,5 +46,4 @@ def once() -> None:
         engine.load_course()
         gc.collect()
         gc.freeze()
-        sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
         _done.set()

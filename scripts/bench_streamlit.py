@@ -14,7 +14,7 @@ the main script; the bare app gets a copy) and measures:
 - the same sessions left idle for BENCH_IDLE_SECONDS: the server's CPU, as a share of one core;
 - BENCH_VARIANTS (comma-separated): the project on SQLite once more for each, chat turn and load, in the same
   run: "postScriptGC" / "no postScriptGC" (Streamlit's full collection after each run on / off; shipped: off),
-  "switch 5 ms" / "switch 1 ms" (`sys.setswitchinterval`: Python's default / what citizen_app/warm.py sets).
+  "switch 1 ms" / "switch 5 ms" (`sys.setswitchinterval`; 5 ms is Python's default, which the app keeps).
 
 The project's logins use the production argon2 profile (as in production), the rest of its data is
 the demo programme plus BENCH_SESSIONS citizens with known codes.
@@ -89,7 +89,6 @@ if os.environ.get("BENCH_PROBE_FILE"):
     signal.signal(signal.SIGUSR1, _dump)
 if os.environ.get("BENCH_SWITCH_INTERVAL"):  # a variant: how often a thread must hand the GIL over
     sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
-    sys.setswitchinterval = lambda _seconds: None  # (what the app sets itself is what the variant replaces)
 '''
 
 # Run inside the tree under test (its own storage package): bench citizens with known codes.
@@ -485,8 +484,8 @@ def run_app(name: str, app: Path, cwd: Path, env: dict[str, str], work: Path, pr
 
 def project_figures(tree: Tree, kind: str, work: Path, chat: bool, variant: str = "") -> AppFigures:
     """``variant``: "" as shipped, "no postScriptGC" / "postScriptGC" (Streamlit's full collection after each
-    run off / on), or "switch 1 ms" / "switch 5 ms" (how often threads hand the GIL over: the app sets 1 ms,
-    Python's default is 5 ms)."""
+    run off / on), or "switch 1 ms" / "switch 5 ms" (how often threads hand the GIL over; Python's default,
+    which the app keeps, is 5 ms)."""
     # The chat measurement and the load use separate databases (the chat uses up a citizen's course).
     folder = work / (kind + re.sub(r"[^a-z0-9]+", "-", variant.lower()))
     folder.mkdir(exist_ok=True)
