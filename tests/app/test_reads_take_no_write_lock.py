@@ -62,3 +62,30 @@ def test_a_coordinator_looking_at_unaudited_settings_takes_no_write_transaction(
     with write_transactions() as writes:
         app.run()
     assert writes == []
+
+
+def test_the_audit_export_is_made_in_a_read_and_recorded_before_it_is_handed_out(app, demo_db):
+    """The log is read and written out as CSV in a read transaction; one short write records the export."""
+    from sqlalchemy import func, select
+
+    from storage.db import write_session
+    from storage.models import AuditEvent
+    from tests.app.conftest import press
+    staff_login(app, "karin")
+    _visit(app, "app_pages/audit_export.py")
+    began: list[str] = []
+
+    def on_begin(conn) -> None:
+        began.append("read" if conn.get_execution_options().get("borgerbudget_read") else "write")
+    event.listen(get_engine(), "begin", on_begin)
+    try:
+        press(app, "Lav eksport")
+    finally:
+        event.remove(get_engine(), "begin", on_begin)
+    assert not app.exception
+    # who is logged in (a read), the log read and written out as CSV (a read), then the short record of it
+    assert began == ["read", "read", "write"]
+    assert any(b.proto.label == "Hent loggen som CSV" for b in app.get("download_button"))
+    with write_session(demo_db) as s:
+        assert s.scalar(select(func.count()).select_from(AuditEvent)
+                        .where(AuditEvent.action == "export_audit_log", AuditEvent.citizen_id.is_(None))) == 1
