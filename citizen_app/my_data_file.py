@@ -142,10 +142,16 @@ def download(actor, citizen_id: int, key: str, make_label: str) -> None:
     """'Make the file' (an audited export), then 'Hent filen'."""
     field = f"my_data_{key}"
 
-    def make(s) -> None:
-        st.session_state[field] = zip_bytes(my_data.collect(s, actor=actor, citizen_id=citizen_id))
+    collected: list[dict] = []
 
-    st.button(make_label, key=f"{field}_make", icon=":material/folder_zip:", on_click=ui.on_click(make, errors=field))
+    def make(s) -> None:
+        collected[:] = [my_data.collect(s, actor=actor, citizen_id=citizen_id)]
+
+    def pack() -> None:  # after the transaction: zipping holds no lock
+        st.session_state[field] = zip_bytes(collected.pop())
+
+    st.button(make_label, key=f"{field}_make", icon=":material/folder_zip:",
+              on_click=ui.on_click(make, errors=field, after=pack))
     ui.show_errors(field)
     if field in st.session_state:
         st.download_button(_("Hent filen"), st.session_state[field], file_name="borgerbudget-data.zip",

@@ -4,7 +4,8 @@ Everything loaded at start (Streamlit, SQLAlchemy, Babel, our modules, the parse
 as the process. ``gc.freeze()`` moves those objects out of the collector's generations, so a
 collection only walks what was made since: the sessions' state and each run's garbage. That keeps
 Streamlit's collection after every script run (``runner.postScriptGC``) as cheap as in a bare
-Streamlit app. Figures in the README ("Speed and memory").
+Streamlit app; the app ships with that collection off anyway (.streamlit/config.toml), and this keeps
+Python's own occasional full collections short. Figures in the README ("Speed and memory").
 """
 from __future__ import annotations
 

@@ -10,7 +10,8 @@
 Run with `make bench`. Environment variables choose how much runs (defaults in brackets):
 BENCH_PARTS (core,streamlit,scale), BENCH_SESSIONS (50), BENCH_TURNS (5 per session),
 BENCH_CHAT_TURNS (10), BENCH_IDLE_SECONDS (60), BENCH_SIZES (100,10000,100000), BENCH_REPEAT (5), and
-BENCH_BASELINE=<git ref> to measure that version of the project beside this one in the same run.
+BENCH_BASELINE=<git ref> to measure that version of the project beside this one in the same run, and
+BENCH_VARIANTS='postScriptGC,switch 1 ms' to run the project on SQLite with those settings as well.
 `make bench-quick` is a small run (a minute or two).
 """
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 For each app (the bare echo app; the project on SQLite and on PostgreSQL; optionally the project as it
 was at BENCH_BASELINE, a git ref, for before/after figures from the same run) it starts a real
-`streamlit run` server with the project's .streamlit/config.toml and measures:
+`streamlit run` server with the project's citizen_app/.streamlit/config.toml (Streamlit reads the one beside
+the main script; the bare app gets a copy) and measures:
 
 - chat turn in a real browser (Debian's Chromium via Playwright): Enter in the chat box -> the
   guide's reply drawn, median / p90 (SQLite only: one person, the database is not the question);
@@ -10,7 +11,10 @@ was at BENCH_BASELINE, a git ref, for before/after figures from the same run) it
   once (PIN step p50 / p95, the server's peak RSS) and then answer the course at the same time
   (turns/s, rerun p50 / p95, server CPU per turn, RSS per extra session, error boxes seen, lock
   timeouts and the longest write transaction from the server's log);
-- the same sessions left idle for BENCH_IDLE_SECONDS: the server's CPU, as a share of one core.
+- the same sessions left idle for BENCH_IDLE_SECONDS: the server's CPU, as a share of one core;
+- BENCH_VARIANTS (comma-separated): the project on SQLite once more for each, chat turn and load, in the same
+  run: "postScriptGC" / "no postScriptGC" (Streamlit's full collection after each run on / off; shipped: off),
+  "switch 1 ms" / "switch 5 ms" (`sys.setswitchinterval`; 5 ms is Python's default, which the app keeps).
 
 The project's logins use the production argon2 profile (as in production), the rest of its data is
 the demo programme plus BENCH_SESSIONS citizens with known codes.
@@ -40,6 +44,8 @@ SESSIONS = int(os.environ.get("BENCH_SESSIONS", "50"))
 TURNS = int(os.environ.get("BENCH_TURNS", "5"))
 CHAT_TURNS = int(os.environ.get("BENCH_CHAT_TURNS", "10"))
 IDLE_SECONDS = float(os.environ.get("BENCH_IDLE_SECONDS", "60"))
+# BENCH_VARIANTS: also run the project on SQLite with other settings ("postScriptGC", "switch 1 ms", ...).
+VARIANTS = [v.strip() for v in os.environ.get("BENCH_VARIANTS", "").split(",") if v.strip()]
 PG_URL = os.environ.get("BORGERBUDGET_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 CHROMIUM = "/usr/bin/chromium"
 PIN = "2580"
@@ -81,6 +87,8 @@ def _dump(*_):
                    "frozen": gc.get_freeze_count(), **_gc}, out)
 if os.environ.get("BENCH_PROBE_FILE"):
     signal.signal(signal.SIGUSR1, _dump)
+if os.environ.get("BENCH_SWITCH_INTERVAL"):  # a variant: how often a thread must hand the GIL over
+    sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
 '''
 
 # Run inside the tree under test (its own storage package): bench citizens with known codes.
@@ -236,7 +244,7 @@ def prepare_project_db(tree: Tree, kind: str, work: Path) -> tuple[str, callable
             with admin.begin() as conn:
                 conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     env = server_env(url) | {"BORGERBUDGET_FAST_HASHES": "1"}
-    for args in (["migrate"], ["demo-data"]):
+    for args in (["migrate"], ["demo-data", "--force"]):  # (a throw-away schema)
         subprocess.run([sys.executable, "-m", "storage.cli", *args], cwd=tree.root, env=env, check=True,
                        capture_output=True)
     production = PasswordHasher.from_parameters(profiles.RFC_9106_LOW_MEMORY)
@@ -474,12 +482,21 @@ def run_app(name: str, app: Path, cwd: Path, env: dict[str, str], work: Path, pr
     return figures
 
 
-def project_figures(tree: Tree, kind: str, work: Path, chat: bool) -> AppFigures:
+def project_figures(tree: Tree, kind: str, work: Path, chat: bool, variant: str = "") -> AppFigures:
+    """``variant``: "" as shipped, "no postScriptGC" / "postScriptGC" (Streamlit's full collection after each
+    run off / on), or "switch 1 ms" / "switch 5 ms" (how often threads hand the GIL over; Python's default,
+    which the app keeps, is 5 ms)."""
     # The chat measurement and the load use separate databases (the chat uses up a citizen's course).
-    url, drop = prepare_project_db(tree, kind, work / kind)
+    folder = work / (kind + re.sub(r"[^a-z0-9]+", "-", variant.lower()))
+    folder.mkdir(exist_ok=True)
+    url, drop = prepare_project_db(tree, kind, folder)
+    env = server_env(url) | {"": {}, "no postScriptGC": {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "false"},
+                             "postScriptGC": {"STREAMLIT_RUNNER_POST_SCRIPT_GC": "true"},
+                             "switch 1 ms": {"BENCH_SWITCH_INTERVAL": "0.001"},
+                             "switch 5 ms": {"BENCH_SWITCH_INTERVAL": "0.005"}}[variant]
     try:
-        return run_app(f"{tree.name}, {kind}", tree.root / "citizen_app" / "streamlit_app.py", tree.root,
-                       server_env(url), work, True, chat)
+        return run_app(f"{tree.name}, {kind}" + (f", {variant}" if variant else ""),
+                       tree.root / "citizen_app" / "streamlit_app.py", tree.root, env, work, True, chat)
     finally:
         drop()
 
@@ -487,7 +504,7 @@ def project_figures(tree: Tree, kind: str, work: Path, chat: bool) -> AppFigures
 def bare_figures(work: Path) -> AppFigures:
     bare = work / "bare"
     (bare / ".streamlit").mkdir(parents=True)
-    shutil.copy(ROOT / ".streamlit" / "config.toml", bare / ".streamlit" / "config.toml")
+    shutil.copy(ROOT / "citizen_app" / ".streamlit" / "config.toml", bare / ".streamlit" / "config.toml")
     (bare / "echo.py").write_text(BARE_APP, encoding="utf-8")
     return run_app("bare Streamlit", bare / "echo.py", bare, server_env(None), work, False, True)
 
@@ -544,6 +561,8 @@ def main() -> None:
             for tree in trees:
                 for kind in ("sqlite", "postgresql"):
                     figures.append(project_figures(tree, kind, work, chat=kind == "sqlite"))
+                for variant in VARIANTS:  # the shipped settings against other choices, in the same run
+                    figures.append(project_figures(tree, "sqlite", work, chat=True, variant=variant))
             report(figures)
             for f in figures:
                 for error in f.load.login_errors[:3]:

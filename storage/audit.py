@@ -8,6 +8,7 @@ than the retention are deleted by ``borgerbudget purge-audit``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, delete, insert, or_, select
@@ -96,24 +97,46 @@ def _programme_events(programme_id: int):
                and_(AuditEvent.citizen_id.is_(None), AuditEvent.object_type == "staff", AuditEvent.object_id.in_(staff)))
 
 
-def export_csv(session: Session, *, actor: Actor | None, since: datetime | None = None) -> str:
-    """The coordinator's export of their programme's log (or all, for the operator's CLI: actor None). Every
-    citizen who appears in it gets an event: their data left the app in a file."""
-    query = select(AuditEvent).order_by(AuditEvent.id)
+@dataclass(frozen=True)
+class Export:
+    """The log as a CSV file, and what recording its export needs (see :func:`record_export`)."""
+
+    text: str
+    citizen_ids: frozenset[int]
+    detail: str
+
+
+def prepare_export(session: Session, *, actor: Actor | None, since: datetime | None = None) -> Export:
+    """Read the log and write the file; it writes nothing, so the page runs it as a read (on SQLite: no write
+    lock held while thousands of rows are read and written out). Hand the file out only after
+    :func:`record_export` has stored that it left the app."""
+    query = select(*(getattr(AuditEvent, c) for c in EXPORT_COLUMNS)).order_by(AuditEvent.id)
     if actor is not None:
         require_role(actor, StaffRole.COORDINATOR)
         query = query.where(_programme_events(actor.programme_id))
     if since is not None:
         query = query.where(AuditEvent.at >= since)
-    events = list(session.scalars(query))
-    text = write_csv(EXPORT_COLUMNS, ([e.id, e.at.isoformat(), e.actor_type, e.actor_id, e.actor_role, e.action,
-                                       e.citizen_id, e.object_type, e.object_id, e.detail] for e in events))
-    detail = f"since={since.isoformat() if since else 'all'}"
+    rows = session.execute(query).all()
+    text = write_csv(EXPORT_COLUMNS, ([r.id, r.at.isoformat(), *r[2:]] for r in rows))
+    return Export(text=text, citizen_ids=frozenset(r.citizen_id for r in rows if r.citizen_id),
+                  detail=f"since={since.isoformat() if since else 'all'}")
+
+
+def record_export(session: Session, *, actor: Actor | None, export: Export) -> None:
+    """Every citizen who appears in the file gets an event: their data left the app (a short write)."""
     if actor is None:
-        record(session, None, "export_audit_log", detail=detail)
+        record(session, None, "export_audit_log", detail=export.detail)
     else:
-        record_reads(session, actor, "export_audit_log", (e.citizen_id for e in events if e.citizen_id), detail=detail)
-    return text
+        require_role(actor, StaffRole.COORDINATOR)
+        record_reads(session, actor, "export_audit_log", export.citizen_ids, detail=export.detail)
+
+
+def export_csv(session: Session, *, actor: Actor | None, since: datetime | None = None) -> str:
+    """The coordinator's export of their programme's log (or all, for the operator's CLI: actor None), read and
+    recorded in one transaction."""
+    export = prepare_export(session, actor=actor, since=since)
+    record_export(session, actor=actor, export=export)
+    return export.text
 
 
 def purge_older_than(session: Session, *, days: int, now: datetime | None = None) -> int:

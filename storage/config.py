@@ -120,8 +120,9 @@ class Config:
         "of their number with this key, the same in every export. Keep it secret and unchanged; without it the "
         "dataset cannot be made (demo mode uses a fixed key).", secret=True)
     hashes_at_once: int = _setting(
-        "BORGERBUDGET_HASHES_AT_ONCE", "2", "How many PIN and password checks (argon2, 64 MiB each) may run at "
-        "the same time; more wait their turn. Keeps memory flat when many log in at once.", int)
+        "BORGERBUDGET_HASHES_AT_ONCE", "0", "How many PIN and password checks (argon2, 64 MiB each) may run at "
+        "the same time; more wait their turn. Keeps memory flat when many log in at once. 0: one per CPU core "
+        "this process may use, at least 2 and at most 4.", int)
 
     app_url: str = _setting(
         "BORGERBUDGET_APP_URL", "", "The app's address as people type it, e.g. https://borgerbudget.kommune.dk. "

@@ -32,12 +32,22 @@ _hasher = PasswordHasher.from_parameters(
 
 
 
+def hashes_at_once() -> int:
+    """BORGERBUDGET_HASHES_AT_ONCE, or (0) one per core this process may run on, at least 2 and at most 4: more
+    at once than cores only adds 64 MiB each and finishes no sooner."""
+    setting = load_config().hashes_at_once
+    if setting > 0:
+        return setting
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(4, max(2, cores))
+
+
 @lru_cache(maxsize=1)
 def _turns() -> threading.BoundedSemaphore:
-    """Each hash takes 64 MiB and a core for a few hundred ms: a few at a time (BORGERBUDGET_HASHES_AT_ONCE),
-    the rest wait their turn. Fifty logins at once then cost 2 x 64 MiB instead of 50 x 64 MiB, and
+    """Each hash takes 64 MiB and a core for a few hundred ms: a few at a time (:func:`hashes_at_once`), the
+    rest wait their turn. Fifty logins at once on two cores then cost 2 x 64 MiB instead of 50 x 64 MiB, and
     finish no later: the cores were the limit anyway."""
-    return threading.BoundedSemaphore(max(1, load_config().hashes_at_once))
+    return threading.BoundedSemaphore(hashes_at_once())
 
 
 def hash_secret(secret: str) -> str:

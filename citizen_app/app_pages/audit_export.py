@@ -15,9 +15,12 @@ st.write(_("Loggen viser, hvem der har set, søgt i, ændret og eksporteret borg
 
 
 def _export() -> bytes:
-    from storage.db import write_session
-    with write_session() as s:
-        return audit.export_csv(s, actor=actor).encode("utf-8")
+    """Read and made as a read (no write lock on SQLite while the rows are read), then the export is recorded
+    in a short write; the file is handed out only when that is stored."""
+    from storage.db import transaction
+    export = transaction(lambda s: audit.prepare_export(s, actor=actor), read=True)
+    transaction(lambda s: audit.record_export(s, actor=actor, export=export))
+    return export.text.encode("utf-8")
 
 
 if st.button(_("Lav eksport"), type="primary"):

@@ -8,11 +8,11 @@ from citizen_app.i18n import LANGUAGES, _, local_today
 from dialogs import limits
 from dialogs.amounts import ore_to_input, parse_amount
 from storage import citizens, programmes
-from storage.db import write_session
+from storage.db import read_session
 from storage.statuses import StaffRole
 
 actor = session.current_actor()
-with write_session() as s:
+with read_session() as s:  # a read: no write lock
     programme = programmes.get_programme(s, actor=actor)
     supporters = [(u.id, u.display_name) for u in programmes.support_persons(s, programme_id=actor.programme_id)]
 

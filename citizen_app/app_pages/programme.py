@@ -8,10 +8,10 @@ from citizen_app.i18n import _
 from dialogs import limits
 from dialogs.amounts import ore_to_input, parse_amount
 from storage import programmes
-from storage.db import write_session
+from storage.db import read_session
 
 actor = session.current_actor()
-with write_session() as s:
+with read_session() as s:  # a read: no write lock
     programme = programmes.get_programme(s, actor=actor)
 
 

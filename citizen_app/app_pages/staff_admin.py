@@ -10,14 +10,14 @@ from dialogs import limits
 from storage import programmes, staff
 from storage.config import load_config
 from storage.errors import N_
-from storage.db import write_session
+from storage.db import read_session
 from storage.statuses import StaffRole
 
 actor = session.current_actor()
 ONE_TIME_KEY = "one_time_password"   # (username, password) to show once, after a create or a reset
 ROLES = [r.value for r in StaffRole]
 with_passwords = load_config().staff_auth == "password"
-with write_session() as s:
+with read_session() as s:  # a read: no write lock
     people = [(u.id, u.display_name, u.username, u.role, u.active) for u in programmes.list_staff(s, actor=actor)]
 
 

@@ -122,3 +122,20 @@ def test_purge_deletes_only_events_older_than_retention(engine):
         actions = set(s.scalars(select(AuditEvent.action)))
         assert "old" not in actions and "recent" in actions and "purge_audit_log" in actions
         assert s.scalar(select(func.count()).select_from(AuditEvent)) > 2
+
+
+def test_the_export_is_read_as_a_read_and_recorded_in_a_short_write_of_its_own(engine):
+    """Issue 20: the file is made in a read transaction (no write lock on SQLite while the rows are read);
+    nothing is recorded until record_export, which names every citizen in the file."""
+    from storage.db import read_session
+    w = build_world(engine)
+    with write_session(engine) as s:
+        citizens.get_profile(s, actor=w.support, citizen_id=w.citizen_id)
+    before = len(_events(engine))
+    with read_session(engine) as s:
+        export = audit.prepare_export(s, actor=w.coordinator)
+    assert len(_events(engine)) == before  # reading the log wrote nothing
+    assert w.citizen_id in export.citizen_ids and w.foreign_citizen_id not in export.citizen_ids
+    with write_session(engine) as s:
+        audit.record_export(s, actor=w.coordinator, export=export)
+    assert {e.citizen_id for e in _events(engine, action="export_audit_log")} == {None, *export.citizen_ids}

@@ -126,6 +126,17 @@ def test_no_more_than_the_set_number_of_hashes_run_at_once(monkeypatch):
     assert most[0] == 2
 
 
+def test_by_default_a_few_hashes_run_at_once_one_per_core(monkeypatch):
+    """0 (the default): one per core the process may use, at least 2 (a one-core box still overlaps a login
+    with a wait) and at most 4 (a big server keeps its memory)."""
+    monkeypatch.delenv("BORGERBUDGET_HASHES_AT_ONCE", raising=False)
+    for cores, expected in ((1, 2), (2, 2), (3, 3), (16, 4)):
+        monkeypatch.setattr(security.os, "sched_getaffinity", lambda _pid, n=cores: set(range(n)))
+        assert security.hashes_at_once() == expected
+    monkeypatch.setenv("BORGERBUDGET_HASHES_AT_ONCE", "6")
+    assert security.hashes_at_once() == 6
+
+
 def test_a_transient_error_is_tried_once_more_and_then_said_plainly(engine):
     build_world(engine)
     tries: list[int] = []
