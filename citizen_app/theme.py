@@ -78,9 +78,18 @@ section[data-testid="stSidebar"][data-collapsed="true"] {{
    text fields) take their direction from their first letter, as dir="auto" does: Arabic typed in a Danish page
    reads right to left, Danish in an Arabic page left to right, each aligned to where it starts. Inserted values
    are bidi-isolated (citizen_app/i18n.py), so a sentence's direction is its own words', never the value's. */
-[data-testid="stText"], [data-testid="stChatMessageContent"] p, input, textarea, [data-testid="stHeading"] h1 {{
+[data-testid="stText"] > span, [data-testid="stChatMessageContent"] p, input, textarea, [data-testid="stHtml"] h1 {{
   unicode-bidi: plaintext;
   text-align: start;
+}}
+[data-testid="stText"] > span {{  /* st.text is a flex box: its text fills the line, so it can align to its start */
+  flex-grow: 1;
+}}
+
+/* 1.3.2 Meaningful Sequence: Streamlit aligns markdown "left" in its own inline style, so Arabic paragraphs sat
+   on the wrong side. "start" is left in Danish and English and right in a right-to-left page. */
+[data-testid="stMarkdown"], [data-testid="stMarkdown"] > div {{
+  text-align: start !important;
 }}
 
 /* A phone has 844 px: do not start the page a quarter down the screen. */
