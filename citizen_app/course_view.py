@@ -4,7 +4,8 @@ On a phone, and most of all on a phone turned sideways (844×390), the conversat
 Streamlit opens the page at its top: the question the citizen is on was off screen, below the earlier turns,
 and the chat box's bar at the bottom hid the rest. The browser now scrolls the guide's last message into view,
 just above that bar, whenever it changes (a new question, the guide's reply to "hvad mener du?", the page
-opened again); a rerun that changes nothing does not move the page under the citizen's finger.
+opened again) and when the phone is turned; a rerun that changes nothing does not move the page under the
+citizen's finger.
 """
 from __future__ import annotations
 
@@ -30,9 +31,10 @@ SCRIPT = """
     last.style.scrollMarginBottom = ((bar ? bar.getBoundingClientRect().height : 0) + 16) + "px";
     last.scrollIntoView({block: "end"});
   };
-  new MutationObserver(() => {
-    if (!queued) { queued = true; setTimeout(bring, 50); }
-  }).observe(document.body, {subtree: true, childList: true, characterData: true});
+  const queue = () => { if (!queued) { queued = true; setTimeout(bring, 50); } };
+  new MutationObserver(queue).observe(document.body, {subtree: true, childList: true, characterData: true});
+  // A phone turned sideways (or back) lays the page out again: bring the question back into view.
+  addEventListener("resize", () => { shown = null; queue(); });
   bring();
 })();
 </script>
