@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
 from sqlalchemy import select, update
 
+from citizen_app import i18n
+from dialogs.text import FIRST_STRONG_ISOLATE as FSI
+from dialogs.text import POP_DIRECTIONAL_ISOLATE as PDI
 from storage import demo, languages
 from storage.db import write_session
 from storage.models import AuditEvent, Citizen
@@ -57,3 +61,24 @@ def test_english_pages_write_dates_the_english_way(app, demo_db):
     shown = [t.value for t in app.text]
     assert any(line.startswith("2 Dec 2026, 14.05: ") for line in shown), shown
     assert not any("2. Dec" in line or "2. dec" in line for line in shown)
+
+
+@pytest.mark.parametrize(("language", "weekday", "moment", "kroner"), [
+    ("da", "onsdag 2. december", "2. dec. 2026 14.05", "3.000,50 kr."),
+    ("en", "Wednesday 2 December", "2 Dec 2026, 14.05", "3.000,50 kr."),
+    ("ar", "الأربعاء، 2 ديسمبر", "02\u200f/12\u200f/2026، 2:05 م", "\u200f3,000.50 DKK"),
+])
+def test_dates_and_kroner_use_babels_format_for_the_language(monkeypatch, language, weekday, moment, kroner):
+    monkeypatch.setattr(i18n, "current_language", lambda: language)
+    assert i18n.weekday_date(SECOND_OF_DECEMBER.date()) == weekday
+    assert i18n.date_time(SECOND_OF_DECEMBER) == moment
+    assert i18n.money(300050) == kroner
+    assert i18n.money(300000) == kroner.replace(",50", "").replace(".50", "")
+
+
+def test_inserted_values_are_isolated_in_a_right_to_left_sentence_and_arabic_values_in_any(monkeypatch):
+    monkeypatch.setattr(i18n, "current_language", lambda: "ar")
+    assert i18n.isolated({"amount": "3.000 kr.", "n": 3}) == {"amount": f"{FSI}3.000 kr.{PDI}", "n": 3}
+    monkeypatch.setattr(i18n, "current_language", lambda: "da")
+    assert i18n.isolated({"amount": "3.000 kr.", "name": "عائشة"}) == {"amount": "3.000 kr.", "name": f"{FSI}عائشة{PDI}"}
+    assert i18n.isolated({"name": f"{FSI}عائشة{PDI}"}) == {"name": f"{FSI}عائشة{PDI}"}  # never twice
