@@ -6,23 +6,25 @@ session, never in a process-global ``gettext.install()``.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import streamlit as st
-from babel.dates import format_date, format_datetime
+from babel import Locale
+from babel.dates import format_date, format_time, get_datetime_format, match_skeleton
 from babel.numbers import format_currency, format_decimal, format_percent
 from babel.support import Translations
 
-# An installed release carries the catalogs as citizen_app/locales; a checkout keeps them at the top level.
-_INSTALLED_LOCALES = Path(__file__).resolve().parent / "locales"
-LOCALES_DIR = _INSTALLED_LOCALES if _INSTALLED_LOCALES.is_dir() else Path(__file__).resolve().parent.parent / "locales"
-LANGUAGES = {"da": "Dansk", "en": "English"}
-BABEL_LOCALE = {"da": "da_DK", "en": "en_DK"}
-DEFAULT_LANGUAGE = "da"
+from dialogs.text import isolate
+from storage import languages
+
+LOCALES_DIR = languages.locales_dir()
+# Every complete catalog, by its own name ("Dansk", "English", "العربية"): see storage/languages.py.
+LANGUAGES = {code: languages.own_name(code) for code in languages.available()}
+DEFAULT_LANGUAGE = languages.SOURCE_LANGUAGE
 TIMEZONE = ZoneInfo("Europe/Copenhagen")
 LANG_KEY = "lang"
 
@@ -42,9 +44,23 @@ def set_language(language: str) -> None:
         st.session_state[LANG_KEY] = language
 
 
+def direction(language: str | None = None) -> str:
+    """'ltr' or 'rtl': the page's direction in the session's language (Babel's locale data)."""
+    return languages.direction(language or current_language())
+
+
 def _(message: str, **params) -> str:
-    """Translate a Danish msgid into the session's language and fill named placeholders."""
-    return translator(current_language())(message, **params)
+    """Translate a Danish msgid into the session's language and fill named placeholders, each bidi-isolated
+    where its direction may differ from the sentence's (see ``isolated``)."""
+    return translator(current_language())(message, **isolated(params))
+
+
+def isolated(params: dict) -> dict:
+    """Values inserted into a sentence, each in a Unicode isolate (FSI ... PDI) when it could reorder the
+    sentence around it: in a right-to-left page every text value (an amount "3.000 kr." or a Danish name keeps
+    its full stop and its place), in a left-to-right page any value holding right-to-left letters."""
+    rtl = direction() == "rtl"
+    return {key: isolate(value, always=rtl) if isinstance(value, str) else value for key, value in params.items()}
 
 
 def translator(language: str):
@@ -57,7 +73,7 @@ def translator(language: str):
 
 def ngettext(singular: str, plural: str, n: int, **params) -> str:
     text = translations(current_language()).ngettext(singular, plural, n)
-    return text.format(n=n, **params)
+    return text.format(n=n, **isolated(params))
 
 
 def pgettext(context: str, message: str) -> str:
@@ -65,7 +81,7 @@ def pgettext(context: str, message: str) -> str:
 
 
 def locale(language: str | None = None) -> str:
-    return BABEL_LOCALE[language or current_language()]
+    return languages.babel_locale(language or current_language())
 
 
 def money(ore: int | None, language: str | None = None) -> str:
@@ -79,7 +95,10 @@ def money(ore: int | None, language: str | None = None) -> str:
 def _kroner(ore: int, babel_locale: str) -> str:
     """Babel's formatting costs ~0.2 ms a call and a page shows the same few amounts on every run."""
     kroner = Decimal(ore) / 100
-    pattern = "#,##0 ¤" if ore % 100 == 0 else "#,##0.00 ¤"
+    # The locale's own pattern (e.g. "#,##0.00 ¤"), with a plain space as amounts have always been written here.
+    pattern = Locale.parse(babel_locale).currency_formats["standard"].pattern.replace("\xa0", " ")
+    if ore % 100 == 0:
+        pattern = pattern.replace(".00", "")  # whole kroner without ",00"
     return format_currency(kroner, "DKK", locale=babel_locale, format=pattern, currency_digits=False)
 
 
@@ -98,13 +117,26 @@ def long_date(day: date, language: str | None = None) -> str:
 
 
 def weekday_date(day: date) -> str:
-    """'tirsdag 24. november'."""
-    return format_date(day, "EEEE d. MMMM", locale=locale())
+    """'tirsdag 24. november', 'Tuesday 24 November': the locale's pattern for a day, its month and weekday."""
+    return format_date(day, _weekday_pattern(locale()), locale=locale())
+
+
+@lru_cache(maxsize=None)
+def _weekday_pattern(babel_locale: str) -> str:
+    """Babel's closest pattern to the skeleton 'MMMMEEEEd', with the weekday written out in full (CLDR gives
+    some locales only the abbreviated form, 'ons. 2. december'; its own matching widens the field like this)."""
+    skeletons = Locale.parse(babel_locale).datetime_skeletons
+    pattern = str(skeletons[match_skeleton("MMMMEEEEd", skeletons)])
+    return re.sub(r"E{1,4}", "EEEE", pattern)
 
 
 def date_time(moment: datetime) -> str:
-    """A stored UTC moment in Danish local time: '22. nov. 2026 14.05'."""
-    return format_datetime(moment.astimezone(TIMEZONE), "d. MMM y HH.mm", locale=locale())
+    """A stored UTC moment in Danish local time, as the locale writes a date and a time:
+    '22. nov. 2026 14.05', '22 Nov 2026, 14.05'."""
+    local = moment.astimezone(TIMEZONE)
+    babel_locale = locale()
+    return str(get_datetime_format("medium", locale=babel_locale)).format(
+        format_time(local, "short", locale=babel_locale), format_date(local, "medium", locale=babel_locale))
 
 
 def local_today() -> date:

@@ -74,6 +74,24 @@ section[data-testid="stSidebar"][data-collapsed="true"] {{
   display: none;
 }}
 
+/* 1.3.2 Meaningful Sequence: a person's own words (st.text, our sentences with their words in them, chat bubbles,
+   text fields) take their direction from their first letter, as dir="auto" does: Arabic typed in a Danish page
+   reads right to left, Danish in an Arabic page left to right, each aligned to where it starts. Inserted values
+   are bidi-isolated (citizen_app/i18n.py), so a sentence's direction is its own words', never the value's. */
+[data-testid="stText"] > span, [data-testid="stChatMessageContent"] p, input, textarea, [data-testid="stHtml"] h1 {{
+  unicode-bidi: plaintext;
+  text-align: start;
+}}
+[data-testid="stText"] > span {{  /* st.text is a flex box: its text fills the line, so it can align to its start */
+  flex-grow: 1;
+}}
+
+/* 1.3.2 Meaningful Sequence: Streamlit aligns markdown "left" in its own inline style, so Arabic paragraphs sat
+   on the wrong side. "start" is left in Danish and English and right in a right-to-left page. */
+[data-testid="stMarkdown"], [data-testid="stMarkdown"] > div {{
+  text-align: start !important;
+}}
+
 /* A phone has 844 px: do not start the page a quarter down the screen. */
 @media (max-width: 640px) {{
   [data-testid="stMainBlockContainer"] {{
@@ -137,7 +155,31 @@ CHROME_TEXTS = {  # the hint under a text field while one types, and an empty se
     "Press ⌘+Enter to apply": N_("Tryk ⌘+Enter for at gemme"),
     "No results": N_("Ingen svar passer"),
     "No options to select": N_("Der er ingen at vælge"),
+    "Select all": N_("Vælg alle"),
+    # The box after a reload of a page this person cannot open (any more): Streamlit's title and message.
+    "Page not found": N_("Siden findes ikke"),
+    "The page that you have requested does not seem to exist. Running the app's main page.":
+        N_("Siden findes ikke her. Du ser forsiden i stedet."),
+    "Connection error": N_("Ingen forbindelse"),
+    "Connection lost. Please wait for the app to reconnect, then try again.":
+        N_("Forbindelsen blev afbrudt. Vent lidt, og prøv så igen."),
 }
+CHROME_PATTERNS = {  # the same, for texts with a varying part (a regular expression; $1 is its first group)
+    r"^You have requested page /.*, but no corresponding file was found in the app's pages/ directory\. "
+    r"Running the app's main page\.$": N_("Siden findes ikke her. Du ser forsiden i stedet."),
+    r"^Select (\d+) matches$": N_("Vælg alle {n}, der passer"),
+}
+
+
+def chrome_patterns(language: str) -> list[list[str]]:
+    """[[a regular expression for Streamlit's English, our words in ``language`` with '$1' for its number]]."""
+    return [[pattern, translations(language).gettext(msgid).replace("{n}", "$1")]
+            for pattern, msgid in CHROME_PATTERNS.items()]
+
+
+def language_names() -> dict[str, str]:
+    """Each language switch button's text -> its language code, so the button's name is read in its language."""
+    return {name: code for code, name in LANGUAGES.items()}
 
 
 def chrome_table(table: dict[str, str], language: str, *, prefixes: bool = False) -> list[list]:
@@ -158,7 +200,8 @@ def chrome_table(table: dict[str, str], language: str, *, prefixes: bool = False
 CHROME_SCRIPT = """
 <script>
 (() => {
-  window.__bbChromeTables = {labels: %(labels)s, prefixes: %(prefixes)s, texts: %(texts)s};
+  window.__bbChromeTables = {labels: %(labels)s, prefixes: %(prefixes)s, texts: %(texts)s,
+                             patterns: %(patterns)s, languages: %(languages)s};
   if (window.__bbChrome) { window.__bbChrome(); return; }
   const swapIn = (table, text) => {
     const hit = window.__bbChromeTables[table].find(([names]) => names.includes(text));
@@ -173,12 +216,21 @@ CHROME_SCRIPT = """
     }
     return null;
   };
-  // Change the text node itself (not textContent): React keeps a handle on that node and may set it again.
+  const swapPattern = text => {
+    for (const [pattern, to] of window.__bbChromeTables.patterns) {
+      const match = new RegExp(pattern).exec(text);
+      if (match) return to.replace("$1", match[1] || "");
+    }
+    return null;
+  };
+  // Change the text nodes themselves (not textContent): React keeps a handle on each node and may set it again.
   const swapText = el => {
-    const node = el.firstChild;
-    if (!node || node.nodeType !== 3 || el.childNodes.length !== 1) return;
-    const to = swapIn("texts", node.nodeValue);
-    if (to) node.nodeValue = to;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.nodeValue.trim();
+      const to = text && (swapIn("texts", text) || swapPattern(text));
+      if (to) node.nodeValue = to;
+    }
   };
   let queued = false;
   const apply = () => {
@@ -190,8 +242,13 @@ CHROME_SCRIPT = """
     const skip = document.querySelector('[data-testid="stSkipToContent"]');
     const to = skip && swapIn("labels", skip.textContent);
     if (to) skip.textContent = to;
-    document.querySelectorAll('[data-testid="InputInstructions"] span, [role="listbox"] li, [role="option"]')
-      .forEach(swapText);
+    document.querySelectorAll('[data-testid="InputInstructions"] span, [role="listbox"] li, [role="option"], '
+                              + '[role="dialog"]').forEach(swapText);
+    // 3.1.2 Language of Parts: "English" or "العربية" on a language button is read in that language.
+    document.querySelectorAll('button p').forEach(p => {
+      const code = window.__bbChromeTables.languages[p.textContent.trim()];
+      if (code && p.lang !== code) p.lang = code;
+    });
   };
   window.__bbChrome = apply;
   new MutationObserver(() => {
@@ -209,7 +266,8 @@ def chrome_script(language: str) -> str:
     """The renaming script for one language, built once (it is sent on every run)."""
     tables = {"labels": chrome_table(CHROME_LABELS, language),
               "prefixes": chrome_table(CHROME_PREFIXES, language, prefixes=True),
-              "texts": chrome_table(CHROME_TEXTS, language)}
+              "texts": chrome_table(CHROME_TEXTS, language), "patterns": chrome_patterns(language),
+              "languages": language_names()}
     return CHROME_SCRIPT % {name: json.dumps(rows, ensure_ascii=False) for name, rows in tables.items()}
 
 

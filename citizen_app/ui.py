@@ -14,6 +14,7 @@ import streamlit as st
 
 from citizen_app import session
 from citizen_app.i18n import LANGUAGES, _, current_language, money, set_language
+from citizen_app.i18n import direction as text_direction  # (ui has no direction of its own)
 from dialogs.text import for_display, isolate, markdown_inert
 from storage import devices, sessions
 from storage.config import load_config
@@ -167,9 +168,11 @@ def clear_keys(*keys: str) -> None:
 
 
 def set_html_lang() -> None:
-    """Tell screen readers the page language (Streamlit's index.html says 'en')."""
-    lang = current_language()
-    st.html(f"<script>document.documentElement.lang = '{lang}';</script>", unsafe_allow_javascript=True)
+    """Tell screen readers the page language and browsers its direction (Streamlit's index.html says 'en', 'ltr').
+    Both come from the session's language: a code from the catalogs and Babel's 'ltr' / 'rtl'."""
+    lang, direction = current_language(), text_direction()
+    st.html(f"<script>document.documentElement.lang = '{lang}'; document.documentElement.dir = '{direction}';"
+            "</script>", unsafe_allow_javascript=True)
 
 
 def write_pending_cookies() -> None:
@@ -215,17 +218,21 @@ def _switch_language(lang: str) -> None:
 
 
 def top_bar(show_logout: bool) -> None:
-    """The language switch and 'Log ud', at the top of every page."""
-    other = "en" if current_language() == "da" else "da"
-    # A horizontal container keeps both buttons on one line on a phone (columns would stack).
+    """The language switch (one button for each other complete language, named in itself) and 'Log ud', at the
+    top of every page."""
+    # A horizontal container keeps the buttons on one line on a phone (columns would stack); it wraps if needed.
+    # "right" is the end of the line: in a right-to-left page Streamlit's flex box puts them on the left.
     bar = st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center")
-    bar.button(LANGUAGES[other], key="switch_language", on_click=_switch_language, args=(other,),
-               icon=":material/translate:")
+    for code, name in LANGUAGES.items():
+        if code != current_language():
+            bar.button(name, key=f"switch_language_{code}", on_click=_switch_language, args=(code,),
+                       icon=":material/translate:")
     if show_logout:
         bar.button(_("Log ud"), key="log_out", on_click=session.log_out, type="primary", icon=":material/logout:")
 
 
 def footer() -> None:
     url = load_config().accessibility_url
+    label = _("Tilgængelighedserklæring")  # not inside the f-string: pybabel does not look there
     st.divider()
-    st.markdown(f"[{_('Tilgængelighedserklæring')}]({url})")
+    st.markdown(f"[{label}]({url})")

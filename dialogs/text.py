@@ -32,14 +32,25 @@ def for_display(text: str) -> str:
     return _BIDI_EMBEDDINGS.sub("", text)
 
 
-def isolate(text: str) -> str:
+def isolate(text: str, *, always: bool = False) -> str:
     """User text placed inside one of our sentences ("Butik: {shop}"), without any bidi controls of its own.
     When it holds right-to-left letters it is wrapped in a first-strong isolate, so its direction cannot
-    reorder the sentence around it; left-to-right text needs no wrapping and stays exactly as written."""
+    reorder the sentence around it; left-to-right text needs no wrapping in a left-to-right sentence and stays
+    exactly as written. ``always``: the sentence is right-to-left, so every value is wrapped. A value that is
+    already one whole isolate (inserted once before) is returned as it is."""
+    if is_isolated(text):
+        return text
     text = _BIDI_CONTROLS.sub("", text)
-    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+    if always or any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
         return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
     return text
+
+
+def is_isolated(text: str) -> bool:
+    """One isolate from the first character to the last, with none opened or closed inside."""
+    inner = text[1:-1]
+    return (len(text) >= 2 and text[0] == FIRST_STRONG_ISOLATE and text[-1] == POP_DIRECTIONAL_ISOLATE
+            and FIRST_STRONG_ISOLATE not in inner and POP_DIRECTIONAL_ISOLATE not in inner)
 
 
 def markdown_inert(text: str, *, limit: int = 60) -> str:

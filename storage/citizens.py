@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from dialogs import limits
 from dialogs.amounts import check_positive
 from dialogs.text import clean_text
-from storage import audit, auth, devices, notifications, sessions
+from storage import audit, auth, devices, languages, notifications, sessions
 from storage.access import Action, Actor, ActorKind, Resource, authorize, require_role
 from storage.dates import add_months
 from storage.errors import N_, DomainError
@@ -27,7 +27,6 @@ from storage.models import (
 from storage.security import hash_secret, new_access_code
 from storage.statuses import plan_is_open
 
-LANGUAGES = ("da", "en")
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def create_citizen(session: Session, *, actor: Actor | None, display_name: str, 
             support_person_id = actor.id
     name = clean_text(display_name, limit=limits.NAME, single_line=True,
                       empty_message=N_("Skriv et navn, som borgeren vil kaldes."))
-    if language not in LANGUAGES:
+    if not languages.is_available(language):
         raise DomainError(N_("Det sprog kender appen ikke."))
     programme = session.get(Programme, programme_id)
     support = session.get(StaffUser, support_person_id)
@@ -151,7 +150,7 @@ def get_profile(session: Session, *, actor: Actor, citizen_id: int) -> Profile:
 
 def set_language(session: Session, *, actor: Actor, language: str) -> None:
     """A citizen's own language choice, remembered for the next login."""
-    if actor.kind is not ActorKind.CITIZEN or language not in LANGUAGES:
+    if actor.kind is not ActorKind.CITIZEN or not languages.is_available(language):
         return
     citizen = session.get(Citizen, actor.id)
     if citizen is not None:

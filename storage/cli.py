@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from datetime import datetime, timezone
 
+from storage import languages
 from storage.config import load_config
 
 ROLES = ["support", "coordinator", "finance", "facilitator"]
@@ -287,7 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     citizen.add_argument("--programme", type=int, required=True)
     citizen.add_argument("--support-person", type=int, required=True)
     citizen.add_argument("--name", required=True)
-    citizen.add_argument("--language", default="da", choices=["da", "en"])
+    citizen.add_argument("--language", default="da", choices=languages.available())
     citizen.set_defaults(func=_cmd_create_citizen)
     sub.add_parser("list-citizens", help="citizens by internal number, status, code lock and support person"
                    ).set_defaults(func=_cmd_list_citizens)

@@ -35,15 +35,14 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
 from functools import lru_cache
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel.support import Translations
 from sqlalchemy import Engine, delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from storage import notifications
-from storage.config import PROJECT_ROOT, Config, load_config
+from storage import languages, notifications
+from storage.config import Config, load_config
 from storage.db import read_session, write_session
 from storage.models import Citizen, OutboxMessage, StaffUser, utcnow
 from storage.notify_channels import Channels, DeliveryError, HttpSmsGateway, SmsGateway, SmtpMailer
@@ -57,18 +56,13 @@ BATCH = 50
 
 # --- the texts, in the recipient's language ----------------------------------------------------------------------
 
-def _locales_dir() -> Path:
-    checkout = PROJECT_ROOT / "locales"
-    return checkout if checkout.is_dir() else PROJECT_ROOT / "citizen_app" / "locales"
-
-
 @lru_cache(maxsize=None)
 def _translations(language: str) -> Translations:
-    return Translations.load(str(_locales_dir()), [language], domain="messages")
+    return Translations.load(str(languages.locales_dir()), [language], domain="messages")
 
 
 def translate(message: str, language: str, **params) -> str:
-    text = _translations(language if language in ("da", "en") else "da").gettext(message)
+    text = _translations(language if languages.is_available(language) else languages.SOURCE_LANGUAGE).gettext(message)
     return text.format(**params) if params else text
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from citizen_app import course_helper, course_summary, goal_proposal, help_panel, message_widgets, session, ui
-from citizen_app import wish_readback, workshop_box
+from citizen_app import course_view, wish_readback, workshop_box
 from citizen_app import course_turns as ct
 from citizen_app import course_widgets as cw
 from citizen_app.i18n import _, money
@@ -139,6 +139,7 @@ def conversation() -> None:
             cw.answer_input(step, categories, answering(current), chat=not form_mode,
                             initial=None if engine.is_skipped(previous) else previous, draft=draft)
         ui.show_errors("answer")
+        course_view.keep_question_in_view()
         row = st.container(horizontal=True)
         row.button(_("Tilbage"), key="course_back", disabled=state.step_number() <= 1,
                    on_click=doing(lambda s: course.go_back(s, actor=actor)))

@@ -40,7 +40,7 @@ SAFE_FORMATTERS = frozenset({
     "money", "date_time", "long_date", "weekday_date", "short_date", "sent_day", "number", "percent", "len",
     "round", "int", "abs", "label", "item_status_label", "status_label", "role_label", "action_label",
     "staff_role_label", "category_label", "price_line", "course_progress_text", "translate_error", "isoformat",
-    "load_config", "escape", "current_language", "unexpected_error", "category_topic",
+    "load_config", "escape", "current_language", "text_direction", "unexpected_error", "category_topic",
 })
 CONTAINERS = frozenset({"list", "tuple", "sorted", "range", "enumerate", "zip", "dict", "reversed", "min", "max",
                         "sum", "items", "values", "keys"})

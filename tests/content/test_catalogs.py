@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "locales"
-TARGET_LANGUAGES = ("en",)
+TARGET_LANGUAGES = ("en", "ar")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 

@@ -25,6 +25,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from citizen_app.i18n import translator
+from storage import languages
 from storage.demo import DEMO_PASSWORD
 
 # Every page the journeys reach must pass these (WCAG 2.1 A and AA, as webtilgængelighedsloven requires).
@@ -37,8 +39,9 @@ SETTLED_MS = 100  # settled = no message from the server and no change to the pa
 # up off screen); a person is slower than that, a test is not. 300 ms clears both windows with margin.
 SCROLL_SETTLED_MS = 300
 TIMEOUT_MS = 20_000
-# The button that opens the navigation on a narrow screen (Danish name from citizen_app/theme.py).
-MENU_BUTTON = re.compile(r"^(Åbn menuen|Expand sidebar)$")
+# The button that opens the navigation on a narrow screen (its name from citizen_app/theme.py, in every language).
+MENU_BUTTON = re.compile("^(" + "|".join(re.escape(name) for name in sorted(
+    {"Åbn menuen", "Expand sidebar"} | {translator(code)("Åbn menuen") for code in languages.available()})) + ")$")
 
 RUN_WATCHER = """
 (() => {
