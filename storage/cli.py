@@ -175,11 +175,12 @@ def _cmd_notify(args: argparse.Namespace) -> int:
     if args.loop:
         notify_sender.loop(get_engine(), interval=args.interval or config.notify_interval_seconds, batch=args.batch)
         return 0
+    noticed = notify_sender.sweep_milestones(get_engine())
     result = notify_sender.drain(get_engine(), batch=args.batch, config=config)
     purged = notify_sender.purge_finished(get_engine())
     print(f"Notifications: {result.sent} sent, {result.retried} to retry, {result.failed} failed, "
           f"{result.no_channel} without a channel, {result.postponed} waiting for the SMS quiet hours to end; "
-          f"{purged} old rows removed.")
+          f"{purged} old rows removed; {noticed} milestones newly due.")
     return 0
 
 

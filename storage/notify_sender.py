@@ -270,11 +270,19 @@ def purge_finished(engine: Engine, *, now: datetime | None = None, days: int = K
                          .execution_options(synchronize_session=False)).rowcount
 
 
+def sweep_milestones(engine: Engine) -> int:
+    """Add "a milestone is due" notifications that are not written yet (once per citizen and milestone)."""
+    from storage import milestone_notices
+    with write_session(engine) as session:
+        return milestone_notices.sweep(session)
+
+
 def loop(engine: Engine, *, interval: float, batch: int = BATCH, rounds: int | None = None) -> None:
     """`borgerbudget notify --loop`: drain what is due, then wait ``interval`` seconds; until stopped."""
     done = 0
     while rounds is None or done < rounds:
         try:
+            sweep_milestones(engine)
             result = drain(engine, batch=batch)
             purge_finished(engine)
             if result.claimed:
@@ -289,4 +297,4 @@ def loop(engine: Engine, *, interval: float, batch: int = BATCH, rounds: int | N
 
 __all__ = ["Channels", "DeliveryError", "HttpSmsGateway", "SmsGateway", "SmtpMailer", "Round", "after_quiet_hours",
            "backoff_seconds", "claim", "compose_email", "compose_sms", "deliver", "drain", "idempotency_key", "loop",
-           "message_id", "purge_finished", "quiet_hours", "run_once", "translate"]
+           "message_id", "purge_finished", "sweep_milestones", "quiet_hours", "run_once", "translate"]
