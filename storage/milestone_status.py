@@ -24,6 +24,8 @@ class MilestoneStatus:
     milestone: Milestone
     citizen: State      # the citizen's side (their ratings, and WHO-5 when the milestone asks it)
     support: State      # the support person's side (their ratings)
+    goals: int = 0      # current long-term goals to rate
+    who5_open: bool = False  # the milestone asks WHO-5 and the citizen has neither answered nor skipped it
 
 
 def _statuses(session: Session, people: list[tuple[int, date, date]], on: date) -> dict[int, MilestoneStatus]:
@@ -47,7 +49,8 @@ def _statuses(session: Session, people: list[tuple[int, date, date]], on: date) 
                                           who5_needed=m.asks_who5, who5_given=(cid, m.key) in answered)
         support_done = milestones.is_done(own, rated.get((cid, m.key, Rater.SUPPORT.value), ()))
         found[cid] = MilestoneStatus(cid, m, milestones.state(m, m, on, done=citizen_done),
-                                     milestones.state(m, m, on, done=support_done))
+                                     milestones.state(m, m, on, done=support_done), len(own),
+                                     m.asks_who5 and (cid, m.key) not in answered)
     return found
 
 

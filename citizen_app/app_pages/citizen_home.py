@@ -30,7 +30,10 @@ elif status == CitizenStatus.ENDED.value:
 
 if due is not None and due.citizen in milestone_status.OPEN:
     with st.container(border=True):
-        st.write(_("Det er tid til at se på dine mål."))
+        if due.goals:
+            st.write(_("Det er tid til at se på dine mål."))
+        else:  # no goals yet: only WHO-5 waits
+            st.write(_("Vil du svare på fem korte spørgsmål om, hvordan du har haft det?"))
         st.page_link("app_pages/progress.py", label=_("Se, hvordan det går"), icon=":material/trending_up:")
 
 if not state.answers:
