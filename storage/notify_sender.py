@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import socket
+from collections.abc import Callable
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -277,12 +278,15 @@ def sweep_milestones(engine: Engine) -> int:
         return milestone_notices.sweep(session)
 
 
-def loop(engine: Engine, *, interval: float, batch: int = BATCH, rounds: int | None = None) -> None:
-    """`borgerbudget notify --loop`: drain what is due, then wait ``interval`` seconds; until stopped."""
+def loop(engine: Engine, *, interval: float, batch: int = BATCH, rounds: int | None = None,
+         before_round: Callable[[Engine], object] | None = None) -> None:
+    """`borgerbudget notify --loop`: run ``before_round`` (the CLI passes the milestone sweep), drain what is
+    due, then wait ``interval`` seconds; until stopped."""
     done = 0
     while rounds is None or done < rounds:
         try:
-            sweep_milestones(engine)
+            if before_round is not None:
+                before_round(engine)
             result = drain(engine, batch=batch)
             purge_finished(engine)
             if result.claimed:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, _in, utcnow
@@ -78,4 +78,4 @@ class MilestoneNotice(Base):
     milestone: Mapped[str] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    __table_args__ = (UniqueConstraint("citizen_id", "milestone", name="uq_milestone_notices_citizen_milestone"),)
+    __table_args__ = (Index("uq_milestone_notices_citizen_milestone", "citizen_id", "milestone", unique=True),)

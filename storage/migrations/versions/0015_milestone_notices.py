@@ -24,9 +24,11 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(['citizen_id'], ['citizens.id'],
                                 name=op.f('fk_milestone_notices_citizen_id_citizens'), ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_milestone_notices')),
-        sa.UniqueConstraint('citizen_id', 'milestone', name='uq_milestone_notices_citizen_milestone'),
     )
+    op.create_index('uq_milestone_notices_citizen_milestone', 'milestone_notices', ['citizen_id', 'milestone'],
+                    unique=True)
 
 
 def downgrade() -> None:
+    op.drop_index('uq_milestone_notices_citizen_milestone', table_name='milestone_notices')
     op.drop_table('milestone_notices')
