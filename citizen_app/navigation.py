@@ -35,6 +35,7 @@ CITIZEN = (
     PageSpec("course.py", N_("Samtale"), "samtale", ":material/chat:"),
     PageSpec("plan.py", N_("Min plan"), "plan", ":material/checklist:"),
     PageSpec("submit.py", N_("Send og se svar"), "send", ":material/send:"),
+    PageSpec("progress.py", N_("Sådan går det"), "saadan-gaar-det", ":material/trending_up:"),
     PageSpec("access_log.py", N_("Hvem har set min plan"), "hvem-har-set", ":material/visibility:"),
     PageSpec("closing.py", N_("Afslutning"), "afslutning", ":material/flag:"),
 )

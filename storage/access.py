@@ -53,6 +53,8 @@ class Resource(str, enum.Enum):
     ACCESS_LOG = "access_log"    # who looked at this citizen's data
     MESSAGE = "message"          # the thread between the citizen and their support person
     STATUS_RECORD = "status_record"  # status at start and end, incl. special-category answers (storage/evidence.py)
+    GOAL_RATING = "goal_rating"  # each side's rating of each long-term goal at a milestone (storage/goal_ratings.py)
+    WHO5 = "who5"                # the citizen's own WHO-5 answers (storage/who5.py): only the citizen writes them
 
 
 class Action(str, enum.Enum):
@@ -68,12 +70,14 @@ POLICY: dict[str, dict[Resource, set[Action]]] = {
     "citizen": {
         Resource.PROFILE: _R, Resource.COURSE: _W, Resource.PLAN: _W, Resource.SUBMISSION: _W,
         Resource.DECISION: _R, Resource.PAYMENT: _R, Resource.LEDGER: _R, Resource.CHECK_IN: _W,
-        Resource.ACCESS_LOG: _R, Resource.MESSAGE: _W, Resource.STATUS_RECORD: _R,
+        Resource.ACCESS_LOG: _R, Resource.MESSAGE: _W, Resource.STATUS_RECORD: _R, Resource.GOAL_RATING: _W,
+        Resource.WHO5: _W,
     },
     StaffRole.SUPPORT.value: {
         Resource.PROFILE: _W, Resource.COURSE: _R, Resource.PLAN: _R, Resource.SUBMISSION: _R,
         Resource.DECISION: _W, Resource.SECOND_OPINION: _W, Resource.PAYMENT: _W, Resource.LEDGER: _R,
         Resource.NOTE: _W, Resource.CHECK_IN: _W, Resource.MESSAGE: _W, Resource.STATUS_RECORD: _W,
+        Resource.GOAL_RATING: _W, Resource.WHO5: _R,
     },
     StaffRole.COORDINATOR.value: {
         Resource.PROFILE: _W, Resource.PLAN: _R, Resource.SUBMISSION: _R, Resource.DECISION: _R,

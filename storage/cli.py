@@ -174,13 +174,15 @@ def _cmd_notify(args: argparse.Namespace) -> int:
         print("No e-mail (BORGERBUDGET_SMTP_HOST, BORGERBUDGET_SMTP_FROM) and no SMS gateway "
               "(BORGERBUDGET_SMS_GATEWAY_URL) configured: nothing will be sent.", file=sys.stderr)
     if args.loop:
-        notify_sender.loop(get_engine(), interval=args.interval or config.notify_interval_seconds, batch=args.batch)
+        notify_sender.loop(get_engine(), interval=args.interval or config.notify_interval_seconds, batch=args.batch,
+                           before_round=None if args.skip_milestones else notify_sender.sweep_milestones)
         return 0
+    noticed = 0 if args.skip_milestones else notify_sender.sweep_milestones(get_engine())
     result = notify_sender.drain(get_engine(), batch=args.batch, config=config)
     purged = notify_sender.purge_finished(get_engine())
     print(f"Notifications: {result.sent} sent, {result.retried} to retry, {result.failed} failed, "
           f"{result.no_channel} without a channel, {result.postponed} waiting for the SMS quiet hours to end; "
-          f"{purged} old rows removed.")
+          f"{purged} old rows removed; {noticed} milestones newly due.")
     return 0
 
 
@@ -319,6 +321,9 @@ def build_parser() -> argparse.ArgumentParser:
     notify.add_argument("--interval", type=float, help="--loop: seconds between rounds "
                                                        "(default BORGERBUDGET_NOTIFY_INTERVAL_SECONDS)")
     notify.add_argument("--batch", type=int, default=50, help="notifications claimed at a time (default 50)")
+    notify.add_argument("--skip-milestones", action="store_true",
+                        help="only deliver; do not first add 'time to look at your goals' notices for milestones "
+                             "that became due")
     notify.set_defaults(func=_cmd_notify)
     purge = sub.add_parser("purge-audit", help="delete audit events older than the retention, and expired sessions")
     purge.add_argument("--days", type=int, help="override BORGERBUDGET_AUDIT_RETENTION_DAYS")

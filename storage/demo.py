@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage import checkins, citizens, decisions, payments, plan, programmes, submissions
+from storage import checkins, citizens, decisions, demo_followup, payments, plan, programmes, submissions
 from storage.access import Actor
 from storage.auth import citizen_actor, staff_actor
 from storage.models import (Citizen, CitizenCredential, DecisionKind, Programme, StaffRole, StaffUser, Submission,
@@ -78,8 +78,9 @@ def load(session: Session, today: date | None = None) -> DemoLogins:
     stages = (
         ("Mette", DEMO_CODES[0], None, "new", "sara", 0),
         ("Jonas", DEMO_CODES[1], DEMO_PIN, "halfway", "sara", 40),
-        ("Aisha", DEMO_CODES[2], DEMO_PIN, "plan", "ole", 90),
+        ("Aisha", DEMO_CODES[2], DEMO_PIN, "plan", "ole", 100),  # past 3 months: her 'm3' milestone has come
     )
+    citizen_actors, support_actors = {}, {}
     for name, code, pin, stage, support, days_ago in stages:
         created = citizens.create_citizen(session, actor=staff[support], display_name=name,
                                           start_date=today - timedelta(days=days_ago))
@@ -95,6 +96,9 @@ def load(session: Session, today: date | None = None) -> DemoLogins:
                             today)
             checkins.add_check_in(session, actor=staff[support], citizen_id=created.citizen_id, phase="mid",
                                   who5_raw=15, citizen_goal_rating=3, support_goal_rating=3)
+        citizen_actors[name] = citizen_actor(session.get_one(Citizen, created.citizen_id))
+        support_actors[name] = staff[support]
+    demo_followup.load(session, citizen_actors, support_actors)
     return logins
 
 

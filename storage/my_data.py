@@ -60,6 +60,8 @@ LEFT_OUT = {
     "login_sessions": "hashed ids of open logins on the citizen's devices, ended at logout or expiry",
     "notification_outbox": "a queue of e-mails and SMS to send: no text, no address (the mobile number and the "
                            "SMS yes are in the profile); sent rows are deleted after 30 days",
+    "milestone_notices": "only that a 'time to look at your goals' notice was made for a milestone, so it is "
+                         "never sent twice: no text",
 }
 
 

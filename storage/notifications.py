@@ -16,7 +16,7 @@ is never forgotten. `borgerbudget notify` (storage/notify_sender.py) delivers th
 | second_opinion_asked     | second_opinions.ask                        | the programme's coordinators  | e-mail  |
 | second_opinion_answered  | second_opinions.answer                     | the support person who asked  | e-mail  |
 | payment_waiting          | payments.request_payment                   | the programme's finance staff | e-mail  |
-| milestone_due            | (the milestone feature, not on main yet)   | the citizen and support person| SMS, e-mail |
+| milestone_due            | milestone_notices.sweep (`notify` rounds)  | the citizen and support person| SMS, e-mail |
 
 The texts never hold personal data or anything a person wrote: only that something waits, and the app's
 address. They are Danish msgids, translated at sending time into the recipient's stored language.
@@ -68,8 +68,9 @@ KINDS: dict[str, Kind] = {
     "second_opinion_answered": Kind(EMAIL, N_("Koordinatoren har svaret på dit spørgsmål. Log ind for at se "
                                               "svaret.")),
     "payment_waiting": Kind(EMAIL, N_("En betaling venter på dig. Log ind for at se den.")),
-    "milestone_due": Kind(SMS, N_("Snart er det tid til et af dine delmål. Log ind for at se det.")),
-    "milestone_due_staff": Kind(EMAIL, N_("En borger har snart et delmål. Log ind for at se det.")),
+    "milestone_due": Kind(SMS, N_("Det er tid til at se på dine mål. Log ind for at se dem.")),
+    "milestone_due_staff": Kind(EMAIL, N_("Det er tid til opfølgning hos en af dine borgere. Log ind for at "
+                                          "se det.")),
 }
 
 EMAIL_SUBJECT = N_("Nyt i Borgerbudget")
@@ -188,11 +189,12 @@ def payment_waiting(session: Session, citizen_id: int) -> int:
                for f in _staff_with_role(session, citizen_id, StaffRole.FINANCE))
 
 
-def milestone_due(session: Session, citizen_id: int) -> int:
-    """A milestone of the citizen's plan is due soon: tell the citizen (SMS) and their support person (e-mail).
-    Ready for the milestone feature, which calls it; nothing on main calls it yet."""
-    return (_add(session, "milestone_due", citizen=session.get(Citizen, citizen_id))
-            + _add(session, "milestone_due_staff", staff=_support_person(session, citizen_id), about=citizen_id))
+def milestone_due(session: Session, citizen_id: int, *, citizen: bool = True, staff: bool = True) -> int:
+    """A milestone of the citizen's period is due (storage/milestone_notices.py, once per milestone): tell the
+    citizen (SMS) and their support person (e-mail), each only when their side still has it to do."""
+    return ((citizen and _add(session, "milestone_due", citizen=session.get(Citizen, citizen_id)))
+            + (staff and _add(session, "milestone_due_staff", staff=_support_person(session, citizen_id),
+                              about=citizen_id)))
 
 
 # --- the citizen's SMS choice and a staff user's e-mail address -------------------------------------------------

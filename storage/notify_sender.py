@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import socket
+from collections.abc import Callable
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -264,11 +265,22 @@ def purge_finished(engine: Engine, *, now: datetime | None = None, days: int = K
                          .execution_options(synchronize_session=False)).rowcount
 
 
-def loop(engine: Engine, *, interval: float, batch: int = BATCH, rounds: int | None = None) -> None:
-    """`borgerbudget notify --loop`: drain what is due, then wait ``interval`` seconds; until stopped."""
+def sweep_milestones(engine: Engine) -> int:
+    """Add "a milestone is due" notifications that are not written yet (once per citizen and milestone)."""
+    from storage import milestone_notices
+    with write_session(engine) as session:
+        return milestone_notices.sweep(session)
+
+
+def loop(engine: Engine, *, interval: float, batch: int = BATCH, rounds: int | None = None,
+         before_round: Callable[[Engine], object] | None = None) -> None:
+    """`borgerbudget notify --loop`: run ``before_round`` (the CLI passes the milestone sweep), drain what is
+    due, then wait ``interval`` seconds; until stopped."""
     done = 0
     while rounds is None or done < rounds:
         try:
+            if before_round is not None:
+                before_round(engine)
             result = drain(engine, batch=batch)
             purge_finished(engine)
             if result.claimed:
@@ -283,4 +295,4 @@ def loop(engine: Engine, *, interval: float, batch: int = BATCH, rounds: int | N
 
 __all__ = ["Channels", "DeliveryError", "HttpSmsGateway", "SmsGateway", "SmtpMailer", "Round", "after_quiet_hours",
            "backoff_seconds", "claim", "compose_email", "compose_sms", "deliver", "drain", "idempotency_key", "loop",
-           "message_id", "purge_finished", "quiet_hours", "run_once", "translate"]
+           "message_id", "purge_finished", "sweep_milestones", "quiet_hours", "run_once", "translate"]

@@ -4,8 +4,8 @@ over for the retention period, their personal data is erased while the numbers t
 Erased: the name and the status reason, the login (code, PIN, remembered phones), course answers (the rows
 stay, empty, so "started the course" still counts), the conversation, workshop memberships, journal notes, and
 every free text: goals, wishes (title, shop, note), sent plans, decision reasons, questions to the coordinator,
-payment vendors, references and reasons, check-in notes, the substance-use answers of the status records (health
-data) and the words of consents. Required text columns get ``ERASED``.
+payment vendors, references and reasons, check-in notes, the notes written with goal ratings, the substance-use
+answers of the status records (health data) and the words of consents. Required text columns get ``ERASED``.
 Kept: statuses, dates, amounts, the ledger, goal topics, course progress, check-in scores and ratings, the status
 records' housing, work and support answers, when a consent was given and withdrawn, and the
 audit log (which never held the citizen's words and has its own, shorter retention).
@@ -32,6 +32,7 @@ from storage.models import (
     ChatTurn,
     CheckIn,
     Consent,
+    GoalRating,
     HelpShown,
     Citizen,
     CitizenCredential,
@@ -96,6 +97,14 @@ def _scope(actor: Actor | None):
 
 
 # What goes, per kind: (label, count of rows that hold personal data) for the dry run.
+def _summed(*counts: dict[int, int]) -> dict[int, int]:
+    total: dict[int, int] = {}
+    for one in counts:
+        for cid, n in one.items():
+            total[cid] = total.get(cid, 0) + n
+    return total
+
+
 def _counts(session: Session, ids: list[int]) -> dict[int, dict[str, int]]:
     def per_citizen(query) -> dict[int, int]:
         return dict(session.execute(query.group_by("citizen_id")).all())
@@ -111,8 +120,10 @@ def _counts(session: Session, ids: list[int]) -> dict[int, dict[str, int]]:
         "messages": per_citizen(select(Message.citizen_id, func.count()).where(Message.citizen_id.in_(ids))),
         "payments": per_citizen(select(PaymentRequest.citizen_id, func.count())
                                 .where(PaymentRequest.citizen_id.in_(ids))),
-        "check_in_notes": per_citizen(select(CheckIn.citizen_id, func.count()).where(
-            CheckIn.citizen_id.in_(ids), CheckIn.note.is_not(None))),
+        # Follow-up notes: the old check-ins' and the sentences written with a goal rating (both sides).
+        "check_in_notes": _summed(per_citizen(select(CheckIn.citizen_id, func.count()).where(
+            CheckIn.citizen_id.in_(ids), CheckIn.note.is_not(None))), per_citizen(select(
+                GoalRating.citizen_id, func.count()).where(GoalRating.citizen_id.in_(ids), GoalRating.note.is_not(None)))),
         "help_shown": per_citizen(select(HelpShown.citizen_id, func.count()).where(HelpShown.citizen_id.in_(ids))),
     }
     return {cid: {kind: counts.get(cid, 0) for kind, counts in kinds.items()} for cid in ids}
@@ -170,6 +181,7 @@ def erase(session: Session, *, actor: Actor | None, days: int | None = None,
         update(PaymentRequest).where(PaymentRequest.citizen_id.in_(ids))
         .values(vendor=ERASED, reference=None, reject_reason=None),
         update(CheckIn).where(CheckIn.citizen_id.in_(ids)).values(note=None),
+        update(GoalRating).where(GoalRating.citizen_id.in_(ids), GoalRating.note.is_not(None)).values(note=None),
         delete(HelpShown).where(HelpShown.citizen_id.in_(ids)),
         # health data (substance use) goes; housing, work and support stay as numbers for the figures
         update(StatusRecord).where(StatusRecord.citizen_id.in_(ids), StatusRecord.substance.is_not(None))

@@ -10,7 +10,7 @@ from citizen_app.budget_bar import budget_box
 from citizen_app.i18n import _, ngettext, pgettext
 from citizen_app.read_aloud import read_aloud
 from dialogs.text import isolate
-from storage import citizens, course, messages, plan_view
+from storage import citizens, course, messages, milestone_status, plan_view
 from storage.db import read_session, transaction
 from storage.statuses import CitizenStatus
 
@@ -20,6 +20,7 @@ with read_session() as s:
     name, status, reason = me.display_name, me.status, me.status_reason
     state = course.load_state(s, actor=actor, citizen_id=actor.id)
     my_plan = plan_view.get_plan(s, actor=actor, citizen_id=actor.id)
+    due = milestone_status.for_citizen(s, actor=actor, citizen_id=actor.id)
 
 ui.heading(_("Hej {name}", name=isolate(name)))  # the citizen's own text: escaped, never markdown
 if status == CitizenStatus.PAUSED.value:
@@ -27,6 +28,14 @@ if status == CitizenStatus.PAUSED.value:
     ui.plain(reason)
 elif status == CitizenStatus.ENDED.value:
     ended_box(reason, me.ended_at)
+
+if due is not None and due.citizen in milestone_status.OPEN:
+    with st.container(border=True):
+        if due.goals:
+            st.write(_("Det er tid til at se på dine mål."))
+        else:  # no goals yet: only WHO-5 waits
+            st.write(_("Vil du svare på fem korte spørgsmål om, hvordan du har haft det?"))
+        st.page_link("app_pages/progress.py", label=_("Se, hvordan det går"), icon=":material/trending_up:")
 
 if not state.answers:
     next_step = _("Start med en samtale om, hvad der er vigtigt for dig.")
@@ -41,6 +50,7 @@ if not state.finished:
                  icon=":material/chat:")
 st.page_link("app_pages/plan.py", label=_("Se min plan"), icon=":material/checklist:")
 st.page_link("app_pages/submit.py", label=_("Send planen og se svar"), icon=":material/send:")
+st.page_link("app_pages/progress.py", label=_("Sådan går det med dine mål"), icon=":material/trending_up:")
 st.page_link("app_pages/access_log.py", label=_("Se, hvem der har set din plan"), icon=":material/visibility:")
 budget_box(my_plan.budget, end_date=my_plan.end_date)
 

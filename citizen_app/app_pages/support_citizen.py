@@ -18,7 +18,7 @@ from storage.errors import N_
 SECTIONS = {
     "plan": (N_("Plan og budget"), plan.show),
     messages.SECTION: (N_("Beskeder og svar"), messages.show),
-    "follow_up": (N_("Opfølgning"), follow_up.show),
+    follow_up.SECTION: (N_("Opfølgning"), follow_up.show),
     "life_status": (N_("Status før og efter"), life_status.show),
     "notes": (N_("Notater"), notes.show),
     "payments": (N_("Betaling"), payments.show),

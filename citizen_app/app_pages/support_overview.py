@@ -8,6 +8,7 @@ from citizen_app import staff_nav as nav
 from citizen_app import staff_words as words
 from citizen_app.i18n import _, date_time, local_today, ngettext
 from citizen_app.labels import status_label
+from citizen_app.support_sections import follow_up as follow_up_block
 from citizen_app.support_sections import messages as message_block
 from storage import caseload, citizens
 from storage.caseload import CaseRow, Waiting
@@ -44,6 +45,7 @@ if overdue_count:
                         overdue_count), icon=":material/schedule:")
 
 message_block.overview_block(actor)  # messages waiting for an answer (issue 16): all of it in that module
+follow_up_block.overview_block(actor)  # milestones due or overdue (issue 15)
 
 
 def _confirm_code(cid: int | None) -> None:

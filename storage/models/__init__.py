@@ -13,7 +13,7 @@ from storage.models.course import (
                               WorkshopParticipant,
 )
 from storage.models.evidence import Consent, StatusRecord, UnitPrice
-from storage.models.followup import GoalRating, Who5Response
+from storage.models.followup import GoalRating, MilestoneNotice, Who5Response
 from storage.models.money import LedgerEntry, PaymentRequest
 from storage.models.notify import OutboxMessage
 from storage.models.people import (
@@ -55,5 +55,5 @@ __all__ = [
     "RememberedDevice",
     "SecondOpinion", "StaffRole",
     "StaffUser", "Submission", "SubmissionItem", "SubmissionStatus", "SupportNote", "UTCDateTime", "WishItem",
-    "Who5Response", "Workshop", "WorkshopParticipant", "utcnow",
+    "MilestoneNotice", "Who5Response", "Workshop", "WorkshopParticipant", "utcnow",
 ]

@@ -65,3 +65,17 @@ class Who5Response(Base):
                         name="items_in_range"),
         Index("ix_who5_responses_citizen_milestone", "citizen_id", "milestone", "created_at"),
     )
+
+
+class MilestoneNotice(Base):
+    """That the citizen and their support person were told a milestone is due: one row per citizen and
+    milestone, so the sweep (storage/milestone_notices.py) never tells them twice."""
+
+    __tablename__ = "milestone_notices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id", ondelete="CASCADE"))  # the unique key's first
+    milestone: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (Index("uq_milestone_notices_citizen_milestone", "citizen_id", "milestone", unique=True),)

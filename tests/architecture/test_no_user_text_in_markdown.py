@@ -41,6 +41,7 @@ SAFE_FORMATTERS = frozenset({
     "round", "int", "abs", "label", "item_status_label", "status_label", "role_label", "action_label",
     "staff_role_label", "category_label", "price_line", "course_progress_text", "translate_error", "isoformat",
     "load_config", "escape", "current_language", "text_direction", "unexpected_error", "category_topic",
+    "milestone_name", "milestone_key_name", "milestone_line", "citizen_rating", "support_rating",
 })
 CONTAINERS = frozenset({"list", "tuple", "sorted", "range", "enumerate", "zip", "dict", "reversed", "min", "max",
                         "sum", "items", "values", "keys"})
@@ -83,7 +84,7 @@ TRUSTED = {
     ("citizen_app/support_sections/plan.py", "categories[goal.category]"):
         "a goal category's label: the programme's configured categories (msgids), never typed in the app",
     ("citizen_app/workshop_box.py", "part"): "a module title from the course files",
-    ("citizen_app/support_sections/follow_up.py", "_(question)"): "a WHO-5 item (msgid) from WHO5_QUESTIONS",
+    ("citizen_app/progress_widgets.py", "_(item)"): "a WHO-5 item (msgid) from storage.who5.ITEMS",
     ("citizen_app/support_sections/plan.py", "_(question)"): "the course step's question (a msgid) for a shared answer",
     ("citizen_app/app_pages/facilitator_home.py", "TITLES[current]"): "a module title from the course files",
     ("citizen_app/app_pages/evidence.py", "section.title"): "a heading built from msgids (evidence_content.py)",

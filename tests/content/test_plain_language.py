@@ -15,10 +15,10 @@ from dialogs.lix import lix, lix_total
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "locales" / "da" / "LC_MESSAGES" / "messages.po"
 CITIZEN_SOURCES = re.compile(
-    r"^(dialogs/|citizen_app/app_pages/(login|citizen_home|course|plan|submit|access_log|closing)\.py"
+    r"^(dialogs/|citizen_app/app_pages/(login|citizen_home|course|plan|submit|access_log|closing|progress)\.py"
     r"|citizen_app/(budget_bar|plan_widgets|course_widgets|workshop_box|ui|labels|session|streamlit_app|amounts"
-    r"|my_data_file|sms_box|programme_end|final_pdf|price_hint_widgets)\.py"
-    r"|storage/(auth|plan|plan_changes|closing|submissions|errors|citizens|workshops)\.py)"
+    r"|my_data_file|sms_box|programme_end|final_pdf|price_hint_widgets|progress_widgets|followup_words)\.py"
+    r"|storage/(auth|plan|plan_changes|closing|submissions|errors|citizens|workshops|goal_ratings|who5)\.py)"
 )
 STAFF_ONLY = {"Det kan kun borgeren selv gøre."}
 PLACEHOLDER = re.compile(r"\{\w+\}")

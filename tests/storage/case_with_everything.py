@@ -15,7 +15,7 @@ from tests.storage.factories import World, citizen_of
 
 MARKERS = ("MK-name", "MK-goal", "MK-sub", "MK-wish", "MK-shop", "MK-note", "MK-reason", "MK-question",
            "MK-advice", "MK-vendor", "MK-ref", "MK-reject", "MK-checkin", "MK-journal", "MK-answer", "MK-private",
-           "MK-chat", "MK-status", "MK-help", "MK-message")
+           "MK-chat", "MK-status", "MK-help", "MK-message", "MK-rating")
 # What the citizen's support person may not see in a file made on the citizen's behalf (not shared with them).
 PRIVATE = ("MK-private", "MK-chat")
 # Internal until sent: the question to the coordinator and its answer.
@@ -57,6 +57,9 @@ def build_case(engine, w: World) -> int:
         checkins.add_check_in(s, actor=w.support, citizen_id=cid, phase="start", who5_raw=12,
                               citizen_goal_rating=2, support_goal_rating=2, note="God start MK-checkin")
         notes.add(s, actor=w.support, citizen_id=cid, text="Samtale MK-journal")
+        from storage import goal_ratings
+        goal_ratings.rate(s, actor=me, citizen_id=cid, goal_id=goal, milestone="start", rating="on_the_way",
+                          note="Jeg øver mig MK-rating")
         from storage import messages
         messages.write(s, actor=me, citizen_id=cid, text="Spørgsmål MK-message")
         workshop = workshops.create(s, actor=w.facilitator, title="Torsdag")
