@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import altair as alt
-import pandas as pd
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from citizen_app import ui
+
+if TYPE_CHECKING:  # altair and pandas pull in numpy: imported when a chart is drawn, not when the server starts
+    import altair as alt
+    import pandas as pd
 
 # 3:1 or more against white: blue 8.6:1, orange 4.6:1, green 6.0:1.
 COLOURS = ("#1d4f91", "#a8480b", "#2b6a30")
@@ -33,6 +37,7 @@ class Bar:
 
 
 def _frame(bars: list[Bar]) -> pd.DataFrame:
+    import pandas as pd
     return pd.DataFrame([{"label": b.label, "value": b.value, "shown": b.shown, "group": b.group}
                          for b in bars if b.value is not None])
 
@@ -40,6 +45,8 @@ def _frame(bars: list[Bar]) -> pd.DataFrame:
 def bar_chart(bars: list[Bar], *, description: str, label_title: str, grouped: bool = False,
               domain_max: float | None = None) -> alt.Chart | None:
     """Horizontal bars with their Danish values written beside them; None when every bar is withheld."""
+    import altair as alt
+
     data = _frame(bars)
     if data.empty:
         return None

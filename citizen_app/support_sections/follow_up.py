@@ -72,10 +72,10 @@ def _who5(history, profile) -> None:
     for view in history:
         name = milestone_key_name(profile.start_date, profile.end_date, view.milestone)
         if view.skipped:
-            st.write(_("{name}: sprang over.", name=name))
+            ui.say(N_("{name}: sprang over."), name=name)
         else:
-            st.write(_("{name}: {score} af 100 (rå score {raw} af 25).", name=name, score=number(view.index),
-                       raw=number(view.raw)))
+            ui.say(N_("{name}: {score} af 100 (rå score {raw} af 25)."), name=name, score=number(view.index),
+                   raw=number(view.raw))
 
 
 def _old_check_ins(actor: Actor, cid: int) -> None:

@@ -9,6 +9,7 @@ from citizen_app import ui
 from citizen_app.evidence_words import MOMENTS
 from citizen_app.i18n import _, current_language, date_time
 from dialogs import status_fields
+from dialogs.i18n_markers import N_
 from storage import evidence
 
 
@@ -85,8 +86,7 @@ def _history(records) -> None:
         st.write(_("Der er ingen status endnu."))
     for record in records:
         with st.container(border=True):
-            st.write(_("{moment}, {date}.", moment=_(MOMENTS[record.moment]),
-                       date=date_time(record.created_at)))
+            ui.say(N_("{moment}, {date}."), moment=_(MOMENTS[record.moment]), date=date_time(record.created_at))
             files = status_fields.load()
             for name, value in (("housing", record.housing), ("occupation", record.occupation),
                                 ("substance", record.substance), ("support_need", record.support_need)):

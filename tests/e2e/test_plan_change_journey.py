@@ -111,7 +111,7 @@ def test_approved_plan_with_a_paid_wish_is_changed_and_the_paid_wish_stays(phone
         open_app(sara, app.url)
         login_staff(sara, "sara")
         expect_heading(sara, "Mine borgere")
-        click(sara, "Åbn borgerens side", scope=card_of(sara.locator("main").get_by_text(CITIZEN, exact=True)))
+        click(sara, "Åbn borgerens side", scope=card_of(sara.locator("main").get_by_text(CITIZEN, exact=True).first))
         click(sara, "Gå til Svar på plan")
         expect_heading(sara, "Svar på plan")
         changes = card_of(sara.get_by_text("Det er ændret siden sidst", exact=True))
