@@ -5,9 +5,6 @@ answer. Neither text names the citizen or says what they wrote. (The message thr
 separately; its journey adds the questions and unread counts.)"""
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import DESKTOP
@@ -25,35 +22,10 @@ from tests.e2e.helpers import (
     login_staff,
     open_app,
 )
-from tests.e2e.server import AppServer, base_env, prepare_database, run_cli, start_server
-from tests.storage.notify_servers import Gateway, SmsGatewayServer, SmtpServer
+from tests.e2e.notifying import APP_URL, channels, notifying_app  # noqa: F401,F811 - module-scoped fixtures
+from tests.e2e.server import run_cli
 
 CITIZEN, GOAL, WISH = "Sofie", "Jeg vil have et arbejde.", "Kursus i kundeservice"
-APP_URL = "https://borgerbudget.kommune.test"
-
-
-@pytest.fixture(scope="module")
-def channels() -> Iterator[tuple[SmtpServer, SmsGatewayServer]]:
-    with SmtpServer() as smtp, SmsGatewayServer(Gateway()) as gateway:
-        yield smtp, gateway
-
-
-# Each round below runs `notify --once --skip-milestones`: the demo citizens have milestones due (their own
-# notifications are tested in tests/storage/test_milestone_notices.py); this journey counts only its own.
-@pytest.fixture(scope="module")
-def notifying_app(tmp_path_factory, channels, chromium) -> Iterator[tuple[AppServer, dict[str, str]]]:
-    smtp, gateway = channels
-    directory = tmp_path_factory.mktemp("e2e-notify")
-    url = prepare_database(directory)
-    settings = {"BORGERBUDGET_SMTP_HOST": "127.0.0.1", "BORGERBUDGET_SMTP_PORT": str(smtp.port),
-                "BORGERBUDGET_SMTP_SECURITY": "none", "BORGERBUDGET_SMTP_FROM": "Borgerbudget <no-reply@kommune.test>",
-                "BORGERBUDGET_SMS_GATEWAY_URL": gateway.url, "BORGERBUDGET_SMS_API_KEY": "test-key",
-                "BORGERBUDGET_SMS_QUIET_HOURS": "", "BORGERBUDGET_APP_URL": APP_URL}
-    env = {**base_env(url), **settings}
-    run_cli(env, "set-staff", "--username", "sara", "--email", "sara@kommune.test")
-    server = start_server(url, directory / "streamlit.log", env_extra=settings)
-    yield server, env
-    server.stop()
 
 
 def test_support_person_is_emailed_and_the_citizen_gets_an_sms(phone, notifying_app, channels, e2e_browser,

@@ -5,9 +5,6 @@ receives it) and reads the answers; the unread counts go to zero on both sides. 
 citizen or holds what anybody wrote."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e import course_route as route
@@ -32,8 +29,9 @@ from tests.e2e.helpers import (
     open_app,
     send_chat,
 )
-from tests.e2e.server import AppServer, base_env, prepare_database, run_cli, start_server
-from tests.storage.notify_servers import Gateway, SmsGatewayServer, SmtpServer
+from tests.e2e.notifying import APP_URL, channels, notifying_app  # noqa: F401,F811 - module-scoped fixtures
+from tests.e2e.server import run_cli
+from tests.storage.notify_servers import SmtpServer
 
 CITIZEN, GOAL, WISH = "Nadia", "Jeg vil have mit eget sted at bo.", "Sofa til min lejlighed"
 REASON = "Vi venter med møbler, til du har en lejlighed."
@@ -41,31 +39,6 @@ COURSE_QUESTION = "kan jeg faa hjælp til depositum??"
 WISH_QUESTION = "Jeg forstår ikke svaret. Hvornår kan jeg så få en sofa?"
 COURSE_ANSWER = "Depositum kan budgettet ikke betale, men vi finder en anden vej sammen."
 WISH_ANSWER = "Når du har fået en nøgle, kan du sende sofaen igen."
-APP_URL = "https://borgerbudget.kommune.test"
-
-
-@pytest.fixture(scope="module")
-def channels() -> Iterator[tuple[SmtpServer, SmsGatewayServer]]:
-    with SmtpServer() as smtp, SmsGatewayServer(Gateway()) as gateway:
-        yield smtp, gateway
-
-
-# Each round below runs `notify --once --skip-milestones`: the demo citizens have milestones due (their own
-# notifications are tested in tests/storage/test_milestone_notices.py); this journey counts only its own.
-@pytest.fixture(scope="module")
-def notifying_app(tmp_path_factory, channels, chromium) -> Iterator[tuple[AppServer, dict[str, str]]]:
-    smtp, gateway = channels
-    directory = tmp_path_factory.mktemp("e2e-talking")
-    url = prepare_database(directory)
-    settings = {"BORGERBUDGET_SMTP_HOST": "127.0.0.1", "BORGERBUDGET_SMTP_PORT": str(smtp.port),
-                "BORGERBUDGET_SMTP_SECURITY": "none", "BORGERBUDGET_SMTP_FROM": "Borgerbudget <no-reply@kommune.test>",
-                "BORGERBUDGET_SMS_GATEWAY_URL": gateway.url, "BORGERBUDGET_SMS_API_KEY": "test-key",
-                "BORGERBUDGET_SMS_QUIET_HOURS": "", "BORGERBUDGET_APP_URL": APP_URL}
-    env = {**base_env(url), **settings}
-    run_cli(env, "set-staff", "--username", "sara", "--email", "sara@kommune.test")
-    server = start_server(url, directory / "streamlit.log", env_extra=settings)
-    yield server, env
-    server.stop()
 
 
 def _last_mail(smtp: SmtpServer) -> str:
