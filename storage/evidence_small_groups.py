@@ -1,18 +1,17 @@
-"""The small-group rule for every evidence figure, in one place: a figure built from fewer than ``MIN_GROUP``
-citizens is withheld, and so is anything derived from it (a share, a difference, a count in a distribution).
-One or two answers could point at a person the coordinator knows.
-
-(storage/reports.py has the same rule for the cohort report; the two are meant to become one at merge.)
-"""
+"""The evidence figures' share (a count of n citizens, with its n) on top of the one small-group rule in
+storage/small_groups.py: a figure built from fewer than ``MIN_GROUP`` citizens is withheld, and so is anything
+derived from it (a share, a difference, a count in a distribution)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-MIN_GROUP = 3
+from storage.small_groups import MIN_GROUP, group_may_be_shown, withhold_counts
+
+__all__ = ["MIN_GROUP", "Share", "suppress_counts", "withheld"]
 
 
 def withheld(n: int) -> bool:
-    return n < MIN_GROUP
+    return not group_may_be_shown(n)
 
 
 @dataclass(frozen=True)
@@ -32,12 +31,6 @@ class Share:
 
 
 def suppress_counts(counts: dict[str, int]) -> dict[str, int | None]:
-    """Counts for a distribution, with every count from 1 to MIN_GROUP-1 withheld (None). When exactly one count
-    is withheld, the next smallest is withheld too, so it cannot be worked out from the total."""
-    out: dict[str, int | None] = {k: (None if 0 < v < MIN_GROUP else v) for k, v in counts.items()}
-    hidden = [k for k, v in out.items() if v is None]
-    if len(hidden) == 1:
-        rest = sorted((v, k) for k, v in out.items() if v)
-        if rest:
-            out[rest[0][1]] = None
-    return out
+    """A distribution's counts with the small ones and their company withheld (None): the table rule of
+    storage/small_groups.py, so a withheld cell cannot be worked out from the total."""
+    return withhold_counts(counts)

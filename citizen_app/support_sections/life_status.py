@@ -42,8 +42,10 @@ def _form(actor, cid: int, consented: bool) -> None:
     st.subheader(_("Ny status"))
     moment = st.radio(_("Hvornår i forløbet?"), list(MOMENTS), key=f"status_moment_{cid}",
                       format_func=lambda m: _(MOMENTS[m]), horizontal=True)
-    keys = {name: f"status_{name}_{cid}" for name in ("housing", "occupation", "support", "hours", "substance",
-                                                      "support_need")}
+    # Widgets of their own per moment: the answers offered differ by moment, and a widget that kept its key
+    # while its options changed could lose a choice made right after the switch.
+    keys = {name: f"status_{name}_{cid}_{moment}" for name in ("housing", "occupation", "support", "hours",
+                                                                "substance", "support_need")}
     st.caption(_("Alle svar kan springes over. Vælg ”Vil ikke svare”, hvis borgeren ikke vil svare."))
 
     def save(s) -> None:
@@ -56,7 +58,7 @@ def _form(actor, cid: int, consented: bool) -> None:
             substance=form.get(keys["substance"]) if consented else None,
             support_need=form.get(keys["support_need"]) if moment == "end" else None)
 
-    with st.form(f"status_form_{cid}"):
+    with st.form(f"status_form_{cid}_{moment}"):
         for name in ("housing", "occupation"):
             field = files.field(name)
             st.selectbox(_(field.question), [a.key for a in field.answers_for(moment)], index=None, key=keys[name],

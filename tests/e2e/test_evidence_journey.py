@@ -23,6 +23,8 @@ from tests.e2e.helpers import (
     main_text,
     open_app,
     press,
+    still,
+    wait_for_app,
 )
 from tests.e2e.conftest import PHONE
 
@@ -56,6 +58,8 @@ def _open_status(page: Page, name: str) -> None:
 
 def _moment(page: Page, label: str) -> None:
     act(page, page.get_by_text(label, exact=True).first.click)
+    still(page)           # the new moment's form is drawn in full before anything is chosen in it
+    wait_for_app(page)
 
 
 def _save(page: Page) -> None:
