@@ -24,9 +24,9 @@ def _open_status(app, demo_db, name: str = "Mette") -> int:
 def test_without_the_yes_there_is_no_substance_question_and_the_status_is_saved(app, demo_db):
     cid = _open_status(app, demo_db)
     assert SUBSTANCE not in [w.label for w in app.selectbox]
-    next(w for w in app.selectbox if w.key == f"status_housing_{cid}").set_value("shelter")
-    next(w for w in app.multiselect if w.key == f"status_support_{cid}").set_value(["contact_person"])
-    next(w for w in app.number_input if w.key == f"status_hours_{cid}").set_value(4)
+    next(w for w in app.selectbox if w.key == f"status_housing_{cid}_start").set_value("shelter")
+    next(w for w in app.multiselect if w.key == f"status_support_{cid}_start").set_value(["contact_person"])
+    next(w for w in app.number_input if w.key == f"status_hours_{cid}_start").set_value(4)
     press(app, "Gem status")
     assert "Status er gemt." in texts(app)
     with write_session(demo_db) as s:
@@ -46,7 +46,7 @@ def test_the_yes_stores_the_words_shown_and_opens_the_question(app, demo_db):
         assert consent.text_shown.startswith("Vil du fortælle om stoffer og alkohol?")
     next(w for w in app.radio if w.key == f"status_moment_{cid}").set_value("end").run()
     next(w for w in app.selectbox if w.label == SUBSTANCE).set_value("stopped")
-    next(w for w in app.radio if w.key == f"status_support_need_{cid}").set_value("much_less")
+    next(w for w in app.radio if w.key == f"status_support_need_{cid}_end").set_value("much_less")
     press(app, "Gem status")
     with write_session(demo_db) as s:
         record = s.scalars(select(StatusRecord).where(StatusRecord.citizen_id == cid)).one()
