@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from sqlalchemy import create_engine, update
 
 from citizen_app.i18n import translator
@@ -110,6 +111,16 @@ def _question_off_screen(page: Page, must_have_one: bool) -> bool:
     return on_screen is not True if must_have_one else on_screen is False
 
 
+def _question_comes_into_view(page: Page, timeout_ms: int = 5000) -> bool:
+    """After the phone is turned, the page scrolls the current question back into view (after the browser's
+    resize settles, which can take longer than a moment on a busy machine): wait for it, up to a limit."""
+    try:
+        page.wait_for_function(f"() => ({LAST_MESSAGE_ON_SCREEN})() === true", timeout=timeout_ms, polling=100)
+    except PlaywrightTimeoutError:
+        return False
+    return True
+
+
 def _sweep(page: Page, language: str, name: str, artifacts, *, jonas: bool) -> list[str]:
     """The page shown now, then every other page in the navigation."""
     course_title = translator(language)(COURSE_PAGE)
@@ -144,7 +155,7 @@ def test_every_page_in_every_language_upright_and_sideways(phone, app, database_
             for size, way in ((UPRIGHT, "upright"), (SIDEWAYS, "sideways")):
                 page.set_viewport_size(size)
                 still(page)
-                if _question_off_screen(page, True):
+                if not _question_comes_into_view(page):
                     problems.append(f"{name}: the current question is off screen after turning the phone {way}")
             # a reload of a page that is not there: Streamlit's box, in the language
             page.goto(app.url + "findes-ikke")
