@@ -49,7 +49,7 @@ def _bought_line(item: Bought, _: Translate, money_fmt: Callable[[int], str]) ->
 def final_pdf(record: FinalRecord, translate: Translate, money_fmt: Callable[[int], str],
               date_fmt: Callable[[date], str], *, language: str = "da", today: date) -> bytes:
     _ = translate  # named _ so that pybabel extracts the texts below
-    pdf = _document_class()(lambda page: _("Side {page} af {pages}", page=page, pages="{nb}"))
+    pdf = _document_class()(lambda page: _("Side {page} af {pages}", page=page, pages="{nb}"), language)
     pdf.set_title(pdf_text(_("Mit forløb"))[0])
     pdf.set_lang(language)
     pdf.set_creator("Borgerbudget")
