@@ -22,7 +22,7 @@ from tests.e2e.helpers import (
     login_staff,
     open_app,
 )
-from tests.e2e.notifying import APP_URL, channels, notifying_app  # noqa: F401,F811 - module-scoped fixtures
+from tests.e2e.notifying import APP_URL, channels, notifying_app, turn_sms_on  # noqa: F401,F811 - module-scoped fixtures
 from tests.e2e.server import run_cli
 
 CITIZEN, GOAL, WISH = "Sofie", "Jeg vil have et arbejde.", "Kursus i kundeservice"
@@ -39,10 +39,7 @@ def test_support_person_is_emailed_and_the_citizen_gets_an_sms(phone, notifying_
     open_app(citizen, server.url)
     login_citizen(citizen, code, "1234")
     expect_heading(citizen, f"Hej {CITIZEN}")
-    citizen.get_by_text("Besked på SMS", exact=True).click()  # an expander: no rerun
-    citizen.get_by_label("Mobilnummer", exact=True).fill("12 34 56 78")
-    citizen.get_by_text("Ja tak, send mig en SMS, når der er nyt.", exact=True).click()
-    click(citizen, "Slå SMS til")
+    turn_sms_on(citizen, "12 34 56 78")
     expect(citizen.get_by_text("12 34 56 78", exact=True)).to_be_visible()
     go_to(citizen, "Min plan")
     add_goal_on_plan(citizen, GOAL, "Uddannelse og job")

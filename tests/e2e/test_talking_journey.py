@@ -29,7 +29,7 @@ from tests.e2e.helpers import (
     open_app,
     send_chat,
 )
-from tests.e2e.notifying import APP_URL, channels, notifying_app  # noqa: F401,F811 - module-scoped fixtures
+from tests.e2e.notifying import APP_URL, channels, notifying_app, turn_sms_on  # noqa: F401,F811 - module-scoped fixtures
 from tests.e2e.server import run_cli
 from tests.storage.notify_servers import SmtpServer
 
@@ -67,10 +67,7 @@ def test_two_questions_are_told_by_email_answered_and_told_back_by_sms(phone, no
     open_app(citizen, server.url)
     login_citizen(citizen, code, "1234")
     expect_heading(citizen, f"Hej {CITIZEN}")
-    citizen.get_by_text("Besked på SMS", exact=True).click()
-    citizen.get_by_label("Mobilnummer", exact=True).fill("+45 22 33 44 55")
-    citizen.get_by_text("Ja tak, send mig en SMS, når der er nyt.", exact=True).click()
-    click(citizen, "Slå SMS til")
+    turn_sms_on(citizen, "+45 22 33 44 55")
     go_to(citizen, "Min plan")
     add_goal_on_plan(citizen, GOAL, "Bolig")
     add_wish_on_plan(citizen, WISH, under_goal=GOAL, price="3.000")
