@@ -4,7 +4,7 @@
 2. Publishing approvals: SQLite vs PostgreSQL (if reachable), same work, same machine.
 3. Argon2: the production profile vs the test profile (why the suite sets BORGERBUDGET_FAST_HASHES).
 4. The Streamlit level, beside a bare Streamlit echo app (scripts/bench_streamlit.py).
-5. The cohort report and both overviews on PostgreSQL at 100 / 10 000 / 100 000 citizens
+5. The programme report and both overviews on PostgreSQL at 100 / 10 000 / 100 000 citizens
    (scripts/bench_scale.py).
 
 Run with `make bench`. Environment variables choose how much runs (defaults in brackets):

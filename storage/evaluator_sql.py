@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from storage.report_sql import _PER_CITIZEN, _newest_ratings, _run, period_kind
+from storage.report_sql import _PER_CITIZEN, _WHO5_PAIRED, _newest_ratings, _run, period_kind
 from storage.statuses import CITIZEN_ATTAINED, PLANNED, SUPPORT_ATTAINED
 
 
@@ -50,13 +50,5 @@ def per_citizen_support_rating(session: Session, programme_id: int) -> list[tupl
 
 def per_citizen_who5(session: Session, programme_id: int) -> list[tuple[int, int | None, int | None]]:
     """(citizen, start score, end score) — 0-100, None where skipped or not answered."""
-    score = "CASE WHEN w.skipped THEN NULL ELSE (w.item1 + w.item2 + w.item3 + w.item4 + w.item5) * 4 END"
-    sql = f"""WITH newest AS (
-      SELECT w.citizen_id, w.milestone, {score} AS score,
-             ROW_NUMBER() OVER (PARTITION BY w.citizen_id, w.milestone ORDER BY w.created_at DESC, w.id DESC) AS rn
-      FROM who5_responses w JOIN citizens c ON c.id = w.citizen_id
-      WHERE c.programme_id = :pid AND w.milestone IN ('start', 'last', 'end'))
-    SELECT citizen_id, MAX(CASE WHEN milestone = 'start' THEN score END),
-           COALESCE(MAX(CASE WHEN milestone = 'end' THEN score END), MAX(CASE WHEN milestone = 'last' THEN score END))
-    FROM newest WHERE rn = 1 GROUP BY citizen_id"""
+    sql = f"""WITH {_WHO5_PAIRED} SELECT citizen_id, s, e FROM paired"""
     return [(int(c), s, e) for c, s, e in _run(session, sql, programme_id, None)]

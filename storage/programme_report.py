@@ -124,10 +124,10 @@ def _rounded(ore: float, step: int) -> int:
 
 
 def _attainment(session, pid, span) -> tuple[Share, Share]:
-    rated, _attained, sel_rated, sel_attained = report_sql.citizen_attainment(session, pid, span)
+    (rated, _attained, sel_rated, sel_attained), (goals, good, people, sel_goals, sel_good, sel_people) = \
+        report_sql.attainment(session, pid, span)
     own = share(sel_attained, sel_rated, rated if span else None)
     citizen = Share(sel_rated, sel_attained, own, sel_rated) if own is not None else WITHHELD
-    goals, good, people, sel_goals, sel_good, sel_people = report_sql.support_attainment(session, pid, span)
     shown = group_may_be_shown(sel_people, people if span else None) and \
         (not span or group_may_be_shown(sel_goals, goals))
     support = Share(sel_goals, sel_good, sel_good / sel_goals, sel_people) if shown else WITHHELD
@@ -151,29 +151,32 @@ def _categories(session, pid, span) -> tuple[CategoryCount, ...]:
 
 
 def _money(session, pid, span) -> tuple[int | None, tuple[MoneyMeasure, ...]]:
-    n, budgets, planned, approved, paid, sn, sbudgets, splanned, sapproved, spaid = \
-        report_sql.money_totals(session, pid, span)
-    bands: dict[str, dict[int, tuple[int, int]]] = {m: {} for m in report_sql.MEASURES}
-    for measure, band, whole, sel in report_sql.money_bands(session, pid, span):
-        bands[measure][band] = (whole, sel)
-    medians = report_sql.money_medians(session, pid, span)
+    cells, medians = report_sql.money(session, pid, span)
+    n, sn = sum(c.citizens for c in cells), sum(c.citizens for c in cells if c.sel)
     sums_shown = group_may_be_shown(sn, n if span else None)
     measures = []
-    for measure, total in zip(report_sql.MEASURES, (splanned, sapproved, spaid)):
-        cells = {b: bands[measure].get(b, (0, 0))[1] for b in range(report_sql.BANDS + 1)}
-        whole = {b: bands[measure].get(b, (0, 0))[0] for b in range(report_sql.BANDS + 1)}
-        kept = withhold_counts(cells, whole if span else None)
+    for measure in report_sql.MEASURES:
+        total = sum(c.sums[measure] for c in cells if c.sel)
+        band_counts = {b: [0, 0] for b in range(report_sql.BANDS + 1)}       # band -> [whole, selection]
+        for c in cells:
+            band_counts[c.bands[measure]][0] += c.citizens
+            band_counts[c.bands[measure]][1] += c.citizens if c.sel else 0
+        cells_sel = {b: sel for b, (_whole, sel) in band_counts.items()}
+        whole = {b: whole for b, (whole, _sel) in band_counts.items()}
+        kept = withhold_counts(cells_sel, whole if span else None)
         # A sum over three citizens of whom two have nothing is the third one's amount: sums and means need
         # MIN_GROUP citizens with an amount. A median could pin down a withheld band, so it needs all bands shown.
-        contributors, whole_contributors = sn - cells[0], n - whole[0]
+        contributors, whole_contributors = sn - cells_sel[0], n - whole[0]
         summed = sums_shown and not is_small(contributors) and \
             not (span and is_small(whole_contributors - contributors))
         median = medians.get(measure)
-        median_shown = median and sn >= MIN_GROUP and summed and None not in kept.values()
+        median_shown = median is not None and sn >= MIN_GROUP and summed and None not in kept.values()
         measures.append(MoneyMeasure(
             measure, total if summed else None, _rounded(total / sn, MEAN_ROUNDING_ORE) if summed else None,
-            _rounded(median[0] / median[1], MEDIAN_ROUNDING_ORE) if median_shown else None, tuple(kept.values())))
-    return (sbudgets if sums_shown else None), tuple(measures)
+            _rounded(median, MEDIAN_ROUNDING_ORE) if median_shown else None,
+            tuple(kept.values())))
+    budgets = sum(c.budget for c in cells if c.sel)
+    return (budgets if sums_shown else None), tuple(measures)
 
 
 def _answers(session, pid, span, promise: int, today: date) -> AnswerTimes:

@@ -11,6 +11,7 @@ timestamp, :func:`_local_date`.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Date, bindparam, text
@@ -58,44 +59,59 @@ def _run(session: Session, sql: str, programme_id: int, intake: tuple[date, date
     return session.execute(statement, binds)
 
 
-def _newest_ratings(rater: str) -> str:
-    """The newest rating of each long-term goal at each milestone, from one side, with the milestone's rank."""
+def _newest_ratings(*raters: str) -> str:
+    """The newest rating of each long-term goal (not removed) at each milestone, per side, with the milestone's
+    rank and the selection flag."""
     return f"""
     newest AS (
-      SELECT r.citizen_id, r.goal_id, r.rating, {MILESTONE_RANK.format(col='r.milestone')} AS mrank,
-             ROW_NUMBER() OVER (PARTITION BY r.goal_id, r.milestone ORDER BY r.created_at DESC, r.id DESC) AS rn
+      SELECT r.rater, r.citizen_id, r.goal_id, r.rating, {{sel}} AS sel,
+             {MILESTONE_RANK.format(col='r.milestone')} AS mrank,
+             ROW_NUMBER() OVER (PARTITION BY r.rater, r.goal_id, r.milestone
+                                ORDER BY r.created_at DESC, r.id DESC) AS rn
       FROM goal_ratings r JOIN goals g ON g.id = r.goal_id JOIN citizens c ON c.id = r.citizen_id
-      WHERE c.programme_id = :pid AND r.rater = '{rater}' AND g.parent_id IS NULL AND g.removed_at IS NULL)"""
+      WHERE c.programme_id = :pid AND r.rater IN ({", ".join(f"'{r}'" for r in raters)})
+        AND g.parent_id IS NULL AND g.removed_at IS NULL)"""
 
 
-def citizen_attainment(session: Session, programme_id: int, intake) -> tuple[int, int, int, int]:
-    """(rated, attained) for the whole programme, then for the selection: citizens with an own rating of a
-    long-term goal, and those of them who call at least one goal reached or close at their latest milestone."""
-    sql = f"""WITH {_newest_ratings('citizen')},
-    latest AS (SELECT citizen_id, rating, mrank, MAX(mrank) OVER (PARTITION BY citizen_id) AS top
-               FROM newest WHERE rn = 1),
-    per_citizen AS (SELECT citizen_id, MAX(CASE WHEN rating IN :attained THEN 1 ELSE 0 END) AS attained
-                    FROM latest WHERE mrank = top GROUP BY citizen_id)
-    SELECT COUNT(*), COALESCE(SUM(p.attained), 0), COALESCE(SUM({{sel}}), 0),
-           COALESCE(SUM({{sel}} * p.attained), 0)
-    FROM per_citizen p JOIN citizens c ON c.id = p.citizen_id"""
-    return tuple(int(v) for v in _run(session, sql, programme_id, intake, attained=CITIZEN_ATTAINED).one())
+def attainment(session: Session, programme_id: int, intake) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Both headline figures from one pass over the ratings of long-term goals (not removed), each goal's
+    newest rating per side and milestone:
+
+    * the citizens' own: (rated, attained, selected rated, selected attained) — citizens with an own rating,
+      and those who call at least one goal reached or close at their latest rated milestone;
+    * the support persons': (goals, attained, citizens, and the same three for the selection) — goals a
+      support person rated, those rated reached to a very high or high degree at the goal's latest rated
+      milestone, and how many citizens the goals belong to (the small-group rule counts people, not goals)."""
+    sql = f"""WITH {_newest_ratings('citizen', 'support')},
+    latest AS (  -- the citizen is judged at their own latest milestone, the support side goal by goal
+      SELECT rater, citizen_id, rating, sel, mrank,
+             MAX(mrank) OVER (PARTITION BY rater, CASE WHEN rater = 'citizen' THEN citizen_id ELSE goal_id END) AS top
+      FROM newest WHERE rn = 1),
+    own AS (SELECT citizen_id, MAX(sel) AS sel, MAX(CASE WHEN rating IN :citizen_attained THEN 1 ELSE 0 END) AS hit
+            FROM latest WHERE rater = 'citizen' AND mrank = top GROUP BY citizen_id),
+    theirs AS (SELECT citizen_id, sel, CASE WHEN rating IN :support_attained THEN 1 ELSE 0 END AS hit
+               FROM latest WHERE rater = 'support' AND mrank = top)
+    SELECT o.*, t.* FROM
+      (SELECT COUNT(*), COALESCE(SUM(hit), 0), COALESCE(SUM(sel), 0), COALESCE(SUM(sel * hit), 0) FROM own) o
+      CROSS JOIN
+      (SELECT COUNT(*), COALESCE(SUM(hit), 0), COUNT(DISTINCT citizen_id), COALESCE(SUM(sel), 0),
+              COALESCE(SUM(sel * hit), 0), COUNT(DISTINCT CASE WHEN sel = 1 THEN citizen_id END) FROM theirs) t"""
+    row = [int(v) for v in _run(session, sql, programme_id, intake, citizen_attained=CITIZEN_ATTAINED,
+                                 support_attained=SUPPORT_ATTAINED).one()]
+    return tuple(row[:4]), tuple(row[4:])
 
 
-def support_attainment(session: Session, programme_id: int, intake) -> tuple[int, ...]:
-    """(goals, attained, citizens) for the whole programme, then the selection: long-term goals the support
-    person rated, those rated reached to a very high or high degree at the goal's latest rated milestone, and
-    how many citizens the goals belong to (the small-group rule counts people, not goals)."""
-    sql = f"""WITH {_newest_ratings('support')},
-    latest AS (SELECT citizen_id, goal_id, rating, mrank, MAX(mrank) OVER (PARTITION BY goal_id) AS top
-               FROM newest WHERE rn = 1),
-    per_goal AS (SELECT citizen_id, CASE WHEN rating IN :attained THEN 1 ELSE 0 END AS attained
-                 FROM latest WHERE mrank = top)
-    SELECT COUNT(*), COALESCE(SUM(p.attained), 0), COUNT(DISTINCT p.citizen_id),
-           COALESCE(SUM({{sel}}), 0), COALESCE(SUM({{sel}} * p.attained), 0),
-           COUNT(DISTINCT CASE WHEN {{sel}} = 1 THEN p.citizen_id END)
-    FROM per_goal p JOIN citizens c ON c.id = p.citizen_id"""
-    return tuple(int(v) for v in _run(session, sql, programme_id, intake, attained=SUPPORT_ATTAINED).one())
+_WHO5_PAIRED = """newest AS (
+      SELECT w.citizen_id, w.milestone, {sel} AS sel,
+             CASE WHEN w.skipped THEN NULL ELSE (w.item1 + w.item2 + w.item3 + w.item4 + w.item5) * 4 END AS score,
+             ROW_NUMBER() OVER (PARTITION BY w.citizen_id, w.milestone ORDER BY w.created_at DESC, w.id DESC) AS rn
+      FROM who5_responses w JOIN citizens c ON c.id = w.citizen_id
+      WHERE c.programme_id = :pid AND w.milestone IN ('start', 'last', 'end')),
+    paired AS (  -- each citizen's newest start score and end score ('last' when 'end' has no answer)
+      SELECT citizen_id, MAX(sel) AS sel, MAX(CASE WHEN milestone = 'start' THEN score END) AS s,
+             COALESCE(MAX(CASE WHEN milestone = 'end' THEN score END),
+                      MAX(CASE WHEN milestone = 'last' THEN score END)) AS e
+      FROM newest WHERE rn = 1 GROUP BY citizen_id)"""
 
 
 def who5_pairs(session: Session, programme_id: int, intake, threshold: int) -> tuple[int, ...]:
@@ -103,21 +119,11 @@ def who5_pairs(session: Session, programme_id: int, intake, threshold: int) -> t
     selection, over citizens with both a start and an end score (0-100, the raw sum times 4). Each is the
     newest answer at that milestone; a skip counts as no answer; the end is 'end', or 'last' when 'end' has
     no answer. Improved/worse: a change of at least ``threshold`` points."""
-    score = "CASE WHEN w.skipped THEN NULL ELSE (w.item1 + w.item2 + w.item3 + w.item4 + w.item5) * 4 END"
-    sql = f"""WITH newest AS (
-      SELECT w.citizen_id, w.milestone, {score} AS score,
-             ROW_NUMBER() OVER (PARTITION BY w.citizen_id, w.milestone ORDER BY w.created_at DESC, w.id DESC) AS rn
-      FROM who5_responses w JOIN citizens c ON c.id = w.citizen_id
-      WHERE c.programme_id = :pid AND w.milestone IN ('start', 'last', 'end')),
-    paired AS (
-      SELECT citizen_id, MAX(CASE WHEN milestone = 'start' THEN score END) AS s,
-             COALESCE(MAX(CASE WHEN milestone = 'end' THEN score END),
-                      MAX(CASE WHEN milestone = 'last' THEN score END)) AS e
-      FROM newest WHERE rn = 1 GROUP BY citizen_id),
+    sql = f"""WITH {_WHO5_PAIRED},
     flagged AS (
-      SELECT p.s, p.e, {{sel}} AS sel, CASE WHEN p.e - p.s >= :threshold THEN 1 ELSE 0 END AS up,
-             CASE WHEN p.s - p.e >= :threshold THEN 1 ELSE 0 END AS down
-      FROM paired p JOIN citizens c ON c.id = p.citizen_id WHERE p.s IS NOT NULL AND p.e IS NOT NULL)
+      SELECT s, e, sel, CASE WHEN e - s >= :threshold THEN 1 ELSE 0 END AS up,
+             CASE WHEN s - e >= :threshold THEN 1 ELSE 0 END AS down
+      FROM paired WHERE s IS NOT NULL AND e IS NOT NULL)
     SELECT COUNT(*), COALESCE(SUM(s), 0), COALESCE(SUM(e), 0), COALESCE(SUM(up), 0), COALESCE(SUM(down), 0),
            COALESCE(SUM(sel), 0), COALESCE(SUM(sel * s), 0), COALESCE(SUM(sel * e), 0),
            COALESCE(SUM(sel * up), 0), COALESCE(SUM(sel * down), 0)
@@ -144,42 +150,58 @@ _PER_CITIZEN = """per_citizen AS (
                  GROUP BY citizen_id) w ON w.citizen_id = c.id
       LEFT JOIN (SELECT citizen_id, SUM(amount_ore) AS paid FROM ledger_entries WHERE kind = 'payment_paid'
                  GROUP BY citizen_id) l ON l.citizen_id = c.id
-      WHERE c.programme_id = :pid),
-    long AS (SELECT sel, 'planned' AS measure, planned AS v FROM per_citizen
-             UNION ALL SELECT sel, 'approved', approved FROM per_citizen
-             UNION ALL SELECT sel, 'paid', paid FROM per_citizen)"""
+      WHERE c.programme_id = :pid)"""
 
 
-def money_totals(session: Session, programme_id: int, intake) -> tuple[int, ...]:
-    """(citizens, budgets, planned, approved, paid) summed over the whole programme, then the selection."""
-    sql = f"""WITH {_PER_CITIZEN}
-    SELECT COUNT(*), COALESCE(SUM(budget), 0), COALESCE(SUM(planned), 0), COALESCE(SUM(approved), 0),
-           COALESCE(SUM(paid), 0), COALESCE(SUM(sel), 0), COALESCE(SUM(sel * budget), 0),
-           COALESCE(SUM(sel * planned), 0), COALESCE(SUM(sel * approved), 0), COALESCE(SUM(sel * paid), 0)
-    FROM per_citizen"""
-    return tuple(int(v) for v in _run(session, sql, programme_id, intake, pending=PLANNED).one())
+@dataclass(frozen=True)
+class MoneyCell:
+    """Citizens alike in selection (1/0) and in their band of each measure, with their sums."""
+
+    sel: int
+    bands: dict[str, int]
+    citizens: int
+    budget: int
+    sums: dict[str, int]
 
 
-def money_bands(session: Session, programme_id: int, intake) -> list[tuple[str, int, int, int]]:
-    """(measure, band, citizens, selected citizens): how many citizens have planned/approved/had paid an
-    amount in each band of BAND_ORE (band 0: nothing; the last band: BAND_ORE * (BANDS - 1) or more)."""
-    edges = " ".join(f"WHEN v < {BAND_ORE * n} THEN {n}" for n in range(1, BANDS))
-    sql = f"""WITH {_PER_CITIZEN}
-    SELECT measure, band, COUNT(*), COALESCE(SUM(sel), 0) FROM (
-      SELECT measure, sel, CASE WHEN v <= 0 THEN 0 {edges} ELSE {BANDS} END AS band FROM long) b
-    GROUP BY measure, band"""
-    return [(m, int(b), int(n), int(s)) for m, b, n, s in
-            _run(session, sql, programme_id, intake, pending=PLANNED)]
+def money(session: Session, programme_id: int, intake) -> tuple[list[MoneyCell], dict[str, float]]:
+    """Per citizen: budget, planned (approved + the price of wishes not answered yet), approved (promised,
+    withdrawals subtracted) and paid — counted once, grouped by selection and band (band 0 is nothing, band k
+    an amount under k * BAND_ORE, the last BAND_ORE * (BANDS - 1) or more), and the selection's median of each
+    measure. Totals and the distribution are sums over the few cells. One statement: PostgreSQL takes the
+    medians with percentile_cont over GROUPING SETS; SQLite, which has neither, ranks the amounts in windows."""
+    def band(col: str) -> str:
+        edges = " ".join(f"WHEN {col} < {BAND_ORE * n} THEN {n}" for n in range(1, BANDS))
+        return f"CASE WHEN {col} <= 0 THEN 0 {edges} ELSE {BANDS} END AS b_{col}"
 
-
-def money_medians(session: Session, programme_id: int, intake) -> dict[str, tuple[int, int]]:
-    """measure -> (sum, count) of the middle one or two per-citizen amounts in the selection: the median is
-    their mean."""
-    sql = f"""WITH {_PER_CITIZEN},
-    ranked AS (SELECT measure, v, ROW_NUMBER() OVER (PARTITION BY measure ORDER BY v) AS rn,
-                      COUNT(*) OVER (PARTITION BY measure) AS cnt FROM long WHERE sel = 1)
-    SELECT measure, SUM(v), COUNT(*) FROM ranked WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2) GROUP BY measure"""
-    return {m: (int(v), int(n)) for m, v, n in _run(session, sql, programme_id, intake, pending=PLANNED)}
+    banded = ", ".join(f"b_{m}" for m in MEASURES)
+    sums = "COUNT(*), SUM(budget), " + ", ".join(f"SUM({m})" for m in MEASURES)
+    if session.get_bind().dialect.name == "postgresql":
+        medians = ", ".join(f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {m})" for m in MEASURES)
+        tail = f"""SELECT sel, {banded}, {sums}, {medians}
+        FROM (SELECT *, {', '.join(band(m) for m in MEASURES)} FROM per_citizen) b
+        GROUP BY GROUPING SETS ((sel, {banded}), (sel))"""
+    else:
+        ranks = ", ".join(f"ROW_NUMBER() OVER (PARTITION BY sel ORDER BY {m}) AS r_{m}" for m in MEASURES)
+        medians = ", ".join(f"AVG(CASE WHEN r_{m} IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN {m} END)" for m in MEASURES)
+        nulls = ", ".join("NULL" for _ in MEASURES)
+        tail = f"""ranked AS (SELECT *, {ranks}, COUNT(*) OVER (PARTITION BY sel) AS cnt,
+                                {', '.join(band(m) for m in MEASURES)} FROM per_citizen)
+        SELECT sel, {banded}, {sums}, {nulls} FROM ranked GROUP BY sel, {banded}
+        UNION ALL SELECT sel, {nulls}, {sums}, {medians} FROM ranked GROUP BY sel"""
+    sql = f"WITH {_PER_CITIZEN}{',' if 'ranked AS' in tail else ''}\n    {tail}"
+    n = len(MEASURES)
+    cells, medians_of_selection = [], {}
+    for row in _run(session, sql, programme_id, intake, pending=PLANNED):
+        sel, bands, (citizens, budget), sums, middle = row[0], row[1:1 + n], row[1 + n:3 + n], \
+            row[3 + n:3 + 2 * n], row[3 + 2 * n:]
+        if bands[0] is None:                          # the (sel) grouping: its medians
+            if sel == 1:
+                medians_of_selection = {m: float(v) for m, v in zip(MEASURES, middle) if v is not None}
+            continue
+        cells.append(MoneyCell(int(sel), {m: int(v) for m, v in zip(MEASURES, bands)}, int(citizens), int(budget),
+                               {m: int(v) for m, v in zip(MEASURES, sums)}))
+    return cells, medians_of_selection
 
 
 def answer_days(session: Session, programme_id: int, intake) -> list[tuple[date, date | None, int, int]]:

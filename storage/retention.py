@@ -1,5 +1,5 @@
 """The data's whole life (GDPR art. 5(1)(e) and 17): a programme ends, and once a citizen's period has been
-over for the retention period, their personal data is erased while the numbers the cohort report needs stay.
+over for the retention period, their personal data is erased while the numbers the programme report needs stay.
 
 Erased: the name and the status reason, the login (code, PIN, remembered phones), course answers (the rows
 stay, empty, so "started the course" still counts), the conversation, workshop memberships, journal notes, and

@@ -41,7 +41,7 @@ class CheckIn(Base):
         CheckConstraint("who5_raw IS NULL OR who5_raw BETWEEN 0 AND 25", name="who5_range"),
         CheckConstraint("citizen_goal_rating IS NULL OR citizen_goal_rating BETWEEN 1 AND 5", name="citizen_rating"),
         CheckConstraint("support_goal_rating IS NULL OR support_goal_rating BETWEEN 1 AND 5", name="support_rating"),
-        # Each citizen's newest check-in of a phase (the cohort report).
+        # Each citizen's newest check-in of a phase.
         Index("ix_check_ins_citizen_phase", "citizen_id", "phase", "created_at"),
     )
 
