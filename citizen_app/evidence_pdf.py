@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from citizen_app.evidence_content import Chart, Section, StatusDocument
-from citizen_app.printable import FONT, MARGIN_MM, _document_class, pdf_text
+from citizen_app.printable import FONT, MARGIN_MM, new_document
 
 BAR_MM = 6
 LABEL_MM = 62
@@ -59,13 +59,7 @@ def _section(pdf, section: Section) -> None:
 
 
 def status_pdf(document: StatusDocument, page_footer: Callable[[int], str], language: str = "da") -> bytes:
-    pdf = _document_class()(page_footer)
-    pdf.set_title(pdf_text(document.title)[0])
-    pdf.set_lang(language)
-    pdf.set_creator("Borgerbudget")
-    pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    pdf.set_auto_page_break(True, margin=MARGIN_MM)
-    pdf.add_page()
+    pdf = new_document(document.title, page_footer, language)
     pdf.para(document.title, size=20, style="B")
     for line in document.lead:
         pdf.para(line, size=10)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from citizen_app.printable import INDENT_MM, MARGIN_MM, _document_class, pdf_text
+from citizen_app.printable import INDENT_MM, new_document
 from storage.errors import N_
 from storage.final_record import Bought, FinalRecord
 from storage.plan_view import GoalView
@@ -49,13 +49,7 @@ def _bought_line(item: Bought, _: Translate, money_fmt: Callable[[int], str]) ->
 def final_pdf(record: FinalRecord, translate: Translate, money_fmt: Callable[[int], str],
               date_fmt: Callable[[date], str], *, language: str = "da", today: date) -> bytes:
     _ = translate  # named _ so that pybabel extracts the texts below
-    pdf = _document_class()(lambda page: _("Side {page} af {pages}", page=page, pages="{nb}"), language)
-    pdf.set_title(pdf_text(_("Mit forløb"))[0])
-    pdf.set_lang(language)
-    pdf.set_creator("Borgerbudget")
-    pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    pdf.set_auto_page_break(True, margin=MARGIN_MM)
-    pdf.add_page()
+    pdf = new_document(_("Mit forløb"), lambda page: _("Side {page} af {pages}", page=page, pages="{nb}"), language)
     pdf.para(_("Mit forløb"), size=20, style="B")
     pdf.para(_("Lavet {date}.", date=date_fmt(today)), size=10)
     if record.ended_at is not None:

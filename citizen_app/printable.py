@@ -143,6 +143,19 @@ def _document_class() -> type:
     return _PlanPDF
 
 
+def new_document(title: str, footer_text: Callable[[int], str], language: str = "da") -> "PlanDocument":
+    """An A4 document in the language's direction, titled, with the footer on each page and its first page
+    begun."""
+    pdf = _document_class()(footer_text, language)
+    pdf.set_title(pdf_text(title)[0])
+    pdf.set_lang(language)
+    pdf.set_creator("Borgerbudget")
+    pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    pdf.set_auto_page_break(True, margin=MARGIN_MM)
+    pdf.add_page()
+    return pdf
+
+
 def _item(pdf: "PlanDocument", item: ItemView, *, budget: Budget, indent: float, _: Translate,
           money_fmt: Callable[[int | None], str], status_labels: Mapping[str, str], needs_goal: bool) -> None:
     pdf.para(item.title, style="B", indent=indent, space_before=2)
@@ -189,13 +202,7 @@ def plan_pdf(plan_view: PlanView, categories: Sequence[Mapping[str, str]], trans
     _ = translate  # named _ so that pybabel extracts the texts below
     today = today or datetime.now(TIMEZONE).date()
     budget = plan_view.budget
-    pdf = _document_class()(lambda page: _("Side {page} af {pages}", page=page, pages="{nb}"), language)
-    pdf.set_title(pdf_text(_("Min plan"))[0])
-    pdf.set_lang(language)
-    pdf.set_creator("Borgerbudget")
-    pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    pdf.set_auto_page_break(True, margin=MARGIN_MM)
-    pdf.add_page()
+    pdf = new_document(_("Min plan"), lambda page: _("Side {page} af {pages}", page=page, pages="{nb}"), language)
 
     pdf.para(_("Min plan"), size=20, style="B")
     pdf.para(_("Lavet {date}.", date=date_fmt(today)), size=10)
