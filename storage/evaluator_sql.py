@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from storage.report_sql import _PER_CITIZEN, _WHO5_PAIRED, _newest_ratings, _run, period_kind
-from storage.statuses import CITIZEN_ATTAINED, PLANNED, SUPPORT_ATTAINED
+from storage.report_sql import _PER_CITIZEN, _RATINGS, _WHO5_PAIRED, RATING_SCALES, _run, period_kind
+from storage.statuses import PLANNED
 
 
 def per_citizen_money(session: Session, programme_id: int) -> list[tuple]:
@@ -30,22 +30,14 @@ def per_citizen_goals(session: Session, programme_id: int) -> list[tuple[int, in
 
 def per_citizen_own_rating(session: Session, programme_id: int) -> list[tuple[int, int, int]]:
     """(citizen, rank of their latest rated milestone, 1 if a goal is reached or close there else 0)."""
-    sql = f"""WITH {_newest_ratings('citizen')},
-    latest AS (SELECT citizen_id, rating, mrank, MAX(mrank) OVER (PARTITION BY citizen_id) AS top
-               FROM newest WHERE rn = 1)
-    SELECT citizen_id, MAX(top), MAX(CASE WHEN rating IN :attained THEN 1 ELSE 0 END)
-    FROM latest WHERE mrank = top GROUP BY citizen_id"""
-    return [(int(c), int(m), int(a)) for c, m, a in _run(session, sql, programme_id, None, attained=CITIZEN_ATTAINED)]
+    sql = f"WITH {_RATINGS} SELECT citizen_id, top, hit FROM own"
+    return [(int(c), int(m), int(a)) for c, m, a in _run(session, sql, programme_id, None, **RATING_SCALES)]
 
 
 def per_citizen_support_rating(session: Session, programme_id: int) -> list[tuple[int, int, int]]:
     """(citizen, long-term goals the support person rated, of them reached to a very high/high degree)."""
-    sql = f"""WITH {_newest_ratings('support')},
-    latest AS (SELECT citizen_id, goal_id, rating, mrank, MAX(mrank) OVER (PARTITION BY goal_id) AS top
-               FROM newest WHERE rn = 1)
-    SELECT citizen_id, COUNT(*), SUM(CASE WHEN rating IN :attained THEN 1 ELSE 0 END)
-    FROM latest WHERE mrank = top GROUP BY citizen_id"""
-    return [(int(c), int(n), int(a)) for c, n, a in _run(session, sql, programme_id, None, attained=SUPPORT_ATTAINED)]
+    sql = f"WITH {_RATINGS} SELECT citizen_id, COUNT(*), SUM(hit) FROM theirs GROUP BY citizen_id"
+    return [(int(c), int(n), int(a)) for c, n, a in _run(session, sql, programme_id, None, **RATING_SCALES)]
 
 
 def per_citizen_who5(session: Session, programme_id: int) -> list[tuple[int, int | None, int | None]]:

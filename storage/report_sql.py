@@ -59,45 +59,42 @@ def _run(session: Session, sql: str, programme_id: int, intake: tuple[date, date
     return session.execute(statement, binds)
 
 
-def _newest_ratings(*raters: str) -> str:
-    """The newest rating of each long-term goal (not removed) at each milestone, per side, with the milestone's
-    rank and the selection flag."""
-    return f"""
-    newest AS (
-      SELECT r.rater, r.citizen_id, r.goal_id, r.rating, {{sel}} AS sel,
-             {MILESTONE_RANK.format(col='r.milestone')} AS mrank,
+# The newest rating of each long-term goal (not removed) at each milestone, per side, with the milestone's rank,
+# the selection flag and whether the rating counts as attained on its side's scale. Then each judged where it
+# counts: a citizen at their own latest rated milestone (attained if any goal is reached or close there), a goal
+# by the support side at the goal's latest rated milestone. "Latest, and attained there" is one MAX over
+# rank * 2 + attained: the rank decides, and at the top rank any attained row makes it odd. Binds
+# :citizen_attained and :support_attained.
+_RATINGS = f"""newest AS (
+      SELECT r.rater, r.citizen_id, r.goal_id, {{sel}} AS sel, {MILESTONE_RANK.format(col='r.milestone')} AS mrank,
+             CASE WHEN (r.rater = 'citizen' AND r.rating IN :citizen_attained)
+                    OR (r.rater = 'support' AND r.rating IN :support_attained) THEN 1 ELSE 0 END AS hit,
              ROW_NUMBER() OVER (PARTITION BY r.rater, r.goal_id, r.milestone
                                 ORDER BY r.created_at DESC, r.id DESC) AS rn
       FROM goal_ratings r JOIN goals g ON g.id = r.goal_id JOIN citizens c ON c.id = r.citizen_id
-      WHERE c.programme_id = :pid AND r.rater IN ({", ".join(f"'{r}'" for r in raters)})
-        AND g.parent_id IS NULL AND g.removed_at IS NULL)"""
+      WHERE c.programme_id = :pid AND g.parent_id IS NULL AND g.removed_at IS NULL),
+    own AS (SELECT citizen_id, MAX(sel) AS sel, MAX(mrank * 2 + hit) / 2 AS top, MAX(mrank * 2 + hit) % 2 AS hit
+            FROM newest WHERE rn = 1 AND rater = 'citizen' GROUP BY citizen_id),
+    theirs AS (SELECT goal_id, MAX(citizen_id) AS citizen_id, MAX(sel) AS sel, MAX(mrank * 2 + hit) % 2 AS hit
+               FROM newest WHERE rn = 1 AND rater = 'support' GROUP BY goal_id)"""
+RATING_SCALES = {"citizen_attained": CITIZEN_ATTAINED, "support_attained": SUPPORT_ATTAINED}
 
 
 def attainment(session: Session, programme_id: int, intake) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Both headline figures from one pass over the ratings of long-term goals (not removed), each goal's
-    newest rating per side and milestone:
+    """Both headline figures from one pass over the ratings (:data:`_RATINGS`):
 
     * the citizens' own: (rated, attained, selected rated, selected attained) — citizens with an own rating,
       and those who call at least one goal reached or close at their latest rated milestone;
     * the support persons': (goals, attained, citizens, and the same three for the selection) — goals a
       support person rated, those rated reached to a very high or high degree at the goal's latest rated
       milestone, and how many citizens the goals belong to (the small-group rule counts people, not goals)."""
-    sql = f"""WITH {_newest_ratings('citizen', 'support')},
-    latest AS (  -- the citizen is judged at their own latest milestone, the support side goal by goal
-      SELECT rater, citizen_id, rating, sel, mrank,
-             MAX(mrank) OVER (PARTITION BY rater, CASE WHEN rater = 'citizen' THEN citizen_id ELSE goal_id END) AS top
-      FROM newest WHERE rn = 1),
-    own AS (SELECT citizen_id, MAX(sel) AS sel, MAX(CASE WHEN rating IN :citizen_attained THEN 1 ELSE 0 END) AS hit
-            FROM latest WHERE rater = 'citizen' AND mrank = top GROUP BY citizen_id),
-    theirs AS (SELECT citizen_id, sel, CASE WHEN rating IN :support_attained THEN 1 ELSE 0 END AS hit
-               FROM latest WHERE rater = 'support' AND mrank = top)
+    sql = f"""WITH {_RATINGS}
     SELECT o.*, t.* FROM
       (SELECT COUNT(*), COALESCE(SUM(hit), 0), COALESCE(SUM(sel), 0), COALESCE(SUM(sel * hit), 0) FROM own) o
       CROSS JOIN
       (SELECT COUNT(*), COALESCE(SUM(hit), 0), COUNT(DISTINCT citizen_id), COALESCE(SUM(sel), 0),
               COALESCE(SUM(sel * hit), 0), COUNT(DISTINCT CASE WHEN sel = 1 THEN citizen_id END) FROM theirs) t"""
-    row = [int(v) for v in _run(session, sql, programme_id, intake, citizen_attained=CITIZEN_ATTAINED,
-                                 support_attained=SUPPORT_ATTAINED).one()]
+    row = [int(v) for v in _run(session, sql, programme_id, intake, **RATING_SCALES).one()]
     return tuple(row[:4]), tuple(row[4:])
 
 
