@@ -52,14 +52,16 @@ def direction(language: str | None = None) -> str:
 def _(message: str, **params) -> str:
     """Translate a Danish msgid into the session's language and fill named placeholders, each bidi-isolated
     where its direction may differ from the sentence's (see ``isolated``)."""
-    return translator(current_language())(message, **isolated(params))
+    language = current_language()
+    return translator(language)(message, **isolated(params, language)) if params else \
+        translations(language).gettext(message)
 
 
-def isolated(params: dict) -> dict:
+def isolated(params: dict, language: str | None = None) -> dict:
     """Values inserted into a sentence, each in a Unicode isolate (FSI ... PDI) when it could reorder the
     sentence around it: in a right-to-left page every text value (an amount "3.000 kr." or a Danish name keeps
     its full stop and its place), in a left-to-right page any value holding right-to-left letters."""
-    rtl = direction() == "rtl"
+    rtl = direction(language) == "rtl"
     return {key: isolate(value, always=rtl) if isinstance(value, str) else value for key, value in params.items()}
 
 

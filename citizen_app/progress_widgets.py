@@ -27,14 +27,15 @@ def _rating_keys(milestone: Milestone, goal_id: int) -> tuple[str, str, str]:
     return base, f"{base}_note", f"{base}_errors"
 
 
-def _save_rating(actor: Actor, milestone: Milestone, goal_id: int):
-    rating_key, note_key, _errors = _rating_keys(milestone, goal_id)
-
+def rating_saver(actor: Actor, citizen_id: int, milestone_key: str, goal_id: int, rating_key: str, note_key: str,
+                 choose_first: str):
+    """The work of saving one side's rating of a goal (and its note) from the widgets' keys, for ui.on_click.
+    A note without a rating is refused with ``choose_first``: the note belongs to a rating."""
     def work(s) -> None:
         rating = st.session_state.get(rating_key)
         if rating is None:
-            raise DomainError(N_("Vælg først, hvor tæt du er på målet. Så gemmer vi din sætning."))
-        goal_ratings.rate(s, actor=actor, citizen_id=actor.id, goal_id=goal_id, milestone=milestone.key,
+            raise DomainError(choose_first)
+        goal_ratings.rate(s, actor=actor, citizen_id=citizen_id, goal_id=goal_id, milestone=milestone_key,
                           rating=rating, note=st.session_state.get(note_key))
     return work
 
@@ -49,7 +50,9 @@ def goal_card(actor: Actor, number: int, goal: GoalView, milestone: Milestone | 
             return
         rating_key, note_key, errors = _rating_keys(milestone, goal.id)
         mine = ratings.citizen.get(goal.id)
-        save = ui.on_click(_save_rating(actor, milestone, goal.id), _("Gemt."), errors=errors)
+        save = ui.on_click(rating_saver(actor, actor.id, milestone.key, goal.id, rating_key, note_key,
+                                        N_("Vælg først, hvor tæt du er på målet. Så gemmer vi din sætning.")),
+                           _("Gemt."), errors=errors)
         st.radio(_("Hvor tæt er du på målet?"), CITIZEN_VALUES, key=rating_key, format_func=lambda v: citizen_rating(v),
                  index=CITIZEN_VALUES.index(mine.rating) if mine else None, on_change=save)
         st.text_input(_("Vil du skrive en sætning om det? Du kan springe over."), key=note_key,

@@ -77,8 +77,9 @@ def own_name(language: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@lru_cache(maxsize=None)
 def direction(language: str) -> str:
-    """'ltr' or 'rtl', for <html dir>."""
+    """'ltr' or 'rtl', for <html dir>. Cached: every translated sentence asks (Locale.parse is not free)."""
     return Locale.parse(language).text_direction
 
 

@@ -10,11 +10,12 @@ from citizen_app import ui
 from citizen_app.followup_words import citizen_rating, goal_parts, milestone_key_name, milestone_line, support_rating
 from citizen_app.i18n import _, date_time, number
 from citizen_app.labels import label
+from citizen_app.progress_widgets import rating_saver
 from dialogs.followup import CHECK_IN_PHASES
 from storage import checkins, goal_ratings, milestone_status, plan_view, who5
 from storage.access import Actor
 from storage.db import write_session
-from storage.errors import N_, DomainError
+from storage.errors import N_
 from storage.milestones import State
 from storage.statuses import StaffRole
 
@@ -23,16 +24,6 @@ SUPPORT_VALUES = [value for value, _words in goal_ratings.SUPPORT_SCALE]
 STATE_WORDS = {State.DUE: N_("Det er tid til at vurdere målene."),
                State.OVERDUE: N_("Vurderingen er forsinket."),
                State.DONE: N_("Du har vurderet alle mål.")}
-
-
-def _save(actor: Actor, cid: int, milestone_key: str, goal_id: int, rating_key: str, note_key: str):
-    def work(s) -> None:
-        rating = st.session_state.get(rating_key)
-        if rating is None:
-            raise DomainError(N_("Vælg først en vurdering. Så gemmes noten med den."))
-        goal_ratings.rate(s, actor=actor, citizen_id=cid, goal_id=goal_id, milestone=milestone_key, rating=rating,
-                          note=st.session_state.get(note_key))
-    return work
 
 
 def _goal(actor: Actor, cid: int, n: int, goal, milestone, ratings) -> None:
@@ -52,8 +43,9 @@ def _goal(actor: Actor, cid: int, n: int, goal, milestone, ratings) -> None:
         # Keys carry the citizen's id, so nothing chosen for one citizen shows up on another's page.
         rating_key, note_key = f"support_rate_{cid}_{milestone.key}_{goal.id}", f"support_note_{cid}_{milestone.key}_{goal.id}"
         errors = f"{rating_key}_errors"
-        save = ui.on_click(_save(actor, cid, milestone.key, goal.id, rating_key, note_key), _("Din vurdering er gemt."),
-                           errors=errors)
+        save = ui.on_click(rating_saver(actor, cid, milestone.key, goal.id, rating_key, note_key,
+                                        N_("Vælg først en vurdering. Så gemmes noten med den.")),
+                           _("Din vurdering er gemt."), errors=errors)
         st.radio(_("Din vurdering: I hvor høj grad er målet nået?"), SUPPORT_VALUES, key=rating_key,
                  index=SUPPORT_VALUES.index(mine.rating) if mine else None, format_func=lambda v: support_rating(v),
                  on_change=save)
