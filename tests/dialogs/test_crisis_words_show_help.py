@@ -9,6 +9,25 @@ from dialogs.engine import COURSE_DIR, read_course_data
 from dialogs.safety import HELP_LINES, NOT_EMERGENCY, Category, CrisisSignal, detect_crisis, phrases, prepared
 
 MUST_TRIGGER = [
+    # Arabic, standard and dialect, with and without hamza and vowel marks (the app offers Arabic).
+    ("أريد أن أموت", "suicide"),
+    ("اريد ان اموت", "suicide"),
+    ("بدي موت", "suicide"),
+    ("لا أريد أن أعيش", "suicide"),
+    ("ما بدي عيش", "suicide"),
+    ("أفكر في الانتحار", "suicide"),
+    ("سأنتحر", "suicide"),
+    ("سأقتل نفسي", "suicide"),
+    ("أريد إنهاء حياتي", "suicide"),
+    ("أخذت جرعة زائدة", "suicide"),
+    ("ياريت كنت ميت", "suicide"),
+    ("أؤذي نفسي", "self_harm"),
+    ("زوجي يضربني", "violence"),
+    ("هددني بالسكين", "violence"),
+    ("رجعت أشرب", "relapse"),
+    ("der er ingen grund til at leve", "suicide"),
+    ("jeg har et reb klar", "suicide"),
+    ("jeg har samlet piller sammen", "suicide"),
     ("Jeg tænker på selvmord", "suicide"),
     ("jeg har selvmordstanker", "suicide"),
     ("selvmorl", "suicide"),
@@ -187,6 +206,15 @@ MUST_TRIGGER = [
 ]
 
 MUST_NOT_TRIGGER = [
+    "أموت من الضحك",
+    "بموت فيك",
+    "أريد أن أعيش في شقة",
+    "لا أريد أن أعيش في الشارع",
+    "عايز اعيش حياة افضل",
+    "أريد دراجة",
+    "jeg gemmer mine piller i skabet",
+    "jeg har et reb til min båd",
+    "jeg samler på frimærker",
     "jeg er træt af min gamle cykel",
     "mit liv er fint",
     "jeg drikker kaffe",
