@@ -16,13 +16,15 @@ LOCALE = "da_DK"  # amounts are typed the Danish way whatever the page's languag
 _NUMBER_WORD = (r"(?:nul|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|"
                 r"sytten|atten|nitten|tyve|tredive|fyrre(?:tyve)?|halvtreds(?:indstyve)?|tres(?:indstyve)?|"
                 r"halvfjerds(?:indstyve)?|firs(?:indstyve)?|halvfems(?:indstyve)?|hundrede|hundred|tusinde?|"
-                r"millioner|million|mio|halvanden|halvandet|halv|og)")
+                r"millioner|million|mio|halvanden|halvandet|halv|tusser|tusse|og)")
 _WORD_NUMBER = rf"(?!og\b)(?:{_NUMBER_WORD})+"  # "to", "tusind", "totusindfemhundrede", "femogtyve"
-_SCALE = re.compile(r"hundred|tusind|million|mio|halvanden|halvandet")
+_SCALE = re.compile(r"hundred|tusind|tusse|million|mio|halvanden|halvandet")
 _DIGITS = r"\d(?:[\d.,]*\d)?(?:[ \u00a0\u202f]\d{3}(?![\d]|[.,]\d))*"  # "1.200", "2.500,50", "1 200"
 _SHORT = r"(?:\s?(?:k(?!r)|t|tkr|tus)\.?)"  # "4k", "5 k", "2t", "5 tkr": thousands, asked back
 _ATOM = rf"(?:(?P<d>{_DIGITS})(?P<s>{_SHORT}(?![^\W\d_]))?(?![\d])|\b{_WORD_NUMBER}\b)"
-_GROUP = re.compile(rf"(?<!\w)(?<!\d,)(?<!\d\.){_ATOM}(?:[ \u00a0]+(?:og[ \u00a0]+)?\b{_WORD_NUMBER}\b)*", re.IGNORECASE)
+# A number starts a word, or follows "ca", "kr" or "dkk" glued to it ("ca1200", "kr.1200").
+_GLUED_CUE = r"(?<=\bca)|(?<=\bca\.)|(?<=\bkr)|(?<=\bkr\.)|(?<=\bdkk)"
+_GROUP = re.compile(rf"(?:(?<!\w)|{_GLUED_CUE})(?<!\d,)(?<!\d\.){_ATOM}(?:[ \u00a0]+(?:og[ \u00a0]+)?\b{_WORD_NUMBER}\b)*", re.IGNORECASE)
 _NUMBER = re.compile(r"\d(?:[\d.,]*\d)?")
 _SMALL_WORDS = {"en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9,
                 "ti": 10}
@@ -51,6 +53,10 @@ UNIT_AFTER = re.compile(r"^\s*(?:gb|tb|mb|cm|mm|m|meter|kg|kilo|km|stk|styk|gang
 _HALF = ((re.compile(r"\bhalvanden\s*tusinde?\b"), "1500"), (re.compile(r"\bhalvandet\s*hundrede\b"), "150"),
          (re.compile(r"\bhalvanden\s*million\b"), "1500000"), (re.compile(r"\b(?:en\s+)?halv\s*million\b"), "500000"),
          (re.compile(r"\bnul\b"), "0"))
+# "en to tusind", "en femhundrede": spoken Danish for "about"; the article is not a number of its own.
+_ABOUT_ARTICLE = re.compile(r"\b(?:en|et)\s+(?=(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|"
+                            r"femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|"
+                            r"halvfems)\w*\b)")
 _MULTIPLIER = re.compile(r"(\d[\d.,]*)\s*(tusinde?|mio\b\.?|millioner|million)\b")
 _RANGE_SCALE = re.compile(r"\b(\d{1,3})(\s*(?:-|–|til|og|eller)\s*)(\d{1,3})(000(?:000)?)\b")
 
@@ -63,6 +69,8 @@ def words_to_digits(text: str) -> str:
                   lambda m: m.group(1) + re.sub(r"[ \u00a0\u202f]", ".", m.group(2)), text)
     for pattern, digits in _HALF:
         text = pattern.sub(digits, text)
+    text = _ABOUT_ARTICLE.sub("", text)
+    text = re.sub(r"\btusser?\b", "tusind", text)   # "en tusse", "to tusser": slang for a thousand-krone note
 
     def multiply(m: re.Match[str]) -> str:
         try:

@@ -22,7 +22,7 @@ _COUNT_OF_THINGS = re.compile(
 _PERIOD = (r"måneden|måned|md\.?|mdr\.?|mnd\.?|ugen|uge|året|dagen|dag|døgnet|døgn|timen|time|gangen|gang|"
            r"stykket|styk|stk\.?")
 _PER_AFTER = re.compile(
-    rf"^\s*(?:kr\.?|kroner|,-)?\s*(?P<p>(?:om|pr\.?|per|hver|om\s+en|a|à|á|/)\s*(?:{_PERIOD})|"
+    rf"^\s*(?:kr\.?|kroner|,-)?\s*(?P<p>(?:om|pr\.?|per|hver|om\s+en|a|à|á|/)\s*(?:{_PERIOD})|stykket|"
     r"i\s+(?:måneden|ugen|året|timen|døgnet)|månedlig(?:t)?|ugentlig(?:t)?|årlig(?:t)?|daglig(?:t)?)(?!\w)",
     re.IGNORECASE)
 # "… om måneden i 6 måneder": how many periods, said right after (the same unit, or it is asked back)
@@ -71,6 +71,7 @@ class Period:
     when the text says so right after ("i 6 måneder"), with where that number stands."""
 
     text: str
+    unit: str | None = None                # "m" month, "u" week, "a" year, "d" day, "g" time, "t" hour, "s" piece
     count: int | None = None
     count_span: tuple[int, int] = (0, 0)   # where "6" in "i 6 måneder" stands, also when it is asked back
 
@@ -83,18 +84,18 @@ def _unit(words: str) -> str | None:
 def per_period(text: str, start: int, end: int) -> Period | None:
     """The period of the price at start:end ("300 kr. om måneden"), or None for a price of the whole thing."""
     if before := _PER_BEFORE.search(text[:start]):
-        return Period(" ".join(text[before.start(): end].split()))
+        return Period(" ".join(text[before.start(): end].split()), _unit(before.group(0)) or "m")
     after = _PER_AFTER.match(text[end:])
     if not after:
         return None
-    said = Period(" ".join(text[start: end + after.end()].split()))
+    said = Period(" ".join(text[start: end + after.end()].split()), _unit(after.group("p")))
     rest = end + after.end()
     how_long = _FOR_HOW_LONG.match(text[rest:])
     if not how_long:
         return said
     span = (rest + how_long.start("n"), rest + how_long.end("n"))
     same_unit = _unit(after.group("p")) == _unit(how_long.group("u"))   # "om ugen i 3 måneder": asked back
-    return Period(said.text, _number(how_long.group("n")) if same_unit else None, span)
+    return Period(said.text, said.unit, _number(how_long.group("n")) if same_unit else None, span)
 
 
 def vague(text: str) -> bool:

@@ -47,10 +47,11 @@ MSG_TOO_LARGE = N_("{value} er et meget stort beløb. Er der et 0 for meget?")
 MSG_EACH = N_("Er {value} prisen for dem alle, eller for hver? Skriv, hvad det koster i alt.")
 MSG_PER = N_("Du skriver {text}. Hvad koster det i alt for hele tiden? Skriv ét beløb.")
 MSG_VAGUE = N_("Hvor meget cirka? Skriv ét beløb med tal, fx 2.500 kr.")
+MSG_PER_PIECE = N_("Du skriver {text}. Hvor mange skal du have? Skriv, hvad de koster i alt.")
 
 ALL_MESSAGES = (MSG_EMPTY, MSG_NOT_A_NUMBER, MSG_UNCLEAR, MSG_AMBIGUOUS, MSG_EITHER, MSG_RANGE, MSG_DOT,
                 MSG_SHORTHAND, MSG_BOUND, MSG_NEGATIVE, MSG_ZERO, MSG_ZERO_TYPED, MSG_TOO_LARGE, MSG_EACH, MSG_PER,
-                MSG_VAGUE)
+                MSG_VAGUE, MSG_PER_PIECE)
 
 
 class AmountError(RuleError):
@@ -128,7 +129,7 @@ def _judge(text: str, found: list[Candidate]) -> int:
         raise AmountError(MSG_ZERO_TYPED)
     if period := per_period(text, only.start, only.end):
         if period.count is None:
-            raise AmountError(MSG_PER, text=period.text)
+            raise AmountError(MSG_PER_PIECE if period.unit == "s" else MSG_PER, text=period.text)
         times *= period.count   # "300 kr. om måneden i 6 måneder": the price of the whole time
     if times == 1 and count_before(text, only.start):
         raise AmountError(MSG_EACH, value_ore=ore)   # "2 billetter til 300 kr.": each, or both?

@@ -46,6 +46,15 @@ EXACT = [
     ("to tusinde kroner", 200000),
     ("to tusind", 200000),
     ("halvanden tusind", 150000),
+    # spoken Danish: "en" before a number is "about"; a "tusse" is a thousand; "ca"/"kr" glued to the digits
+    ("en to tusind", 200000),
+    ("en femhundrede", 50000),
+    ("den koster en 500 kr", 50000),
+    ("en tusse", 100000),
+    ("to tusser", 200000),
+    ("ca1200", 120000),
+    ("kr1200", 120000),
+    ("kr.1.200", 120000),
     ("halvanden tusinde kr.", 150000),
     ("femten hundrede kr.", 150000),
     ("tolv hundrede", 120000),
@@ -165,6 +174,8 @@ ASK_BACK = [
     ("månedligt 300 kr", A.MSG_PER, {"text": "månedligt 300"}),
     ("150 kr i timen", A.MSG_PER, {"text": "150 kr i timen"}),
     ("300 kr om ugen i 3 måneder", A.MSG_PER, {"text": "300 kr om ugen"}),   # weeks and months: asked
+    ("ca. 1.500 kr. pr. stk.", A.MSG_PER_PIECE, {"text": "1.500 kr. pr. stk."}),   # a piece: how many?
+    ("500 kr stykket", A.MSG_PER_PIECE, {"text": "500 kr stykket"}),
     # a count of things before the price: each, or all of them?
     ("2 billetter til 300 kr.", A.MSG_EACH, {"value_ore": 30000}),
     ("to billetter til 300", A.MSG_EACH, {"value_ore": 30000}),
