@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from dialogs import limits
+from dialogs import limits, yes_no
 from dialogs.amounts import AmountError, check_positive, parse_amount
 from dialogs.categories import DEFAULT_CATEGORY_KEYS
 from dialogs.extract import extract_wish, wishes_of
@@ -34,8 +34,6 @@ MSG_AMOUNT_HIGH = N_("Beløbet må højst være {max} kr.")
 MSG_CATEGORY = N_("Vælg, hvad målet handler om.")
 MSG_WISH_TITLE = N_("Skriv, hvad du ønsker dig.")
 
-_YES = frozenset({"ja", "j", "yes", "y"})
-_NO = frozenset({"nej", "n", "no"})
 
 
 @dataclass(frozen=True)
@@ -156,8 +154,9 @@ def _choices(step: Step, raw: object, categories: Collection[str]) -> AnswerResu
 def _yes_no(step: Step, raw: object, categories: Collection[str]) -> AnswerResult:
     if isinstance(raw, bool):
         return _accept(raw)
-    word = raw.strip().casefold() if isinstance(raw, str) else ""
-    return _accept(word in _YES) if word in _YES | _NO else _reject(MSG_YES_NO)
+    if yes_no.is_yes(raw) or yes_no.is_no(raw):
+        return _accept(yes_no.is_yes(raw))
+    return _reject(MSG_YES_NO)
 
 
 def _rating(step: Step, raw: object, categories: Collection[str]) -> AnswerResult:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from dialogs import limits
+from dialogs import limits, yes_no
 from dialogs.amounts import AmountError, read_price
 
 
@@ -125,7 +125,10 @@ def joined_title(titles: list[str]) -> str:
 
 
 def _priced_parts(text: str) -> tuple[WishPart, ...]:
-    """"en sofa til 3000 og et bord til 1000": two things, each with its own clear price; else ()."""
+    """"en sofa til 3000 og et bord til 1000": two things, each with its own clear price; else ().
+    A price covers the things named since the last price ("en jakke og en cykel til 2000" is one price);
+    things named after the last price have none ("en computer til 2500 og et kørekort": the kørekort is a
+    wish of its own, not lost). One group alone is not parts: "en seng og en sofa til 4000" stays one wish."""
     pieces: list[str] = []
     for piece in (p for p in _PARTS.split(text) if p.strip()):
         price = read_price(piece)
@@ -135,14 +138,21 @@ def _priced_parts(text: str) -> tuple[WishPart, ...]:
             pieces.append(piece)
     if len(pieces) < 2:
         return ()
-    parts = []
+    parts: list[WishPart] = []
+    since_last_price: list[str] = []
     for piece in pieces:
         price = read_price(piece)
         title = _title_around(piece, price.spans, capitalise=False)
-        if price.ore is None or not title:
-            return ()
-        parts.append(WishPart(title, price.ore))
-    return tuple(parts)
+        if not title or (price.spans and price.ore is None):
+            return ()   # an unclear price is asked back about the whole sentence
+        if not price.spans:
+            since_last_price.append(title)
+            continue
+        group = [*since_last_price, title]
+        parts.append(WishPart(joined_title(group) if len(group) > 1 else title, price.ore))
+        since_last_price = []
+    parts += [WishPart(title, None) for title in since_last_price]
+    return tuple(parts) if len(parts) >= 2 and any(p.price_ore for p in parts) else ()
 
 
 def extract_wish(text: str) -> WishDraft | None:
@@ -156,7 +166,7 @@ def extract_wish(text: str) -> WishDraft | None:
     text = " ".join(text.split())
     priced = _priced_parts(text)
     if priced:
-        total = sum(p.price_ore or 0 for p in priced)
+        total = sum(p.price_ore for p in priced) if all(p.price_ore for p in priced) else None
         title = joined_title([p.title for p in priced])
         return WishDraft(title, total, tuple(WishPart(_capital(p.title), p.price_ore) for p in priced), split=True)
     price = read_price(text)
@@ -180,25 +190,14 @@ def price_only(text: str) -> tuple[int | None, AmountError | None]:
 
 # --- a typed reply to the read-back ---------------------------------------------------------------------
 
-_YES = frozenset({"ja", "jaa", "jah", "jep", "jeps", "jo", "ja tak", "ja det passer", "det passer", "passer",
-                  "det er rigtigt", "rigtigt", "korrekt", "ok", "okay", "oki", "fint", "det er fint", "yes",
-                  "ja ja", "jada", "jamen ja", "ja det gør", "ja det er rigtigt", "helt rigtigt", "ja gerne"})
-_NO = frozenset({"nej", "nej tak", "næ", "nope", "no", "nej det passer ikke", "det passer ikke", "forkert",
-                 "det er forkert", "ikke rigtigt", "nej nej", "nej det er forkert"})
-
-
-def _reply(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
-
-
 def is_yes(text: str) -> bool:
-    """"ja", "det passer", "ok" typed to the read-back: the same as the "Ja" button."""
-    return _reply(text) in _YES
+    """"ja", "det passer", "ok" typed to the read-back: the same as the "Ja" button (dialogs/yes_no.py)."""
+    return yes_no.is_yes(text)
 
 
 def is_no(text: str) -> bool:
     """"nej", "det passer ikke" without saying what is wrong."""
-    return _reply(text) in _NO
+    return yes_no.is_no(text)
 
 
 # --- a reading carried between requests (JSON) ------------------------------------------------------------

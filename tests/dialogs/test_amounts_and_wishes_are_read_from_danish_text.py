@@ -411,6 +411,15 @@ def test_a_price_said_after_a_comma_belongs_to_the_thing_before_it():
     assert extract_wish("en seng, den koster 1200").parts == ()  # one thing: must not fire
 
 
+def test_things_named_after_the_last_price_are_wishes_of_their_own_without_a_price():
+    wish = extract_wish("en brugt computer til 2500 og et kørekort")
+    assert wish.split and wish.price_ore is None   # nothing dropped, and no total made up
+    assert wishes_of(wish) == [WishPart("En brugt computer", 250000), WishPart("Et kørekort", None)]
+    assert wish.title == "En brugt computer og et kørekort"
+    wish = extract_wish("en jakke og en cykel til 2000 og en lampe")   # the price covers what came before it
+    assert wishes_of(wish) == [WishPart("En jakke og en cykel", 200000), WishPart("En lampe", None)]
+
+
 @pytest.mark.parametrize("text", ["en seng", "hjælp til husleje", "en cykel til 2000 kr"])
 def test_one_thing_has_no_parts(text):
     assert extract_wish(text).parts == ()  # must not fire
