@@ -25,7 +25,7 @@ STRONG, WEAK = 2, 1
 FUZZY_MIN_LENGTH = 6      # a typo is forgiven only in a word this long (short words differ by one letter)
 FUZZY_RATIO = 0.85
 
-_WORD = re.compile(r"[0-9a-z]+(?:[.-][0-9a-z]+)*\.?")
+_WORD = re.compile(r"[^\W_]+(?:[.-][^\W_]+)*\.?")  # letters of any script: an answer in Arabic has words too
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 

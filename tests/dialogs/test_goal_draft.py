@@ -72,7 +72,18 @@ SILENT = [  # must not fire: no topic in the words
 ]
 
 
-@pytest.mark.parametrize(("text", "category"), PROPOSES)
+ARABIC = [
+    ("أريد شقة", "housing"),
+    ("أريد أن أجد عملا", "education_job"),
+    ("أريد رخصة قيادة", "transport"),
+    ("أريد أن أرى أولادي أكثر", "family_network"),
+    ("سداد ديوني", "money_debt"),
+    ("الذهاب إلى طبيب الأسنان", "health_wellbeing"),
+    ("أريد أن أتوقف عن المخدرات", "health_wellbeing"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), PROPOSES + ARABIC)
 def test_proposes_the_category(text, category):
     assert propose_category(text) == category
 
@@ -112,6 +123,8 @@ def test_folding_makes_the_spellings_of_aeoeaa_one():
 @pytest.mark.parametrize(("text", "nothing"), [
     ("ved ikke", True), ("Det ved jeg ikke", True), ("aner det ikke", True), ("ingenting", True), ("ja", True),
     ("?", True), ("-", True), ("Et job", False), ("Bo", False), ("Ikke bo på gaden", False),
+    # an answer in Arabic is words too (the course is offered in Arabic)
+    ("أريد شقة", False), ("لا أعرف", True), ("لا شيء", True),
 ])
 def test_not_a_goal(text, nothing):
     assert is_not_a_goal(text) is nothing
