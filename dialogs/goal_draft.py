@@ -94,8 +94,8 @@ def _word_matches(token: str, word: str, prefix: bool) -> int:
     """EXACT (the word, or a word it starts when `prefix`), FUZZY (a small typo in a long word) or NO."""
     if token == word or (prefix and token.startswith(word)):
         return EXACT
-    if len(word) < FUZZY_MIN_LENGTH or len(token) < FUZZY_MIN_LENGTH - 1:
-        return NO
+    if len(word) < FUZZY_MIN_LENGTH or len(token) < FUZZY_MIN_LENGTH - 1 or not word.isascii():
+        return NO   # typos only in Latin letters: Arabic words a letter apart are other words
     candidates = [token[:n] for n in (len(word) - 1, len(word), len(word) + 1)] if prefix else [token]
     return FUZZY if any(SequenceMatcher(None, c, word).ratio() >= FUZZY_RATIO for c in candidates) else NO
 

@@ -112,7 +112,11 @@ def _rules() -> Rules:
 
 # --- matching ------------------------------------------------------------------------------------------------
 
-def _allowed_typos(length: int) -> int:
+def _allowed_typos(length: int, text: str = "") -> int:
+    """Typos tolerated in a phrase of `length` letters. None outside Latin letters: Arabic words are short and
+    one letter apart mean something else ("اريد" I want, "اكيد" sure)."""
+    if text and not text.isascii():
+        return 0
     return 0 if length <= 4 else 1 if length <= 9 else 2 if length <= 19 else 3
 
 
@@ -120,7 +124,7 @@ def _is_one_of(text: str, phrases: Sequence[str]) -> bool:
     if not text:
         return False
     for phrase in phrases:
-        limit = _allowed_typos(min(len(phrase), len(text)))
+        limit = _allowed_typos(min(len(phrase), len(text)), text)
         if abs(len(phrase) - len(text)) <= limit and Levenshtein.distance(text, phrase, score_cutoff=limit) <= limit:
             return True
     return False
@@ -129,7 +133,7 @@ def _is_one_of(text: str, phrases: Sequence[str]) -> bool:
 def _same_word(typed: str, wanted: str) -> bool:
     if typed == wanted:
         return True
-    return len(wanted) >= 4 and Levenshtein.distance(typed, wanted, score_cutoff=1) <= 1
+    return len(wanted) >= 4 and typed.isascii() and Levenshtein.distance(typed, wanted, score_cutoff=1) <= 1
 
 
 def _starts_with(tokens: Sequence[str], prefixes: Sequence[tuple[str, ...]]) -> int:

@@ -192,9 +192,19 @@ def test_can_i_get_is_the_wish_itself_on_a_wish_step_unless_asked():
 @pytest.mark.parametrize(("text", "said"), [
     ("ja tak", True), ("jaa", True), ("Jo", True), ("gerne", True), ("nej tak", False), ("næ", False),
     ("nej, det er det hele", False), ("det var det", False), ("måske", None), ("en cykel", None),
+    ("نعم", True), ("لا", False), ("أريد شقة", None),   # "اريد" is a letter from "اكيد": no typos in Arabic
 ])
 def test_a_typed_yes_or_no(text, said):
     assert yes_or_no(text) is said
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("لا أعرف", TurnKind.DONT_KNOW), ("مش عارف", TurnKind.DONT_KNOW), ("ماذا تقصد؟", TurnKind.WHAT_DO_YOU_MEAN),
+    ("ما فهمت", TurnKind.WHAT_DO_YOU_MEAN), ("رجوع", TurnKind.BACK), ("خلاص", TurnKind.PAUSE),
+    ("i don't know", TurnKind.DONT_KNOW), ("أريد أن أعمل في مطعم", TurnKind.ANSWER), ("أريد شقة", TurnKind.ANSWER),
+])
+def test_turns_in_arabic_and_english_are_heard_too(text, kind):
+    assert classify(text, STEP) is kind
 
 
 def test_folding_makes_spellings_one():
