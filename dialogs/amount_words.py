@@ -43,10 +43,14 @@ def _number(word: str) -> int:
 
 
 _GLUED_X = re.compile(r"(?<=[\d\s])[xX](?=\s*\d)")
+# "5oo kr", "3OOO": the letter o typed for a zero, inside a number that starts with a digit
+_O_FOR_ZERO = re.compile(r"(?<![\w.,])\d[\d.,]*[oO][\doO.,]*(?![^\W\d_])")
 
 
 def glued_times(text: str) -> str:
-    """"2x500" → "2×500": the same length (spans stay right), and the 500 is no longer glued to a letter."""
+    """Same-length fixes before numbers are read (spans stay right): "2x500" → "2×500" (the 500 is no longer
+    glued to a letter) and "5oo" → "500" (an o typed for a zero; before, "5oo kr" was read as 5 kr.)."""
+    text = _O_FOR_ZERO.sub(lambda m: m.group(0).replace("o", "0").replace("O", "0"), text)
     return _GLUED_X.sub("×", text)
 
 

@@ -55,6 +55,9 @@ EXACT = [
     ("ca1200", 120000),
     ("kr1200", 120000),
     ("kr.1.200", 120000),
+    ("5oo kr", 50000),                 # the letter o typed for a zero (was read as 5 kr.)
+    ("3OOO", 300000),
+    ("2.5oo kr.", 250000),
     ("halvanden tusinde kr.", 150000),
     ("femten hundrede kr.", 150000),
     ("tolv hundrede", 120000),
