@@ -31,7 +31,8 @@ _SMALL_WORDS = {"en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks"
 _LINK_AFTER = re.compile(r"^\s*(?:-|–|til|og|eller)\s*(?:\d|[^\W\d_]+\s+(?:tusind|hundrede|million))",
                          re.IGNORECASE)
 
-_CURRENCY_AFTER = re.compile(r"^(?:,[-–]|\.[-–])?\s*(?:kr\b\.?|kroner\b|krone\b|kr(?=\d)|dkk\b|,[-–]|\.[-–])",
+_CURRENCY_AFTER = re.compile(r"^(?:,[-–]|\.[-–])?\s*(?:kr\b\.?|kroner\b|krone\b|kr(?=\d)|dkk\b|,[-–]|\.[-–]|"
+                             r"كرون(?:ة|ه|ات)?\b)",
                              re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:\bkr\.?|\bkroner|\bdkk)\s*:?\s*$", re.IGNORECASE)
 _CUE_BEFORE = re.compile(

@@ -49,13 +49,18 @@ _OPENERS = [re.compile(p, re.IGNORECASE) for p in (
     r"^(?:måske|nok|bare|gerne|helst|noget\s+med|det\s+skal\s+være|det\s+er|det\s+kunne\s+være|"
     r"det\s+ville\s+være|det\s+var|fx|f\.\s?eks\.?|for\s+eksempel|at\s+få|penge\s+til(?=\s+(?:en|et)\b))"
     r"(?![^\W\d_])[\s,:]*",
+    # Arabic: "I want", "I need", "I wish for" (standard and dialect), with or without "أن" and hamza
+    r"^(?:[أا]نا\s+)?(?:[أا]ريد|بدي|[أا]بغى|[أا]بغي|عايز|عاوز|[أا]حتاج|محتاج|[أا]تمنى|نفسي\s+في)(?:\s+[أا]ن)?"
+    r"(?![^\W\d_])[\s,:]*",
 )]
 # Words that join a title to its price ("til", "det koster vist", "for tilsammen", "kr.") and are dropped at
 # the edge where the price was cut off; a few filler words ("tror jeg", "måske") are dropped at any end.
 _PRICE_EDGE = frozenset(
     "til for til: koster kostede koste som der den det de ca ca. cirka omkring omtrent pris pris: prisen er på "
     "ved kr kr. kr: kroner krone dkk ,- .- - – — : = og eller mellem fra af i alt tilsammen sammen sammenlagt "
-    "vist nok måske tror jeg vel sådan ish over under mindst højst op max maks a à".split()
+    "vist nok måske tror jeg vel sådan ish over under mindst højst op max maks a à "
+    # Arabic: "for", "at a price of", "about", "costs", kroner
+    "ب بـ بسعر سعر السعر بحوالي حوالي تقريبا تقريباً ثمن ثمنها ثمنه تكلف يكلف كرونة كرونه كرون كرونات".split()
 )
 _FILLER_EDGE = frozenset("tror jeg vel måske nok tak ca ca. cirka omkring omtrent vist ish please".split())
 _EDGE_PUNCTUATION = " .,!?:;-–—()\"'«»"

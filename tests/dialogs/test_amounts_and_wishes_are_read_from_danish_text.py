@@ -58,6 +58,10 @@ EXACT = [
     ("5oo kr", 50000),                 # the letter o typed for a zero (was read as 5 kr.)
     ("3OOO", 300000),
     ("2.5oo kr.", 250000),
+    # typed in Arabic: Arabic-Indic digits, the Arabic thousands separator, "kroner" in Arabic
+    ("٢٠٠٠", 200000),
+    ("١٬٥٠٠", 150000),
+    ("2000 كرونة", 200000),
     ("halvanden tusinde kr.", 150000),
     ("femten hundrede kr.", 150000),
     ("tolv hundrede", 120000),
@@ -302,6 +306,8 @@ def test_the_price_in_a_sentence_is_found_or_asked_back(text, ore, question):
 # --- wish titles: the thing, without price words or filler ------------------------------------------------
 
 WISHES = [
+    ("أريد دراجة بسعر حوالي 1500 كرونة", "دراجة", 150000),   # Arabic: "I want a bike at about 1500 kroner"
+    ("بدي كمبيوتر ب ٣٠٠٠ كرون", "كمبيوتر", 300000),
     ("en brugt cykel til ca. 2.000 kr.", "En brugt cykel", 200000),
     ("En ny telefon, ca. 3000 kr", "En ny telefon", 300000),
     ("jeg vil gerne have en computer til studiet, den koster omkring otte tusind kroner",
