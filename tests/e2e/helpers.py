@@ -182,6 +182,14 @@ def button(page: Page, name: str, scope: Locator | None = None) -> Locator:
     return (scope or page).get_by_role("button", name=name, exact=True)
 
 
+def tick(page: Page, label: str) -> None:
+    """Tick a checkbox inside a form (no rerun) by its label, after the page has settled (typing into a form
+    field makes its "Press Enter" hint grow the page under the finger), and check that the tick took."""
+    still(page)
+    page.get_by_text(label, exact=True).click()
+    expect(page.get_by_role("checkbox", name=label)).to_be_checked()
+
+
 def click(page: Page, name: str, scope: Locator | None = None) -> None:
     """Click a button by its visible name and wait for the rerun."""
     act(page, button(page, name, scope).click)
