@@ -182,6 +182,14 @@ def button(page: Page, name: str, scope: Locator | None = None) -> Locator:
     return (scope or page).get_by_role("button", name=name, exact=True)
 
 
+def open_expander(page: Page, label: str, scope: Locator | None = None) -> None:
+    """Open an expander by its header (no rerun), once the page has settled, and check it opened."""
+    still(page)
+    header = (scope or page).get_by_text(label, exact=True)
+    header.click()
+    expect(header.locator("xpath=ancestor::details[1]")).to_have_attribute("open", "")
+
+
 def tick(page: Page, label: str) -> None:
     """Tick a checkbox inside a form (no rerun) by its label, after the page has settled (typing into a form
     field makes its "Press Enter" hint grow the page under the finger), and check that the tick took."""

@@ -28,6 +28,7 @@ from tests.e2e.helpers import (
     login_citizen,
     login_staff,
     open_app,
+    open_expander,
 )
 
 CITIZEN = "Rasmus"
@@ -102,7 +103,7 @@ def test_plan_goes_from_citizen_to_support_coordinator_finance_and_back(phone, a
         expect(wish_card(sara, BIKE).get_by_text("Gemt, ikke sendt endnu: Bedt om en ændring.")).to_be_visible()
 
         helmet = wish_card(sara, HELMET)
-        helmet.get_by_text("Spørg koordinator", exact=True).click()  # an expander: no rerun
+        open_expander(sara, "Spørg koordinator", scope=helmet)
         helmet.get_by_label("Dit spørgsmål", exact=True).fill(QUESTION)
         click(sara, "Send spørgsmål", scope=helmet)
         expect(sara.get_by_text("Spørgsmålet er sendt til koordinator.")).to_be_visible()
@@ -183,7 +184,7 @@ def test_plan_goes_from_citizen_to_support_coordinator_finance_and_back(phone, a
         payable = wish_card(sara, BIKE_AGAIN)
         expect(payable.get_by_text("Kan stadig betales: 1.200 kr. af de godkendte 1.200 kr.")).to_be_visible()
         assert_accessible(sara, "loop-7-support-payments", artifacts)
-        payable.get_by_text("Bed om betaling", exact=True).click()  # an expander: no rerun
+        open_expander(sara, "Bed om betaling", scope=payable)
         payable.get_by_label("Hvem skal have pengene? (butik eller firma)", exact=True).fill(VENDOR)
         expect(payable.get_by_label("Beløb i kroner", exact=True)).to_have_value("1.200")
         payable.get_by_label("Beløb i kroner", exact=True).fill("1.200")

@@ -18,6 +18,7 @@ from tests.e2e.helpers import (
     login_staff,
     main_text,
     open_app,
+    open_expander,
     send_chat,
 )
 
@@ -46,7 +47,7 @@ def test_facilitator_sets_the_pace_and_sees_counts_while_the_answers_stay_on_the
         open_app(phone, app.url)
         login_citizen(phone, code_for_login, "1234")
         expect_heading(phone, "Hej Sofie")
-        phone.get_by_text("Er du på et værksted?", exact=True).click()  # an expander: no rerun
+        open_expander(phone, "Er du på et værksted?")
         phone.get_by_label("Værkstedets kode", exact=True).fill(spoken.lower())
         click(phone, "Vær med")
         expect(phone.get_by_text(TITLE, exact=True)).to_be_visible()
