@@ -43,14 +43,15 @@ def _number(word: str) -> int:
 
 
 _GLUED_X = re.compile(r"(?<=[\d\s])[xX](?=\s*\d)")
-# "5oo kr", "3OOO": the letter o typed for a zero, inside a number that starts with a digit
 _ASCII_DIGITS = {**{0x0660 + n: str(n) for n in range(10)}, **{0x06F0 + n: str(n) for n in range(10)}}  # ٠-٩, ۰-۹
+# "5oo kr", "3OOO": the letter o typed for a zero, inside a number that starts with a digit
 _O_FOR_ZERO = re.compile(r"(?<![\w.,])\d[\d.,]*[oO][\doO.,]*(?![^\W\d_])")
 
 
 def glued_times(text: str) -> str:
     """Same-length fixes before numbers are read (spans stay right): "2x500" → "2×500" (the 500 is no longer
-    glued to a letter) and "5oo" → "500" (an o typed for a zero; before, "5oo kr" was read as 5 kr.)."""
+    glued to a letter), "5oo" → "500" (an o typed for a zero; before, "5oo kr" was read as 5 kr.), and
+    Arabic-Indic digits and separators as Danish ones ("١٬٥٠٠" → "1.500")."""
     text = _O_FOR_ZERO.sub(lambda m: m.group(0).replace("o", "0").replace("O", "0"), text)
     text = text.replace("\u066c", ".").replace("\u066b", ",").translate(_ASCII_DIGITS)   # Arabic digits, separators
     return _GLUED_X.sub("×", text)
