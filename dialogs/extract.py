@@ -156,8 +156,21 @@ def _priced_parts(text: str) -> tuple[WishPart, ...]:
         group = [*since_last_price, title]
         parts.append(WishPart(joined_title(group) if len(group) > 1 else title, price.ore))
         since_last_price = []
-    parts += [WishPart(title, None) for title in since_last_price]
+    parts += [WishPart(title, None) for title in since_last_price if not _remark(title)]
     return tuple(parts) if len(parts) >= 2 and any(p.price_ore for p in parts) else ()
+
+
+# A piece after the last price that starts like this says something about the wish, not another thing:
+# "tandlæge ca 5.000 kr, har ondt", "en cykel til 2000, den skal være rød", "… fra ikea".
+_REMARK_START = frozenset(
+    "har havde er var bliver blev skal skulle vil ville kan kunne må den det de dem jeg du han hun vi i man "
+    "så fordi men hvis når da ellers også gerne helst måske evt eller ikke bare lige fra til med på hos af "
+    "som der her tak please".split())
+
+
+def _remark(piece: str) -> bool:
+    first = piece.split(maxsplit=1)[0].lower().strip(_EDGE_PUNCTUATION) if piece.split() else ""
+    return first in _REMARK_START
 
 
 def extract_wish(text: str) -> WishDraft | None:

@@ -429,6 +429,13 @@ def test_things_named_after_the_last_price_are_wishes_of_their_own_without_a_pri
     assert wishes_of(wish) == [WishPart("En jakke og en cykel", 200000), WishPart("En lampe", None)]
 
 
+@pytest.mark.parametrize("text", ["tandlæge ca 5.000 kr, har ondt", "en cykel til 2000, den skal være rød",
+                                  "en sofa til 3000, fra ikea"])
+def test_a_remark_after_the_price_is_not_another_wish(text):
+    wish = extract_wish(text)
+    assert wish.parts == () and wish.price_ore is not None and "," not in wish.title
+
+
 @pytest.mark.parametrize("text", ["en seng", "hjælp til husleje", "en cykel til 2000 kr"])
 def test_one_thing_has_no_parts(text):
     assert extract_wish(text).parts == ()  # must not fire
