@@ -14,7 +14,8 @@ from datetime import date
 from storage.evidence_figures import Outcomes, Spending
 from storage.evidence_prices import PriceView
 from storage.evidence_savings import ASSUMPTIONS, Estimate
-from storage.evidence_small_groups import MIN_GROUP, Share
+from storage.evidence_small_groups import Share
+from storage.small_groups import MIN_GROUP
 
 Translate = Callable[..., str]
 

@@ -3,7 +3,7 @@
 Halsnæs showed its committee: the share who need (much) less support, the share who reduced or stopped their
 substance use among those for whom it was relevant, the share who moved into education, an internship or a
 job, and the share housed at end against start. Copenhagen showed that wishes end around 30.000 kr. of 50.000.
-Each figure here has its n and follows the small-group rule (storage/evidence_small_groups.py).
+Each figure here has its n and follows the small-group rule (storage/small_groups.py).
 
 Every figure comes from SQL in a fixed number of queries, whatever the programme's size: the newest start and
 end status per citizen (a window function), joined to the citizens and counted with CASE; the ledger summed per
@@ -22,7 +22,8 @@ from dialogs import status_fields
 from dialogs.status_fields import DECLINED
 from storage import audit
 from storage.access import Actor, require_role
-from storage.evidence_small_groups import Share, suppress_counts
+from storage.evidence_small_groups import Share
+from storage.small_groups import withhold_counts
 from storage.models import Citizen, LedgerEntry, StaffRole, StatusRecord
 from storage.statuses import LedgerKind
 
@@ -198,7 +199,7 @@ def _per_citizen(pid: int, intake: Intake):
 def _bins(session: Session, per, column) -> dict[int, int | None]:
     bucket = cast(column // BIN_ORE, Integer).label("bucket")
     rows = session.execute(select(bucket, func.count()).select_from(per).group_by(bucket).order_by(bucket)).all()
-    counts = suppress_counts({str(int(b)): int(n) for b, n in rows})
+    counts = withhold_counts({str(int(b)): int(n) for b, n in rows})
     return {int(k) * BIN_ORE: v for k, v in counts.items()}
 
 

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storage.small_groups import MIN_GROUP, group_may_be_shown, withhold_counts
-
-__all__ = ["MIN_GROUP", "Share", "suppress_counts", "withheld"]
-
-
-def withheld(n: int) -> bool:
-    return not group_may_be_shown(n)
+from storage.small_groups import group_may_be_shown
 
 
 @dataclass(frozen=True)
@@ -23,14 +17,9 @@ class Share:
 
     @classmethod
     def of(cls, count: int, n: int) -> "Share":
-        return cls(n, None if withheld(n) else count)
+        return cls(n, count if group_may_be_shown(n) else None)
 
     @property
     def percent(self) -> float | None:
         return None if self.count is None or not self.n else round(100 * self.count / self.n, 1)
 
-
-def suppress_counts(counts: dict[str, int]) -> dict[str, int | None]:
-    """A distribution's counts with the small ones and their company withheld (None): the table rule of
-    storage/small_groups.py, so a withheld cell cannot be worked out from the total."""
-    return withhold_counts(counts)

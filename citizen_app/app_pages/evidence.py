@@ -13,7 +13,7 @@ from dialogs.amounts import parse_amount
 from storage import evidence_figures, evidence_prices, evidence_savings, programmes
 from storage.db import write_session
 from storage.evidence_figures import Intake
-from storage.evidence_small_groups import MIN_GROUP
+from storage.small_groups import MIN_GROUP
 
 actor = session.current_actor()
 LABELS = activity_labels()

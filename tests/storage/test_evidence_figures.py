@@ -13,7 +13,8 @@ from dialogs.status_fields import DECLINED
 from storage import evidence_figures
 from storage.db import write_session
 from storage.evidence_figures import THRESHOLDS_ORE, Intake
-from storage.evidence_small_groups import MIN_GROUP, Share, suppress_counts
+from storage.evidence_small_groups import Share
+from storage.small_groups import MIN_GROUP, withhold_counts
 from storage.models import Citizen, LedgerEntry, StatusRecord
 from tests.storage.factories import build_world
 
@@ -112,7 +113,7 @@ def _python_spending(engine, w) -> dict:
         bins[str(v // 1_000_000)] = bins.get(str(v // 1_000_000), 0) + 1
     return {"approved_below": {t: Share.of(sum(v < t for v in approved.values()), n) for t in THRESHOLDS_ORE},
             "paid_below": {t: Share.of(sum(v < t for v in paid.values()), n) for t in THRESHOLDS_ORE},
-            "approved_bins": {int(k) * 1_000_000: v for k, v in suppress_counts(bins).items()},
+            "approved_bins": {int(k) * 1_000_000: v for k, v in withhold_counts(bins).items()},
             "cut_30000": sum(v - 3_000_000 for v in approved.values() if v > 3_000_000),
             "approved": sum(approved.values()), "paid": sum(paid.values())}
 
@@ -174,5 +175,5 @@ def test_figures_from_fewer_than_three_citizens_are_withheld_and_so_is_what_foll
 
 
 def test_a_single_small_count_in_a_distribution_takes_the_next_smallest_with_it():
-    assert suppress_counts({"0": 10, "1": 2, "2": 4, "3": 0}) == {"0": 10, "1": None, "2": None, "3": 0}
-    assert suppress_counts({"0": 1, "1": 2, "2": 5}) == {"0": None, "1": None, "2": 5}
+    assert withhold_counts({"0": 10, "1": 2, "2": 4, "3": 0}) == {"0": 10, "1": None, "2": None, "3": 0}
+    assert withhold_counts({"0": 1, "1": 2, "2": 5}) == {"0": None, "1": None, "2": 5}
