@@ -154,9 +154,9 @@ def _choices(step: Step, raw: object, categories: Collection[str]) -> AnswerResu
 def _yes_no(step: Step, raw: object, categories: Collection[str]) -> AnswerResult:
     if isinstance(raw, bool):
         return _accept(raw)
-    if yes_no.is_yes(raw) or yes_no.is_no(raw):
-        return _accept(yes_no.is_yes(raw))
-    return _reject(MSG_YES_NO)
+    if yes_no.is_yes(raw):
+        return _accept(True)
+    return _accept(False) if yes_no.is_no(raw) else _reject(MSG_YES_NO)
 
 
 def _rating(step: Step, raw: object, categories: Collection[str]) -> AnswerResult:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from dialogs import limits, yes_no
+from dialogs import limits
 from dialogs.amounts import AmountError, read_price
 
 
@@ -169,8 +169,8 @@ _REMARK_START = frozenset(
 
 
 def _remark(piece: str) -> bool:
-    first = piece.split(maxsplit=1)[0].lower().strip(_EDGE_PUNCTUATION) if piece.split() else ""
-    return first in _REMARK_START
+    words = piece.split(maxsplit=1)
+    return bool(words) and words[0].lower().strip(_EDGE_PUNCTUATION) in _REMARK_START
 
 
 def extract_wish(text: str) -> WishDraft | None:
@@ -204,18 +204,6 @@ def price_only(text: str) -> tuple[int | None, AmountError | None]:
     if not price.spans or _title_around(text, price.spans):
         return None, None
     return price.ore, price.error
-
-
-# --- a typed reply to the read-back ---------------------------------------------------------------------
-
-def is_yes(text: str) -> bool:
-    """"ja", "det passer", "ok" typed to the read-back: the same as the "Ja" button (dialogs/yes_no.py)."""
-    return yes_no.is_yes(text)
-
-
-def is_no(text: str) -> bool:
-    """"nej", "det passer ikke" without saying what is wrong."""
-    return yes_no.is_no(text)
 
 
 # --- a reading carried between requests (JSON) ------------------------------------------------------------

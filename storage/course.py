@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dialogs import engine, extract, facts, limits, replies, turns
+from dialogs import engine, extract, facts, limits, replies, turns, yes_no
 from dialogs.amounts import AmountError, ore_to_input, parse_amount
 from dialogs.answers import MSG_WISH_TITLE
 from dialogs.engine import SKIPPED, Course, is_skipped
@@ -337,9 +337,9 @@ def _read_wish(session: Session, actor: Actor, citizen_id: int, step, raw: str) 
         row = _answer_rows(session, citizen_id).get(step.id)
         if row is not None and not row.skipped and isinstance(row.value, dict) and row.value.get("title"):
             earlier = extract.WishDraft(row.value["title"], row.value.get("price_ore"))
-    if waiting is not None and earlier is not None and extract.is_yes(text):
+    if waiting is not None and earlier is not None and yes_no.is_yes(text):
         return confirm_wish(session, actor=actor, step_id=step.id)  # "ja" typed is the "Ja" button
-    if waiting is not None and earlier is not None and extract.is_no(text):
+    if waiting is not None and earlier is not None and yes_no.is_no(text):
         raise DomainError(MSG_WHAT_TO_FIX)
     ore, question = extract.price_only(text)
     if earlier is not None and (ore is not None or question is not None):

@@ -11,13 +11,12 @@ from hypothesis import strategies as st
 from dialogs import amounts as A
 from dialogs import limits
 from dialogs.amounts import AmountError, find_amount, parse_amount, read_price
+from dialogs.yes_no import is_no, is_yes
 from dialogs.extract import (
     WishDraft,
     WishPart,
     extract_wish,
     in_sentence,
-    is_no,
-    is_yes,
     price_only,
     reading_from_json,
     reading_to_json,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs import yes_no
 from dialogs.answers import validate_answer
-from dialogs.extract import is_no, is_yes
 from dialogs.model import Step
+from dialogs.yes_no import is_no, is_yes
 
 YES = ["ja", "Ja!", "jep", "jaaa", "ja tak.", "JA TAK", "det passer", "ok", "yes please", "نعم", "أيوه", "ايوه",
        "تمام"]
@@ -27,7 +26,7 @@ def test_no(text):
 
 @pytest.mark.parametrize("text", NEITHER)
 def test_neither(text):
-    assert not yes_no.is_yes(text) and not yes_no.is_no(text)
+    assert not is_yes(text) and not is_no(text)
 
 
 def test_a_yes_no_step_takes_the_same_words():
