@@ -157,16 +157,15 @@ def _money(session, pid, span) -> tuple[int | None, tuple[MoneyMeasure, ...]]:
     measures = []
     for measure in report_sql.MEASURES:
         total = sum(c.sums[measure] for c in cells if c.sel)
-        band_counts = {b: [0, 0] for b in range(report_sql.BANDS + 1)}       # band -> [whole, selection]
+        whole = dict.fromkeys(range(report_sql.BANDS + 1), 0)      # citizens per band: programme, selection
+        selected = dict.fromkeys(range(report_sql.BANDS + 1), 0)
         for c in cells:
-            band_counts[c.bands[measure]][0] += c.citizens
-            band_counts[c.bands[measure]][1] += c.citizens if c.sel else 0
-        cells_sel = {b: sel for b, (_whole, sel) in band_counts.items()}
-        whole = {b: whole for b, (whole, _sel) in band_counts.items()}
-        kept = withhold_counts(cells_sel, whole if span else None)
+            whole[c.bands[measure]] += c.citizens
+            selected[c.bands[measure]] += c.citizens if c.sel else 0
+        kept = withhold_counts(selected, whole if span else None)
         # A sum over three citizens of whom two have nothing is the third one's amount: sums and means need
         # MIN_GROUP citizens with an amount. A median could pin down a withheld band, so it needs all bands shown.
-        contributors, whole_contributors = sn - cells_sel[0], n - whole[0]
+        contributors, whole_contributors = sn - selected[0], n - whole[0]
         summed = sums_shown and not is_small(contributors) and \
             not (span and is_small(whole_contributors - contributors))
         median = medians.get(measure)
