@@ -171,33 +171,34 @@ def money(session: Session, programme_id: int, intake) -> tuple[list[MoneyCell],
         edges = " ".join(f"WHEN {col} < {BAND_ORE * n} THEN {n}" for n in range(1, BANDS))
         return f"CASE WHEN {col} <= 0 THEN 0 {edges} ELSE {BANDS} END AS b_{col}"
 
-    banded = ", ".join(f"b_{m}" for m in MEASURES)
+    banding, banded = ", ".join(band(m) for m in MEASURES), ", ".join(f"b_{m}" for m in MEASURES)
     sums = "COUNT(*), SUM(budget), " + ", ".join(f"SUM({m})" for m in MEASURES)
     if session.get_bind().dialect.name == "postgresql":
         medians = ", ".join(f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {m})" for m in MEASURES)
-        tail = f"""SELECT sel, {banded}, {sums}, {medians}
-        FROM (SELECT *, {', '.join(band(m) for m in MEASURES)} FROM per_citizen) b
+        ranked, tail = "", f"""SELECT sel, {banded}, {sums}, {medians}
+        FROM (SELECT *, {banding} FROM per_citizen) b
         GROUP BY GROUPING SETS ((sel, {banded}), (sel))"""
     else:
         ranks = ", ".join(f"ROW_NUMBER() OVER (PARTITION BY sel ORDER BY {m}) AS r_{m}" for m in MEASURES)
         medians = ", ".join(f"AVG(CASE WHEN r_{m} IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN {m} END)" for m in MEASURES)
         nulls = ", ".join("NULL" for _ in MEASURES)
-        tail = f"""ranked AS (SELECT *, {ranks}, COUNT(*) OVER (PARTITION BY sel) AS cnt,
-                                {', '.join(band(m) for m in MEASURES)} FROM per_citizen)
-        SELECT sel, {banded}, {sums}, {nulls} FROM ranked GROUP BY sel, {banded}
+        ranked = f""",
+    ranked AS (SELECT *, {ranks}, COUNT(*) OVER (PARTITION BY sel) AS cnt,
+                      {banding} FROM per_citizen)"""
+        tail = f"""SELECT sel, {banded}, {sums}, {nulls} FROM ranked GROUP BY sel, {banded}
         UNION ALL SELECT sel, {nulls}, {sums}, {medians} FROM ranked GROUP BY sel"""
-    sql = f"WITH {_PER_CITIZEN}{',' if 'ranked AS' in tail else ''}\n    {tail}"
+    sql = f"WITH {_PER_CITIZEN}{ranked}\n    {tail}"
     n = len(MEASURES)
     cells, medians_of_selection = [], {}
     for row in _run(session, sql, programme_id, intake, pending=PLANNED):
-        sel, bands, (citizens, budget), sums, middle = row[0], row[1:1 + n], row[1 + n:3 + n], \
+        sel, bands, (citizens, budget), totals, middle = row[0], row[1:1 + n], row[1 + n:3 + n], \
             row[3 + n:3 + 2 * n], row[3 + 2 * n:]
         if bands[0] is None:                          # the (sel) grouping: its medians
             if sel == 1:
                 medians_of_selection = {m: float(v) for m, v in zip(MEASURES, middle) if v is not None}
             continue
         cells.append(MoneyCell(int(sel), {m: int(v) for m, v in zip(MEASURES, bands)}, int(citizens), int(budget),
-                               {m: int(v) for m, v in zip(MEASURES, sums)}))
+                               {m: int(v) for m, v in zip(MEASURES, totals)}))
     return cells, medians_of_selection
 
 
