@@ -42,6 +42,15 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_recount_figures(_args: argparse.Namespace) -> int:
+    from storage.db import get_engine
+    from storage.models.figures_copy import recount
+    with get_engine().begin() as conn:
+        recount(conn)
+    print("Every citizen's report figures are recounted.")
+    return 0
+
+
 def _cmd_create_programme(args: argparse.Namespace) -> int:
     from storage import audit, programmes
     from storage.db import write_session
@@ -262,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--if-empty", action="store_true", help="only when the database has no programme yet")
     demo.add_argument("--force", action="store_true", help="allow a database other than SQLite")
     demo.set_defaults(func=_cmd_demo_data)
+    sub.add_parser("recount-figures", help="recount every citizen's report figures (after rows were loaded "
+                   "into the database by hand, bypassing the app)").set_defaults(func=_cmd_recount_figures)
     programme = sub.add_parser("create-programme", help="create a programme")
     programme.add_argument("--name", required=True)
     programme.add_argument("--budget-kroner", type=int, default=50_000)

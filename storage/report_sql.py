@@ -5,8 +5,12 @@ counts (never a row per citizen; the answer-time histogram has a row per pair of
 aggregate is taken twice, for the whole programme and for the selection (citizens whose start date falls in
 the chosen intake), so the small-group rule can also refuse differences (storage/small_groups.py).
 
-Portable SQL only (SQLite 3.25+ and PostgreSQL): CTEs, ROW_NUMBER()/MAX()/COUNT() OVER windows,
-conditional aggregation. The only dialect-specific piece is the local (Danish) calendar date of a UTC
+Per-citizen figures that would need every rating, WHO-5 answer, wish and ledger row (where the ratings stand,
+WHO-5 at start and end, money planned and paid) are read from their copies on the citizen row, kept by
+storage/models/figures_copy.py, so those statements read one table.
+
+Portable SQL only (SQLite 3.25+ and PostgreSQL): CTEs, ROW_NUMBER()/COUNT() OVER windows, conditional
+aggregation. The only dialect-specific piece is the local (Danish) calendar date of a UTC
 timestamp, :func:`_local_date`.
 """
 from __future__ import annotations
@@ -17,11 +21,7 @@ from datetime import date
 from sqlalchemy import Date, bindparam, text
 from sqlalchemy.orm import Session
 
-from storage.statuses import CITIZEN_ATTAINED, PLANNED, SUPPORT_ATTAINED
 
-# Milestones in time order: 'start' < 'm3' < 'm6' < … < 'last' < 'end'.
-MILESTONE_RANK = ("CASE {col} WHEN 'start' THEN 0 WHEN 'last' THEN 9998 WHEN 'end' THEN 9999 "
-                  "ELSE CAST(SUBSTR({col}, 2) AS INTEGER) END")
 # Per-citizen money is counted in bands of 10 000 kr.; band 0 is "nothing", the last is "50 000 kr. or more".
 BAND_ORE = 1_000_000
 BANDS = 6
@@ -59,72 +59,40 @@ def _run(session: Session, sql: str, programme_id: int, intake: tuple[date, date
     return session.execute(statement, binds)
 
 
-# The newest rating of each long-term goal (not removed) at each milestone, per side, with the milestone's rank,
-# the selection flag and whether the rating counts as attained on its side's scale. Then each judged where it
-# counts: a citizen at their own latest rated milestone (attained if any goal is reached or close there), a goal
-# by the support side at the goal's latest rated milestone. "Latest, and attained there" is one MAX over
-# rank * 2 + attained: the rank decides, and at the top rank any attained row makes it odd. Binds
-# :citizen_attained and :support_attained.
-_RATINGS = f"""newest AS (
-      SELECT r.rater, r.citizen_id, r.goal_id, {{sel}} AS sel, {MILESTONE_RANK.format(col='r.milestone')} AS mrank,
-             CASE WHEN (r.rater = 'citizen' AND r.rating IN :citizen_attained)
-                    OR (r.rater = 'support' AND r.rating IN :support_attained) THEN 1 ELSE 0 END AS hit,
-             ROW_NUMBER() OVER (PARTITION BY r.rater, r.goal_id, r.milestone
-                                ORDER BY r.created_at DESC, r.id DESC) AS rn
-      FROM goal_ratings r JOIN goals g ON g.id = r.goal_id JOIN citizens c ON c.id = r.citizen_id
-      WHERE c.programme_id = :pid AND g.parent_id IS NULL AND g.removed_at IS NULL),
-    own AS (SELECT citizen_id, MAX(sel) AS sel, MAX(mrank * 2 + hit) / 2 AS top, MAX(mrank * 2 + hit) % 2 AS hit
-            FROM newest WHERE rn = 1 AND rater = 'citizen' GROUP BY citizen_id),
-    theirs AS (SELECT goal_id, MAX(citizen_id) AS citizen_id, MAX(sel) AS sel, MAX(mrank * 2 + hit) % 2 AS hit
-               FROM newest WHERE rn = 1 AND rater = 'support' GROUP BY goal_id)"""
-RATING_SCALES = {"citizen_attained": CITIZEN_ATTAINED, "support_attained": SUPPORT_ATTAINED}
-
-
 def attainment(session: Session, programme_id: int, intake) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Both headline figures from one pass over the ratings (:data:`_RATINGS`):
+    """Both headline figures from one pass over the citizens' copies (storage/models/figures_copy.py):
 
     * the citizens' own: (rated, attained, selected rated, selected attained) — citizens with an own rating,
       and those who call at least one goal reached or close at their latest rated milestone;
     * the support persons': (goals, attained, citizens, and the same three for the selection) — goals a
       support person rated, those rated reached to a very high or high degree at the goal's latest rated
       milestone, and how many citizens the goals belong to (the small-group rule counts people, not goals)."""
-    sql = f"""WITH {_RATINGS}
-    SELECT o.*, t.* FROM
-      (SELECT COUNT(*), COALESCE(SUM(hit), 0), COALESCE(SUM(sel), 0), COALESCE(SUM(sel * hit), 0) FROM own) o
-      CROSS JOIN
-      (SELECT COUNT(*), COALESCE(SUM(hit), 0), COUNT(DISTINCT citizen_id), COALESCE(SUM(sel), 0),
-              COALESCE(SUM(sel * hit), 0), COUNT(DISTINCT CASE WHEN sel = 1 THEN citizen_id END) FROM theirs) t"""
-    row = [int(v) for v in _run(session, sql, programme_id, intake, **RATING_SCALES).one()]
+    sql = """SELECT COUNT(own_rating_best), COALESCE(SUM(own_rating_best % 2), 0),
+                    COALESCE(SUM(CASE WHEN own_rating_best IS NOT NULL THEN sel END), 0),
+                    COALESCE(SUM(sel * (own_rating_best % 2)), 0),
+                    COALESCE(SUM(support_goals_rated), 0), COALESCE(SUM(support_goals_attained), 0),
+                    COALESCE(SUM(CASE WHEN support_goals_rated > 0 THEN 1 ELSE 0 END), 0),
+                    COALESCE(SUM(sel * support_goals_rated), 0), COALESCE(SUM(sel * support_goals_attained), 0),
+                    COALESCE(SUM(CASE WHEN support_goals_rated > 0 THEN sel ELSE 0 END), 0)
+             FROM (SELECT {sel} AS sel, c.own_rating_best, c.support_goals_rated, c.support_goals_attained
+                   FROM citizens c WHERE c.programme_id = :pid) f"""
+    row = [int(v) for v in _run(session, sql, programme_id, intake).one()]
     return tuple(row[:4]), tuple(row[4:])
-
-
-_WHO5_PAIRED = """newest AS (
-      SELECT w.citizen_id, w.milestone, {sel} AS sel,
-             CASE WHEN w.skipped THEN NULL ELSE (w.item1 + w.item2 + w.item3 + w.item4 + w.item5) * 4 END AS score,
-             ROW_NUMBER() OVER (PARTITION BY w.citizen_id, w.milestone ORDER BY w.created_at DESC, w.id DESC) AS rn
-      FROM who5_responses w JOIN citizens c ON c.id = w.citizen_id
-      WHERE c.programme_id = :pid AND w.milestone IN ('start', 'last', 'end')),
-    paired AS (  -- each citizen's newest start score and end score ('last' when 'end' has no answer)
-      SELECT citizen_id, MAX(sel) AS sel, MAX(CASE WHEN milestone = 'start' THEN score END) AS s,
-             COALESCE(MAX(CASE WHEN milestone = 'end' THEN score END),
-                      MAX(CASE WHEN milestone = 'last' THEN score END)) AS e
-      FROM newest WHERE rn = 1 GROUP BY citizen_id)"""
 
 
 def who5_pairs(session: Session, programme_id: int, intake, threshold: int) -> tuple[int, ...]:
     """(n, sum of start scores, sum of end scores, improved, worse) for the whole programme, then the
-    selection, over citizens with both a start and an end score (0-100, the raw sum times 4). Each is the
-    newest answer at that milestone; a skip counts as no answer; the end is 'end', or 'last' when 'end' has
-    no answer. Improved/worse: a change of at least ``threshold`` points."""
-    sql = f"""WITH {_WHO5_PAIRED},
-    flagged AS (
-      SELECT s, e, sel, CASE WHEN e - s >= :threshold THEN 1 ELSE 0 END AS up,
-             CASE WHEN s - e >= :threshold THEN 1 ELSE 0 END AS down
-      FROM paired WHERE s IS NOT NULL AND e IS NOT NULL)
-    SELECT COUNT(*), COALESCE(SUM(s), 0), COALESCE(SUM(e), 0), COALESCE(SUM(up), 0), COALESCE(SUM(down), 0),
+    selection, over citizens with both a start and an end score (0-100; the newest answer at each, a skip
+    counts as none, the end is 'end' or else 'last': storage/models/figures_copy.py). Improved/worse: a
+    change of at least ``threshold`` points."""
+    sql = """SELECT COUNT(*), COALESCE(SUM(s), 0), COALESCE(SUM(e), 0), COALESCE(SUM(up), 0), COALESCE(SUM(down), 0),
            COALESCE(SUM(sel), 0), COALESCE(SUM(sel * s), 0), COALESCE(SUM(sel * e), 0),
            COALESCE(SUM(sel * up), 0), COALESCE(SUM(sel * down), 0)
-    FROM flagged"""
+    FROM (SELECT {sel} AS sel, c.who5_start AS s, c.who5_end AS e,
+                 CASE WHEN c.who5_end - c.who5_start >= :threshold THEN 1 ELSE 0 END AS up,
+                 CASE WHEN c.who5_start - c.who5_end >= :threshold THEN 1 ELSE 0 END AS down
+          FROM citizens c
+          WHERE c.programme_id = :pid AND c.who5_start IS NOT NULL AND c.who5_end IS NOT NULL) f"""
     return tuple(int(v) for v in _run(session, sql, programme_id, intake, threshold=threshold).one())
 
 
@@ -138,16 +106,12 @@ def goal_categories(session: Session, programme_id: int, intake) -> list[tuple[s
     return [(row[0], *(int(v) for v in row[1:])) for row in _run(session, sql, programme_id, intake)]
 
 
+# Per citizen: budget, approved (promised, withdrawals subtracted), planned (approved + the price of wishes not
+# answered yet) and paid, from the citizen row and its copies (storage/models/figures_copy.py).
 _PER_CITIZEN = """per_citizen AS (
       SELECT c.id, {sel} AS sel, c.budget_total_ore AS budget, c.committed_ore AS approved,
-             c.committed_ore + COALESCE(w.pending, 0) AS planned, COALESCE(l.paid, 0) AS paid
-      FROM citizens c
-      LEFT JOIN (SELECT citizen_id, SUM(CAST(price_ore AS BIGINT) * quantity) AS pending FROM wish_items
-                 WHERE status IN :pending AND removed_at IS NULL AND price_ore IS NOT NULL
-                 GROUP BY citizen_id) w ON w.citizen_id = c.id
-      LEFT JOIN (SELECT citizen_id, SUM(amount_ore) AS paid FROM ledger_entries WHERE kind = 'payment_paid'
-                 GROUP BY citizen_id) l ON l.citizen_id = c.id
-      WHERE c.programme_id = :pid)"""
+             c.committed_ore + c.pending_ore AS planned, c.paid_ore AS paid
+      FROM citizens c WHERE c.programme_id = :pid)"""
 
 
 @dataclass(frozen=True)
@@ -190,7 +154,7 @@ def money(session: Session, programme_id: int, intake) -> tuple[list[MoneyCell],
     sql = f"WITH {_PER_CITIZEN}{ranked}\n    {tail}"
     n = len(MEASURES)
     cells, medians_of_selection = [], {}
-    for row in _run(session, sql, programme_id, intake, pending=PLANNED):
+    for row in _run(session, sql, programme_id, intake):
         sel, bands, (citizens, budget), totals, middle = row[0], row[1:1 + n], row[1 + n:3 + n], \
             row[3 + n:3 + 2 * n], row[3 + 2 * n:]
         if bands[0] is None:                          # the (sel) grouping: its medians

@@ -21,7 +21,7 @@ from sqlalchemy import Engine, text
 
 from storage.db import make_engine
 from storage.migrate import upgrade
-from storage.models import Base
+from storage.models import Base, figures_copy
 
 POSTGRES_URL = os.environ.get("BORGERBUDGET_TEST_POSTGRES_URL",
                               "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -82,6 +82,18 @@ def db_backend(request) -> str:
     return request.param
 
 
+def assert_figures_copies_in_step(engine: Engine) -> None:
+    """Every citizen's report figures on their row equal a fresh count from the rows they are made of: whatever
+    the test did through the services, the copies kept in step (storage/models/figures_copy.py)."""
+    columns = ", ".join(sorted(figures_copy.EMPTY))
+    with engine.connect() as conn, conn.begin() as outer:
+        kept = conn.execute(text(f"SELECT id, {columns} FROM citizens ORDER BY id")).all()
+        figures_copy.recount(conn)
+        counted = conn.execute(text(f"SELECT id, {columns} FROM citizens ORDER BY id")).all()
+        outer.rollback()
+    assert kept == counted, f"report figures on citizens out of step ({columns}): {kept} != {counted}"
+
+
 @pytest.fixture
 def engine(db_backend, request, tmp_path) -> Engine:
     if db_backend == "sqlite":
@@ -89,11 +101,13 @@ def engine(db_backend, request, tmp_path) -> Engine:
         shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
         eng = make_engine(f"sqlite:///{path}")
         yield eng
+        assert_figures_copies_in_step(eng)
         eng.dispose()
     else:
         eng = request.getfixturevalue("postgres_engine")
         _truncate_postgres(eng)
         yield eng
+        assert_figures_copies_in_step(eng)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -45,6 +45,7 @@ from storage.statuses import (
 )
 
 from storage.models import waiting_copy  # noqa: F401, E402 - keeps citizens.waiting_since in step with plans
+from storage.models import figures_copy  # noqa: F401, E402 - keeps each citizen's report figures in step
 
 __all__ = [
     "NAMING_CONVENTION", "AuditEvent", "Base", "ChatTurn", "CheckIn", "Citizen", "CitizenCredential", "CitizenStatus",

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Index,
     JSON,
     Boolean,
@@ -101,6 +102,17 @@ class Citizen(Base):
     # every plan in the programme.
     waiting_since: Mapped[datetime | None] = mapped_column(default=None)
     waiting_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    # The programme report's figures for this citizen, copies recounted by storage/models/figures_copy.py after
+    # every flush that touches their ratings, WHO-5 answers, wishes or ledger: the rank * 2 + attained of their
+    # own latest rated milestone (None: never rated), the long-term goals their support person rated and called
+    # attained, WHO-5 at start and end (0-100), wishes planned but not answered, and money paid.
+    own_rating_best: Mapped[int | None] = mapped_column(Integer, default=None)
+    support_goals_rated: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    support_goals_attained: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    who5_start: Mapped[int | None] = mapped_column(Integer, default=None)
+    who5_end: Mapped[int | None] = mapped_column(Integer, default=None)
+    pending_ore: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    paid_ore: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
     support_person: Mapped[StaffUser] = relationship()
     programme: Mapped[Programme] = relationship()

@@ -25,6 +25,7 @@ from storage.models import (
     WishItem,
     Who5Response,
 )
+from storage.models.figures_copy import recount
 from storage.statuses import CitizenGoalRating, ItemStatus, SupportGoalRating
 
 CATEGORIES = ("education_job", "housing", "health_wellbeing", "family_network", "leisure_community",
@@ -152,6 +153,7 @@ def generate_programme(engine, citizens: int, *, seed: int = 7, name: str = "Gen
                             (Goal, [g for g in goals if g["parent_id"] is not None]), (WishItem, wishes),
                             (LedgerEntry, ledger), (GoalRating, ratings), (Who5Response, who5), (Submission, plans)):
             _bulk(s, model, rows)
+        recount(s.connection(), [p["id"] for p in people])  # Core inserts pass the ORM's copy keeping by
     if engine.dialect.name == "postgresql":
         with engine.connect() as conn:  # fresh statistics, as autovacuum would give a real database after a load
             for table in ("staff_users", "citizens", "goals", "wish_items"):  # ids given above: move the sequences

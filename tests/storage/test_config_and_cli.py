@@ -84,3 +84,24 @@ def test_cli_manages_staff_and_citizen_codes_and_audits_it(tmp_path):
     actions = {line.split(",")[5] for line in _cli(tmp_path, "export-audit").stdout.splitlines()[1:]}
     assert {"create_programme", "create_staff", "reset_staff_password", "set_staff_role", "deactivate_staff",
             "activate_staff", "list_citizens_cli", "reissue_access_code"} <= actions
+
+
+def test_cli_recounts_report_figures_after_rows_loaded_past_the_app(tmp_path):
+    from sqlalchemy import insert, select
+
+    from storage.db import make_engine, write_session
+    from storage.models import Citizen, LedgerEntry
+    assert _cli(tmp_path, "migrate").returncode == 0
+    assert _cli(tmp_path, "demo-data", "--if-empty").returncode == 0
+    engine = make_engine(f"sqlite:///{tmp_path / 'cli.db'}")
+    with write_session(engine) as s:  # an import straight into the table: the app's copy keeping never sees it
+        aisha = s.scalar(select(Citizen).where(Citizen.display_name == "Aisha"))
+        paid_before = aisha.paid_ore
+        s.execute(insert(LedgerEntry), [{"citizen_id": aisha.id, "kind": "payment_paid", "amount_ore": 123_400}])
+    with write_session(engine) as s:
+        assert s.get(Citizen, aisha.id).paid_ore == paid_before
+    done = _cli(tmp_path, "recount-figures")
+    assert done.returncode == 0, done.stderr
+    with write_session(engine) as s:
+        assert s.get(Citizen, aisha.id).paid_ore == paid_before + 123_400
+    engine.dispose()
