@@ -95,6 +95,12 @@ def _counted(connection: Connection, sql: str, lists: dict, ids: list[int] | Non
 def recount(connection: Connection, citizen_ids=None, models: frozenset | None = None) -> None:
     """Recount the copies made from ``models`` (all when None) for ``citizen_ids`` (every citizen when None)."""
     ids = None if citizen_ids is None else sorted(set(citizen_ids))
+    if ids is not None:
+        # Wait for any other transaction recounting these citizens to commit before counting (PostgreSQL; SQLite
+        # has one writer at a time anyway): counted first, a recount could see the rows as they were before the
+        # other's and then overwrite its newer copy.
+        table = Citizen.__table__
+        connection.execute(select(table.c.id).where(table.c.id.in_(ids)).order_by(table.c.id).with_for_update())
     values = {cid: {} for cid in (ids if ids is not None else connection.scalars(select(Citizen.id)))}
     for sources, sql, lists, columns in _COPIES:
         if models is not None and not models & set(sources):

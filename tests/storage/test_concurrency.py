@@ -127,3 +127,36 @@ def test_database_check_constraint_refuses_overcommitment_even_without_the_servi
     w = build_world(engine)
     with pytest.raises(IntegrityError), write_session(engine) as s:
         s.execute(update(Citizen).where(Citizen.id == w.citizen_id).values(committed_ore=Citizen.budget_total_ore + 1))
+
+
+def test_two_answers_for_one_citizen_at_once_both_reach_the_report_copy(engine):
+    """Two transactions add rows for the same citizen at the same time. The second recounts only after the
+    first has committed (it waits for the citizen's row), so its copy includes the first's answer instead of
+    overwriting it with a count made before it (storage/models/figures_copy.py)."""
+    from storage.models import Who5Response
+    from tests.conftest import assert_figures_copies_in_step
+    w = build_world(engine)
+    first_flushed, second_started = threading.Event(), threading.Event()
+
+    def second():
+        first_flushed.wait(30)
+        with write_session(engine) as s:
+            second_started.set()
+            s.add(Who5Response(citizen_id=w.citizen_id, milestone="end", skipped=False,
+                               item1=5, item2=5, item3=5, item4=5, item5=5))
+            s.flush()  # its recount waits here until the first commits
+
+    other = threading.Thread(target=second)
+    other.start()
+    with write_session(engine) as s:
+        s.add(Who5Response(citizen_id=w.citizen_id, milestone="start", skipped=False,
+                           item1=1, item2=1, item3=1, item4=1, item5=1))
+        s.flush()
+        first_flushed.set()
+        second_started.wait(5)
+        other.join(0.5)  # give the second time to count (wrongly) if it did not wait
+    other.join(60)
+    with write_session(engine) as s:
+        me = s.get(Citizen, w.citizen_id)
+        assert (me.who5_start, me.who5_end) == (20, 100)
+    assert_figures_copies_in_step(engine)
