@@ -94,14 +94,14 @@ def _counted(connection: Connection, sql: str, lists: dict, ids: list[int] | Non
 
 def recount(connection: Connection, citizen_ids=None, models: frozenset | None = None) -> None:
     """Recount the copies made from ``models`` (all when None) for ``citizen_ids`` (every citizen when None)."""
+    table = Citizen.__table__
     ids = None if citizen_ids is None else sorted(set(citizen_ids))
     if ids is not None:
         # Wait for any other transaction recounting these citizens to commit before counting (PostgreSQL; SQLite
         # has one writer at a time anyway): counted first, a recount could see the rows as they were before the
         # other's and then overwrite its newer copy.
-        table = Citizen.__table__
         connection.execute(select(table.c.id).where(table.c.id.in_(ids)).order_by(table.c.id).with_for_update())
-    values = {cid: {} for cid in (ids if ids is not None else connection.scalars(select(Citizen.id)))}
+    values = {cid: {} for cid in (ids if ids is not None else connection.scalars(select(table.c.id)))}
     for sources, sql, lists, columns in _COPIES:
         if models is not None and not models & set(sources):
             continue
@@ -111,11 +111,10 @@ def recount(connection: Connection, citizen_ids=None, models: frozenset | None =
             if cid in values:
                 values[cid].update({c: None if v is None else int(v) for c, v in zip(columns, counted)})
     columns = sorted({c for row in values.values() for c in row})
-    if not columns or not values:
-        return
-    table = Citizen.__table__
-    connection.execute(update(table).where(table.c.id == bindparam("cid")).values({c: bindparam(f"v_{c}") for c in columns}),
-                       [{"cid": cid, **{f"v_{c}": row[c] for c in columns}} for cid, row in values.items()])
+    if columns:
+        connection.execute(
+            update(table).where(table.c.id == bindparam("cid")).values({c: bindparam(f"v_{c}") for c in columns}),
+            [{"cid": cid, **{f"v_{c}": row[c] for c in columns}} for cid, row in values.items()])
 
 
 _SOURCES = frozenset(chain.from_iterable(sources for sources, *_rest in _COPIES))
