@@ -17,7 +17,9 @@ subtracted; paid = payments finance paid) with its distribution, the time from a
 Danish working days against the programme's promise, and where the citizens' periods stand.
 
 Every figure passes storage/small_groups.py. The figures cost a fixed number of SQL statements (one per
-group of figures in storage/report_sql.py), whatever the number of citizens. A module that adds figures
+group of figures in storage/report_sql.py), whatever the number of citizens. What each citizen counts as in the
+two headline figures, WHO-5 and money is worked out per citizen, by the definitions above, in
+storage/models/figures_copy.py and kept on the citizen row. A module that adds figures
 (the evidence section) can call :func:`programme_figures` and read the dataclasses; nothing here needs names.
 """
 from __future__ import annotations
