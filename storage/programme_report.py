@@ -11,7 +11,7 @@ The two headline figures, defined precisely:
   long-term goals a support person rated, the share rated reached to a *very high* or *high* degree
   (``SUPPORT_ATTAINED``), each goal judged by the newest support rating at that goal's latest rated milestone.
 
-The rest: WHO-5 from start to end (storage/report_sql.who5_pairs), the goal categories, the budget per
+The rest: WHO-5 from start to end (storage/report_sql.citizen_figures), the goal categories, the budget per
 citizen (planned = approved + the price of wishes not answered yet; approved = promised, withdrawals
 subtracted; paid = payments finance paid) with its distribution, the time from a sent plan to its answer in
 Danish working days against the programme's promise, and where the citizens' periods stand.
@@ -125,9 +125,9 @@ def _rounded(ore: float, step: int) -> int:
     return int(round(ore / step)) * step
 
 
-def _attainment(session, pid, span) -> tuple[Share, Share]:
+def _attainment(figures: report_sql.CitizenFigures, span) -> tuple[Share, Share]:
     (rated, _attained, sel_rated, sel_attained), (goals, good, people, sel_goals, sel_good, sel_people) = \
-        report_sql.attainment(session, pid, span)
+        figures.own, figures.support
     own = share(sel_attained, sel_rated, rated if span else None)
     citizen = Share(sel_rated, sel_attained, own, sel_rated) if own is not None else WITHHELD
     shown = group_may_be_shown(sel_people, people if span else None) and \
@@ -136,8 +136,8 @@ def _attainment(session, pid, span) -> tuple[Share, Share]:
     return citizen, support
 
 
-def _who5(session, pid, span) -> Who5Change:
-    n, s, e, up, down, sn, ss, se, sup, sdown = report_sql.who5_pairs(session, pid, span, WHO5_MEANINGFUL_CHANGE)
+def _who5(figures: report_sql.CitizenFigures, span) -> Who5Change:
+    n, s, e, up, down, sn, ss, se, sup, sdown = figures.who5
     if not group_may_be_shown(sn, n if span else None):
         return Who5Change(None, None, None, None, None, None, None)
     return Who5Change(sn, round(ss / sn, 1), round(se / sn, 1), round((se - ss) / sn, 1), sup, sdown, sup / sn)
@@ -213,7 +213,8 @@ def programme_figures(session: Session, *, actor: Actor, intake: Intake | None =
     audit.record(session, actor, "read_programme_report", object_type="programme", object_id=pid, detail=detail)
     span = (intake.start_from, intake.start_to) if intake else None
     promise = session.get_one(Programme, pid).answer_working_days
-    citizen, support = _attainment(session, pid, span)
+    per_citizen = report_sql.citizen_figures(session, pid, span, WHO5_MEANINGFUL_CHANGE)
+    citizen, support = _attainment(per_citizen, span)
     budgets, money = _money(session, pid, span)
     endings_rows = report_sql.endings(session, pid, span)
     kinds = withhold_counts({k: next((s for kind, _n, s in endings_rows if kind == k), 0) for k in ENDING_KINDS},
@@ -223,6 +224,6 @@ def programme_figures(session: Session, *, actor: Actor, intake: Intake | None =
     return ProgrammeFigures(
         intake=intake, citizens=None if not group_may_be_shown(citizens, whole if span else None) and citizens
         else citizens, budgets_ore=budgets, citizen_attainment=citizen,
-        support_attainment=support, who5=_who5(session, pid, span), categories=_categories(session, pid, span),
+        support_attainment=support, who5=_who5(per_citizen, span), categories=_categories(session, pid, span),
         money=money, answers=_answers(session, pid, span, promise, today or datetime.now(LOCAL_TIMEZONE).date()),
         endings=kinds)

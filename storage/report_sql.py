@@ -59,41 +59,45 @@ def _run(session: Session, sql: str, programme_id: int, intake: tuple[date, date
     return session.execute(statement, binds)
 
 
-def attainment(session: Session, programme_id: int, intake) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Both headline figures from one pass over the citizens' copies (storage/models/figures_copy.py):
+@dataclass(frozen=True)
+class CitizenFigures:
+    """The per-citizen figures' sums from one pass over the citizens' copies (storage/models/figures_copy.py).
 
-    * the citizens' own: (rated, attained, selected rated, selected attained) — citizens with an own rating,
-      and those who call at least one goal reached or close at their latest rated milestone;
-    * the support persons': (goals, attained, citizens, and the same three for the selection) — goals a
-      support person rated, those rated reached to a very high or high degree at the goal's latest rated
-      milestone, and how many citizens the goals belong to (the small-group rule counts people, not goals)."""
+    ``own``: the citizens' own view — (rated, attained, selected rated, selected attained): citizens with an own
+    rating, and those who call at least one goal reached or close at their latest rated milestone.
+    ``support``: the support persons' — (goals, attained, citizens, and the same three for the selection): goals
+    a support person rated, those rated reached to a very high or high degree at the goal's latest rated
+    milestone, and how many citizens the goals belong to (the small-group rule counts people, not goals).
+    ``who5``: (n, sum of start scores, sum of end scores, improved, worse), then the same for the selection, over
+    citizens with both a start and an end score (0-100); improved/worse: a change of at least the threshold."""
+
+    own: tuple[int, ...]
+    support: tuple[int, ...]
+    who5: tuple[int, ...]
+
+
+def citizen_figures(session: Session, programme_id: int, intake, threshold: int) -> CitizenFigures:
+    """Both headline figures and WHO-5's change, in one statement over the programme's citizens."""
     sql = """SELECT COUNT(own_rating_best), COALESCE(SUM(own_rating_best % 2), 0),
                     COALESCE(SUM(CASE WHEN own_rating_best IS NOT NULL THEN sel END), 0),
                     COALESCE(SUM(sel * (own_rating_best % 2)), 0),
                     COALESCE(SUM(support_goals_rated), 0), COALESCE(SUM(support_goals_attained), 0),
                     COALESCE(SUM(CASE WHEN support_goals_rated > 0 THEN 1 ELSE 0 END), 0),
                     COALESCE(SUM(sel * support_goals_rated), 0), COALESCE(SUM(sel * support_goals_attained), 0),
-                    COALESCE(SUM(CASE WHEN support_goals_rated > 0 THEN sel ELSE 0 END), 0)
-             FROM (SELECT {sel} AS sel, c.own_rating_best, c.support_goals_rated, c.support_goals_attained
+                    COALESCE(SUM(CASE WHEN support_goals_rated > 0 THEN sel ELSE 0 END), 0),
+                    COUNT(paired), COALESCE(SUM(paired * s), 0), COALESCE(SUM(paired * e), 0),
+                    COALESCE(SUM(paired * up), 0), COALESCE(SUM(paired * down), 0),
+                    COALESCE(SUM(paired * sel), 0), COALESCE(SUM(paired * sel * s), 0),
+                    COALESCE(SUM(paired * sel * e), 0), COALESCE(SUM(paired * sel * up), 0),
+                    COALESCE(SUM(paired * sel * down), 0)
+             FROM (SELECT {sel} AS sel, c.own_rating_best, c.support_goals_rated, c.support_goals_attained,
+                          c.who5_start AS s, c.who5_end AS e,
+                          CASE WHEN c.who5_start IS NOT NULL AND c.who5_end IS NOT NULL THEN 1 END AS paired,
+                          CASE WHEN c.who5_end - c.who5_start >= :threshold THEN 1 ELSE 0 END AS up,
+                          CASE WHEN c.who5_start - c.who5_end >= :threshold THEN 1 ELSE 0 END AS down
                    FROM citizens c WHERE c.programme_id = :pid) f"""
-    row = [int(v) for v in _run(session, sql, programme_id, intake).one()]
-    return tuple(row[:4]), tuple(row[4:])
-
-
-def who5_pairs(session: Session, programme_id: int, intake, threshold: int) -> tuple[int, ...]:
-    """(n, sum of start scores, sum of end scores, improved, worse) for the whole programme, then the
-    selection, over citizens with both a start and an end score (0-100; the newest answer at each, a skip
-    counts as none, the end is 'end' or else 'last': storage/models/figures_copy.py). Improved/worse: a
-    change of at least ``threshold`` points."""
-    sql = """SELECT COUNT(*), COALESCE(SUM(s), 0), COALESCE(SUM(e), 0), COALESCE(SUM(up), 0), COALESCE(SUM(down), 0),
-           COALESCE(SUM(sel), 0), COALESCE(SUM(sel * s), 0), COALESCE(SUM(sel * e), 0),
-           COALESCE(SUM(sel * up), 0), COALESCE(SUM(sel * down), 0)
-    FROM (SELECT {sel} AS sel, c.who5_start AS s, c.who5_end AS e,
-                 CASE WHEN c.who5_end - c.who5_start >= :threshold THEN 1 ELSE 0 END AS up,
-                 CASE WHEN c.who5_start - c.who5_end >= :threshold THEN 1 ELSE 0 END AS down
-          FROM citizens c
-          WHERE c.programme_id = :pid AND c.who5_start IS NOT NULL AND c.who5_end IS NOT NULL) f"""
-    return tuple(int(v) for v in _run(session, sql, programme_id, intake, threshold=threshold).one())
+    row = [int(v) for v in _run(session, sql, programme_id, intake, threshold=threshold).one()]
+    return CitizenFigures(tuple(row[:4]), tuple(row[4:10]), tuple(row[10:]))
 
 
 def goal_categories(session: Session, programme_id: int, intake) -> list[tuple[str | None, int, int, int, int]]:

@@ -40,8 +40,8 @@ def _markers_left(engine) -> dict[str, list[str]]:
 
 def _figures(s, programme_id: int) -> dict:
     """The counts and sums behind the programme report, before the small-group rule hides any of them."""
-    return {"attainment": report_sql.attainment(s, programme_id, None), "money": report_sql.money(s, programme_id, None),
-            "who5": report_sql.who5_pairs(s, programme_id, None, 10),
+    return {"per_citizen": report_sql.citizen_figures(s, programme_id, None, 10),
+            "money": report_sql.money(s, programme_id, None),
             "categories": sorted(report_sql.goal_categories(s, programme_id, None), key=str),
             "answers": sorted(report_sql.answer_days(s, programme_id, None), key=str),
             "endings": sorted(report_sql.endings(s, programme_id, None))}
@@ -54,7 +54,7 @@ def test_erasure_leaves_no_personal_text_anywhere_and_keeps_the_reports_numbers(
     _age(engine, cid, YEARS)
     with write_session(engine) as s:
         before = _figures(s, w.programme_id)
-        assert before["attainment"][0][0] == 1 and before["categories"] and before["answers"]  # the case counts
+        assert before["per_citizen"].own[0] == 1 and before["categories"] and before["answers"]  # the case counts
         [dry] = retention.due(s, actor=w.coordinator)
     assert (dry.citizen_id, dry.counts) == (cid, {"answers": 2, "conversation": 1, "goals": 2, "wishes": 2,
                                                   "journal_notes": 1, "messages": 1, "payments": 1,
