@@ -58,7 +58,7 @@ _HALF = ((re.compile(r"\bhalvanden\s*tusinde?\b"), "1500"), (re.compile(r"\bhalv
 _ABOUT_ARTICLE = re.compile(r"\b(?:en|et)\s+(?=(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|"
                             r"femten|seksten|sytten|atten|nitten|tyve|tredive|fyrre|halvtreds|tres|halvfjerds|firs|"
                             r"halvfems)\w*\b)")
-_MULTIPLIER = re.compile(r"(\d[\d.,]*)\s*(tusinde?|mio\b\.?|millioner|million)\b")
+_MULTIPLIER = re.compile(r"(\d[\d.,]*)\s*(tusinde?|hundreder?|hundrede|mio\b\.?|millioner|million)\b")
 _RANGE_SCALE = re.compile(r"\b(\d{1,3})(\s*(?:-|–|til|og|eller)\s*)(\d{1,3})(000(?:000)?)\b")
 
 
@@ -80,7 +80,7 @@ def words_to_digits(text: str) -> str:
             if not re.fullmatch(r"\d+\.\d{1,2}", m.group(1)):
                 return m.group(0)
             number = Decimal(m.group(1))  # "1.5 tusind": 1.500 tusind would be absurd, so the dot is a decimal
-        factor = 1000 if m.group(2).startswith("tusind") else 1_000_000
+        factor = {"t": 1000, "h": 100}.get(m.group(2)[0], 1_000_000)
         return str(int(number * factor)) if number * factor == int(number * factor) else m.group(0)
 
     text = _MULTIPLIER.sub(multiply, text)
@@ -109,6 +109,7 @@ class Candidate:
     shorthand: bool = False  # "4k", "2t": thousands, written short
     dotted: bool = False     # "3.5", "2.50": a decimal point or a thousands separator?
     scaled: bool = False     # written with "tusind"/"hundrede"/"million"
+    joint: tuple[int, int] | None = None  # one amount in two parts ("2 tusind og 500"): the words between them
 
 
 def _read_digits(raw: str) -> tuple[Decimal | None, bool]:
@@ -148,7 +149,38 @@ def candidates(text: str) -> list[Candidate]:
             negative = first and bool(_SIGN_BEFORE.search(before))
             found.append(Candidate(m.start(), m.end(), raw, value, negative, marked or bool(short),
                                    bool(short), dotted and not scaled, scaled))
-    return _scale_pairs(text, found)
+    return _compound_pairs(text, _scale_pairs(text, found))
+
+
+# "2 tusind og 500" is 2.500; "800 kr. og 50 øre" and "3 kr 50 øre" are 800,50 and 3,50 kr.
+_AND_THE_REST = re.compile(r"^[ \u00a0]+(?:og[ \u00a0]+)?$", re.IGNORECASE)
+_KRONER_AND = re.compile(r"^\s*(?:kr\.?|kroner|krone)\s*(?:og\s+)?$", re.IGNORECASE)
+_ORE_AFTER = re.compile(r"^\s*øre\b", re.IGNORECASE)
+
+
+def _compound_pairs(text: str, found: list[Candidate]) -> list[Candidate]:
+    """One amount written in two parts: thousands and the rest ("2 tusind og 500", "3 tusind 2 hundrede"),
+    or kroner and øre ("800 kroner og 50 øre"). Not inside a range ("mellem 2 tusind og 500")."""
+    merged: list[Candidate] = []
+    for c in found:
+        a = merged[-1] if merged else None
+        if a is None or a.value is None or c.value is None or a.start == c.start or a.value != int(a.value) \
+                or c.value != int(c.value) or _RANGE_OPENER.search(text[: a.start]):
+            merged.append(c)
+            continue
+        between = _between(text, a, c)
+        rest = a.scaled and a.value >= 1000 and a.value % 1000 == 0 and 0 < c.value < 1000 and \
+            _AND_THE_REST.match(between)
+        ore = _KRONER_AND.match(between) and 0 < c.value < 100 and (after := _ORE_AFTER.match(text[c.end:]))
+        if rest:
+            merged[-1] = replace(a, end=c.end, raw=str(a.value + c.value), value=a.value + c.value,
+                                 marked=a.marked or c.marked, joint=(a.end, c.start))
+        elif ore:
+            merged[-1] = replace(a, end=c.end + after.end(), raw=f"{a.value},{int(c.value):02d}",
+                                 value=a.value + c.value / 100, marked=True, scaled=False, joint=(a.end, c.start))
+        else:
+            merged.append(c)
+    return merged
 
 
 def _scale_pairs(text: str, found: list[Candidate]) -> list[Candidate]:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from dialogs import limits
+from dialogs.amount_text import candidates
 from dialogs.amounts import AmountError, read_price
 
 
@@ -129,13 +130,24 @@ def joined_title(titles: list[str]) -> str:
     return first if not rest else ", ".join([first, *rest[:-1]]) + " og " + rest[-1]
 
 
+def _pieces(text: str) -> list[str]:
+    """`text` split at "og", commas, "+" …, but never inside one amount ("2 tusind og 500", "800 kr. og 50 øre")."""
+    joints = [c.joint for c in candidates(text) if c.joint]
+    pieces, last = [], 0
+    for m in _PARTS.finditer(text):
+        if not any(start <= m.start() and m.end() <= end for start, end in joints):
+            pieces.append(text[last:m.start()])
+            last = m.end()
+    return [p for p in (*pieces, text[last:]) if p.strip()]
+
+
 def _priced_parts(text: str) -> tuple[WishPart, ...]:
     """"en sofa til 3000 og et bord til 1000": two things, each with its own clear price; else ().
     A price covers the things named since the last price ("en jakke og en cykel til 2000" is one price);
     things named after the last price have none ("en computer til 2500 og et kørekort": the kørekort is a
     wish of its own, not lost). One group alone is not parts: "en seng og en sofa til 4000" stays one wish."""
     pieces: list[str] = []
-    for piece in (p for p in _PARTS.split(text) if p.strip()):
+    for piece in _pieces(text):
         price = read_price(piece)
         if pieces and price.spans and not _title_around(piece, price.spans):
             pieces[-1] += ", " + piece  # "en sofa, den koster 2000 kr.": the price of the thing before it

@@ -108,6 +108,16 @@ EXACT = [
     ("30 000 kr", 3000000),
     ("tusind kroner", 100000),
     ("1.200 kr. i alt", 120000),
+    # one amount written in two parts: thousands and the rest, kroner and øre (800 kr. was read, 50 øre dropped)
+    ("2 tusind og 500 kr", 250000),
+    ("2 tusind 500 kr", 250000),
+    ("3 tusind og 2 hundrede", 320000),
+    ("to tusind og 500", 250000),
+    ("1 tusinde og 999 kr", 199900),
+    ("5 hundrede kr", 50000),
+    ("800 kroner og 50 øre", 80050),
+    ("ca 800 kr. og 50 øre", 80050),
+    ("3 kr 50 øre", 350),
 ]
 
 
@@ -426,6 +436,18 @@ def test_things_named_after_the_last_price_are_wishes_of_their_own_without_a_pri
     assert wish.title == "En brugt computer og et kørekort"
     wish = extract_wish("en jakke og en cykel til 2000 og en lampe")   # the price covers what came before it
     assert wishes_of(wish) == [WishPart("En jakke og en cykel", 200000), WishPart("En lampe", None)]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("en cykel til 800 kroner og 50 øre", [WishPart("En cykel", 80050)]),      # "50 øre" was a wish of its own
+    ("busbillet 24 kr og 50 øre", [WishPart("Busbillet", 2450)]),
+    ("en computer til 2 tusind og 500 kr", [WishPart("En computer", 250000)]),
+    ("en telefon til 2 tusind og 500 og en oplader til 200", [WishPart("En telefon", 250000),
+                                                             WishPart("En oplader", 20000)]),
+])
+def test_an_amount_in_two_parts_is_not_split_into_two_wishes(text, parts):
+    wish = extract_wish(text)
+    assert (wishes_of(wish) if wish.split else [WishPart(wish.title, wish.price_ore)]) == parts
 
 
 @pytest.mark.parametrize("text", ["tandlæge ca 5.000 kr, har ondt", "en cykel til 2000, den skal være rød",
