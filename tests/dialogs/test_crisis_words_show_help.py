@@ -213,6 +213,13 @@ MUST_TRIGGER = [
     ('jeg er begyndt at skære igen', 'self_harm'),
     ('jeg har ridset mig selv', 'self_harm'),
     ('s e l v m o r d', 'suicide'),
+    ('det er bedre hvis jeg ikke er her', 'suicide'),
+    ('jeg vil bare væk for altid', 'suicide'),
+    ('farvel til alle', 'suicide'),
+    ('livet er meningsløst', 'suicide'),
+    ('jeg er bange for at gå hjem', 'violence'),
+    ('nogen har misbrugt mig', 'violence'),
+    ('min onkel har forgrebet sig på mig', 'violence'),
 ]
 
 MUST_NOT_TRIGGER = [
@@ -355,6 +362,11 @@ MUST_NOT_TRIGGER = [
     'jeg vil væk fra byen for altid',
     'jeg er bange for at slå hovedet',
     'jeg vil sove længe i morgen',
+    'jeg har misbrugt hash i mange år',
+    'det er meningsløst at vente på kommunen',
+    'jeg vil væk fra byen en tur',
+    'jeg er bange for at gå hjem i mørket',
+    'sig farvel til alle fra mig når I ses',
 ]
 
 
