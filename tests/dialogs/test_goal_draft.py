@@ -10,6 +10,9 @@ from dialogs.goal_draft import SKIPPED, GoalDraft, draft_goal, fold, is_not_a_go
 PROPOSES = [
     # as written by the citizen                         category
     ("Jeg vil have mit eget sted at bo", "housing"),
+    ("holde op med at drikke", "health_wellbeing"),
+    ("komme på højskole", "education_job"),
+    ("få hjælp til mine papirer fra kommunen", "everyday_digital"),
     ("en lejlighed til mig og min hund", "housing"),
     ("en lejlihed", "housing"),                            # typo
     ("Jeg sover hos min bror og vil have min egen bolig", "housing"),
@@ -125,6 +128,8 @@ def test_folding_makes_the_spellings_of_aeoeaa_one():
     ("?", True), ("-", True), ("Et job", False), ("Bo", False), ("Ikke bo på gaden", False),
     # an answer in Arabic is words too (the course is offered in Arabic)
     ("أريد شقة", False), ("لا أعرف", True), ("لا شيء", True),
+    ("ingenting egentlig", True), ("ved ikke rigtig", True), ("ingen anelse", True), ("nix", True),
+    ("ikke noget særligt", True), ("Ikke drikke så meget", False),
 ])
 def test_not_a_goal(text, nothing):
     assert is_not_a_goal(text) is nothing
