@@ -61,6 +61,8 @@ def reply_to(turn: Turn, step: Step, *, has_previous: bool = True, said_dont_kno
         if step.examples and not said_dont_know_before:
             return Reply(turn, Then.STAY, (MSG_DONT_KNOW, MSG_EXAMPLES), step.examples)
         return Reply(turn, Then.SKIP, (MSG_SKIPPED,))
+    if kind is TurnKind.SKIP:
+        return Reply(turn, Then.SKIP, (MSG_SKIPPED,))
     if kind is TurnKind.WHAT_DO_YOU_MEAN:
         simpler = (step.simple,) if step.simple else step.messages[-1:]
         return Reply(turn, Then.STAY, (MSG_SIMPLER, *simpler))

@@ -35,6 +35,7 @@ class TurnKind(StrEnum):
     CORRECTION = "correction"
     BACK = "back"
     PAUSE = "pause"
+    SKIP = "skip"
     HELP = "help"
 
 
@@ -42,6 +43,10 @@ class TurnKind(StrEnum):
 class Turn:
     kind: TurnKind
     body: str = ""  # a correction: the corrected words, as typed; otherwise the whole turn
+
+
+# The kinds a whole turn is one of, in the order they are tried ("spring over" is a skip, not a pause).
+_WHOLE_KINDS = (TurnKind.BACK, TurnKind.SKIP, TurnKind.PAUSE, TurnKind.WHAT_DO_YOU_MEAN, TurnKind.DONT_KNOW)
 
 
 # --- folding -------------------------------------------------------------------------------------------------
@@ -94,7 +99,7 @@ def build_rules(data: Mapping[str, Any]) -> Rules:
 
     filler = frozenset(fold(w, words) for w in data.get("filler", []))
     whole = {kind: phrases(data.get(kind.value, {}).get("whole", []))
-             for kind in (TurnKind.BACK, TurnKind.PAUSE, TurnKind.WHAT_DO_YOU_MEAN, TurnKind.DONT_KNOW)}
+             for kind in _WHOLE_KINDS}
     correction, question = data.get("correction", {}), data.get("question_to_support_person", {})
     return Rules(words, filler, whole, prefixes(correction.get("after_no", [])),
                  prefixes(correction.get("starts", [])), prefixes(correction.get("starts_on_buttons", [])),
@@ -219,7 +224,7 @@ def hear(text: str, step: Step | None = None, *, previous: Step | None = None) -
     rules = _rules()
     tokens = fold(text, rules.words).split()
     bare = " ".join(t for t in tokens if t not in rules.filler)
-    for kind in (TurnKind.BACK, TurnKind.PAUSE, TurnKind.WHAT_DO_YOU_MEAN, TurnKind.DONT_KNOW):
+    for kind in _WHOLE_KINDS:
         if _is_one_of(bare, rules.whole[kind]):
             return Turn(kind, text.strip())
     if found := _correction(text, tokens, rules, step, previous):

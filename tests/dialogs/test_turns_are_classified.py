@@ -69,6 +69,13 @@ PAUSE = [
     "lad os holde pause", "jeg kommer tilbage senere", "jeg fortsætter i morgen", "godnat", "STOP!!", "stopp",
     "jeg er nødt til at stoppe",
 ]
+# Not this question: skipped at once (a "ved ikke" first gets examples).
+SKIP = [
+    "spring over", "Spring over!", "spring den over", "kan vi springe over?", "jeg vil springe over", "pas",
+    "skip", "næste", "næste spørgsmål", "videre", "vi går videre", "vil ikke svare", "jeg vil ikke svare på det",
+    "det vil jeg ikke svare på", "det har jeg ikke lyst til at svare på", "det er privat", "privat",
+    "det vil jeg ikke snakke om", "ingen kommentar", "det vil jeg helst ikke svare på", "jeg passer",
+]
 # Help comes from dialogs/safety.detect_crisis (its own tables widen it); here: that the guide asks it first.
 HELP = [
     "jeg vil ikke leve mere", "jeg tænker på selvmord", "jeg har lyst til at dø", "jeg vil slå mig selv ihjel",
@@ -143,7 +150,7 @@ def _counts() -> dict[str, tuple[int, int]]:
 
 @pytest.mark.parametrize(("kind", "table"), [
     (TurnKind.DONT_KNOW, DONT_KNOW), (TurnKind.WHAT_DO_YOU_MEAN, WHAT_DO_YOU_MEAN), (TurnKind.QUESTION, QUESTION),
-    (TurnKind.BACK, BACK), (TurnKind.PAUSE, PAUSE), (TurnKind.HELP, HELP),
+    (TurnKind.BACK, BACK), (TurnKind.PAUSE, PAUSE), (TurnKind.HELP, HELP), (TurnKind.SKIP, SKIP),
 ])
 def test_each_kind_has_twenty_cases_and_hears_them_all(kind, table):
     assert len(table) >= 20
@@ -226,6 +233,7 @@ def test_every_kind_gets_its_own_reply():
     said = {
         "hvad mener du?": Then.STAY, "tilbage": Then.BACK, "stop": Then.PAUSE,
         "kan jeg få penge til husleje??": Then.ASK, "jeg vil ikke leve mere": Then.HELP, "en hund": Then.ANSWER,
+        "spring over": Then.SKIP,
     }
     for text, then in said.items():
         assert reply_to(hear(text, STEP), STEP).then is then, text

@@ -30,6 +30,14 @@ def test_ved_ikke_gives_examples_then_skips_and_is_never_stored(engine):
     assert again.state.last_words["now_good"] == course.SKIP_TEXT
 
 
+def test_spring_over_skips_at_once_and_is_never_stored_as_an_answer(engine):
+    me = citizen_of(build_world(engine))
+    answer_until(engine, me, stop_at="now_good")
+    heard = _turn(engine, me, "now_good", "det vil jeg ikke svare på")
+    assert heard.reply.then is turns.Then.SKIP and turns.MSG_SKIPPED in heard.reply.lines
+    assert heard.state.current_step_id == "now_hard" and heard.state.answers["now_good"] == course.SKIPPED
+
+
 def test_what_do_you_mean_back_and_pause_keep_the_answers(engine):
     me = citizen_of(build_world(engine))
     answer_until(engine, me, stop_at="now_hard")
