@@ -34,6 +34,10 @@ _LINK_AFTER = re.compile(r"^\s*(?:-|–|til|og|eller)\s*(?:\d|[^\W\d_]+\s+(?:tus
 _CURRENCY_AFTER = re.compile(r"^(?:,[-–]|\.[-–])?\s*(?:kr\b\.?|kroner\b|krone\b|kr(?=\d)|dkk\b|,[-–]|\.[-–]|"
                              r"كرون(?:ة|ه|ات)?\b)",
                              re.IGNORECASE)
+# Another currency: the price must be asked again in kroner, never read as kroner ("300 euro" is not 300 kr.).
+_FOREIGN_AFTER = re.compile(r"^\s*(?:euro\b|eur\b|€|dollars?\b|usd\b|\$|pund\b|£|gbp\b|sek\b|nok\b|"
+                            r"(?:svenske|norske|islandske) (?:kroner|kr)\b)", re.IGNORECASE)
+_FOREIGN_BEFORE = re.compile(r"(?:€|\$|£|\beur|\busd|\bgbp|\bsek)\s*$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:\bkr\.?|\bkroner|\bdkk)\s*:?\s*$", re.IGNORECASE)
 _CUE_BEFORE = re.compile(
     r"(?:\btil|\bfor|\bkoster|\bkostede|\bca\.?|\bcirka|\bomkring|\bomtrent|\bpris(?:en)?(?:\s+er)?|\bpå|"
@@ -68,10 +72,10 @@ def words_to_digits(text: str) -> str:
     text = text.lower()
     text = re.sub(r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?![\d]|[.,]\d)",
                   lambda m: m.group(1) + re.sub(r"[ \u00a0\u202f]", ".", m.group(2)), text)
+    text = re.sub(r"\btusser?\b", "tusind", text)   # "en tusse", "to tusser": slang for a thousand-krone note
     for pattern, digits in _HALF:
         text = pattern.sub(digits, text)
     text = _ABOUT_ARTICLE.sub("", text)
-    text = re.sub(r"\btusser?\b", "tusind", text)   # "en tusse", "to tusser": slang for a thousand-krone note
 
     def multiply(m: re.Match[str]) -> str:
         try:
@@ -110,6 +114,7 @@ class Candidate:
     dotted: bool = False     # "3.5", "2.50": a decimal point or a thousands separator?
     scaled: bool = False     # written with "tusind"/"hundrede"/"million"
     joint: tuple[int, int] | None = None  # one amount in two parts ("2 tusind og 500"): the words between them
+    foreign: bool = False    # next to another currency ("300 euro", "$50")
 
 
 def _read_digits(raw: str) -> tuple[Decimal | None, bool]:
@@ -140,7 +145,8 @@ def candidates(text: str) -> list[Candidate]:
             continue  # "en", "et", "to" alone: an article or a count, not a number we read
         scaled = bool(_SCALE.search(written.lower()))
         cue = bool(_CUE_BEFORE.search(before)) or not after.strip(" .!?,)")
-        marked = bool(_CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before)) or scaled or (
+        foreign = bool(_FOREIGN_AFTER.match(after) or _FOREIGN_BEFORE.search(before))
+        marked = bool(_CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before)) or scaled or foreign or (
             cue and not _WORD_AFTER.match(after))
         for n in numbers:
             raw = n.group(0)
@@ -148,19 +154,21 @@ def candidates(text: str) -> list[Candidate]:
             first = n.start() == 0 and not converted[: n.start()].strip()
             negative = first and bool(_SIGN_BEFORE.search(before))
             found.append(Candidate(m.start(), m.end(), raw, value, negative, marked or bool(short),
-                                   bool(short), dotted and not scaled, scaled))
+                                   bool(short), dotted and not scaled, scaled, foreign=foreign))
     return _compound_pairs(text, _scale_pairs(text, found))
 
 
 # "2 tusind og 500" is 2.500; "800 kr. og 50 øre" and "3 kr 50 øre" are 800,50 and 3,50 kr.
 _AND_THE_REST = re.compile(r"^[ \u00a0]+(?:og[ \u00a0]+)?$", re.IGNORECASE)
+_PLUS = re.compile(r"^\s*(?:kr\.?\s*)?\+\s*$", re.IGNORECASE)
 _KRONER_AND = re.compile(r"^\s*(?:kr\.?|kroner|krone)\s*(?:og\s+)?$", re.IGNORECASE)
 _ORE_AFTER = re.compile(r"^\s*øre\b", re.IGNORECASE)
 
 
 def _compound_pairs(text: str, found: list[Candidate]) -> list[Candidate]:
     """One amount written in two parts: thousands and the rest ("2 tusind og 500", "3 tusind 2 hundrede"),
-    or kroner and øre ("800 kroner og 50 øre"). Not inside a range ("mellem 2 tusind og 500")."""
+    kroner and øre ("800 kroner og 50 øre"), or a sum ("2000 + 500 kr."). Not inside a range ("mellem 2 tusind
+    og 500")."""
     merged: list[Candidate] = []
     for c in found:
         a = merged[-1] if merged else None
@@ -172,7 +180,8 @@ def _compound_pairs(text: str, found: list[Candidate]) -> list[Candidate]:
         rest = a.scaled and a.value >= 1000 and a.value % 1000 == 0 and 0 < c.value < 1000 and \
             _AND_THE_REST.match(between)
         ore = _KRONER_AND.match(between) and 0 < c.value < 100 and (after := _ORE_AFTER.match(text[c.end:]))
-        if rest:
+        plus = _PLUS.match(between) and not a.foreign and not c.foreign
+        if rest or plus:
             merged[-1] = replace(a, end=c.end, raw=str(a.value + c.value), value=a.value + c.value,
                                  marked=a.marked or c.marked, joint=(a.end, c.start))
         elif ore:

@@ -48,10 +48,11 @@ MSG_EACH = N_("Er {value} prisen for dem alle, eller for hver? Skriv, hvad det k
 MSG_PER = N_("Du skriver {text}. Hvad koster det i alt for hele tiden? Skriv ét beløb.")
 MSG_VAGUE = N_("Hvor meget cirka? Skriv ét beløb med tal, fx 2.500 kr.")
 MSG_PER_PIECE = N_("Du skriver {text}. Hvor mange skal du have? Skriv, hvad de koster i alt.")
+MSG_FOREIGN = N_("Skriv prisen i danske kroner, fx 2.500 kr.")
 
 ALL_MESSAGES = (MSG_EMPTY, MSG_NOT_A_NUMBER, MSG_UNCLEAR, MSG_AMBIGUOUS, MSG_EITHER, MSG_RANGE, MSG_DOT,
                 MSG_SHORTHAND, MSG_BOUND, MSG_NEGATIVE, MSG_ZERO, MSG_ZERO_TYPED, MSG_TOO_LARGE, MSG_EACH, MSG_PER,
-                MSG_VAGUE, MSG_PER_PIECE)
+                MSG_VAGUE, MSG_PER_PIECE, MSG_FOREIGN)
 
 
 class AmountError(RuleError):
@@ -90,6 +91,8 @@ def _judge(text: str, found: list[Candidate]) -> int:
     """The øre of the one amount in `found`, or AmountError with the question to ask back."""
     if vague(text):
         raise AmountError(MSG_VAGUE)
+    if any(c.foreign for c in found):
+        raise AmountError(MSG_FOREIGN)   # "300 euro" is not 300 kr.
     if written := fraction(text):
         raise AmountError(MSG_UNCLEAR, text=written)
     times = 1

@@ -118,6 +118,9 @@ EXACT = [
     ("800 kroner og 50 øre", 80050),
     ("ca 800 kr. og 50 øre", 80050),
     ("3 kr 50 øre", 350),
+    ("2000 + 500 kr", 250000),    # a sum; before, only the 500 kr. was read
+    ("2000+500", 250000),
+    ("en halvanden tusse", 150000),  # was read as 1.000 kr.
 ]
 
 
@@ -129,6 +132,11 @@ def test_danish_amounts_are_read_exactly(text, ore):
 # --- must be asked back, with a specific question -------------------------------------------------------------
 
 ASK_BACK = [
+    # another currency was silently read as kroner ("300 euro" became 300 kr.)
+    ("300 euro", A.MSG_FOREIGN, {}),
+    ("€300", A.MSG_FOREIGN, {}),
+    ("50 dollar", A.MSG_FOREIGN, {}),
+    ("200 svenske kroner", A.MSG_FOREIGN, {}),
     ("", A.MSG_EMPTY, {}),
     ("   ", A.MSG_EMPTY, {}),
     ("en cykel", A.MSG_NOT_A_NUMBER, {}),
