@@ -220,6 +220,14 @@ MUST_TRIGGER = [
     ('jeg er bange for at gå hjem', 'violence'),
     ('nogen har misbrugt mig', 'violence'),
     ('min onkel har forgrebet sig på mig', 'violence'),
+    ('jeg orker ikke livet', 'suicide'),
+    ('jeg kan ikke holde ud at leve', 'suicide'),
+    ('gider ik mere det her liv', 'suicide'),
+    ('hvis jeg ikke får hjælp så slår jeg mig selv ihjel', 'suicide'),
+    ('jeg vil ikke eksistere', 'suicide'),
+    ('jeg ønsker ikke at leve', 'suicide'),
+    ('jeg brænder mig med cigaretter', 'self_harm'),
+    ('har taget et skud igen', 'relapse'),
 ]
 
 MUST_NOT_TRIGGER = [
@@ -367,6 +375,10 @@ MUST_NOT_TRIGGER = [
     'jeg vil væk fra byen en tur',
     'jeg er bange for at gå hjem i mørket',
     'sig farvel til alle fra mig når I ses',
+    'jeg orker ikke livet på herberget',
+    'jeg brændte mig på komfuret',
+    'jeg har taget et skud i fodbold',
+    'jeg kan ikke holde ud at vente',
 ]
 
 
