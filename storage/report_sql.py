@@ -85,17 +85,17 @@ def citizen_figures(session: Session, programme_id: int, intake, threshold: int)
                     COALESCE(SUM(CASE WHEN support_goals_rated > 0 THEN 1 ELSE 0 END), 0),
                     COALESCE(SUM(sel * support_goals_rated), 0), COALESCE(SUM(sel * support_goals_attained), 0),
                     COALESCE(SUM(CASE WHEN support_goals_rated > 0 THEN sel ELSE 0 END), 0),
-                    COUNT(paired), COALESCE(SUM(paired * s), 0), COALESCE(SUM(paired * e), 0),
-                    COALESCE(SUM(paired * up), 0), COALESCE(SUM(paired * down), 0),
-                    COALESCE(SUM(paired * sel), 0), COALESCE(SUM(paired * sel * s), 0),
-                    COALESCE(SUM(paired * sel * e), 0), COALESCE(SUM(paired * sel * up), 0),
-                    COALESCE(SUM(paired * sel * down), 0)
-             FROM (SELECT {sel} AS sel, c.own_rating_best, c.support_goals_rated, c.support_goals_attained,
-                          c.who5_start AS s, c.who5_end AS e,
-                          CASE WHEN c.who5_start IS NOT NULL AND c.who5_end IS NOT NULL THEN 1 END AS paired,
-                          CASE WHEN c.who5_end - c.who5_start >= :threshold THEN 1 ELSE 0 END AS up,
-                          CASE WHEN c.who5_start - c.who5_end >= :threshold THEN 1 ELSE 0 END AS down
-                   FROM citizens c WHERE c.programme_id = :pid) f"""
+                    COUNT(s), COALESCE(SUM(s), 0), COALESCE(SUM(e), 0), COALESCE(SUM(up), 0), COALESCE(SUM(down), 0),
+                    COALESCE(SUM(CASE WHEN s IS NOT NULL THEN sel END), 0), COALESCE(SUM(sel * s), 0),
+                    COALESCE(SUM(sel * e), 0), COALESCE(SUM(sel * up), 0), COALESCE(SUM(sel * down), 0)
+             FROM (SELECT sel, own_rating_best, support_goals_rated, support_goals_attained, s, e,
+                          CASE WHEN e - s >= :threshold THEN 1 ELSE 0 END AS up,
+                          CASE WHEN s - e >= :threshold THEN 1 ELSE 0 END AS down
+                   FROM (SELECT {sel} AS sel, c.own_rating_best, c.support_goals_rated, c.support_goals_attained,
+                                -- WHO-5 counts only where both ends are answered
+                                CASE WHEN c.who5_end IS NOT NULL THEN c.who5_start END AS s,
+                                CASE WHEN c.who5_start IS NOT NULL THEN c.who5_end END AS e
+                         FROM citizens c WHERE c.programme_id = :pid) paired) f"""
     row = [int(v) for v in _run(session, sql, programme_id, intake, threshold=threshold).one()]
     return CitizenFigures(tuple(row[:4]), tuple(row[4:10]), tuple(row[10:]))
 
