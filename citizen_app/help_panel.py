@@ -34,17 +34,16 @@ def check(actor: Actor, texts: str | Iterable[object], where: str) -> bool:
     """Read what the citizen wrote for crisis signals; on one, record it (the support person sees that help
     was shown) and remember it for the panel. True when help should be shown. Never stops the save."""
     words = [t for t in ([texts] if isinstance(texts, str) else texts) if isinstance(t, str) and t.strip()]
-    if not words or not session.still_valid():
-        return False
     text = "\n".join(words)
+    # Most words carry no signal: then there is nothing to record and no transaction to open (issue 18).
+    if not words or safety.detect_crisis(text) is None or not session.still_valid():
+        return False
     try:
         help_id = transaction(lambda s: safety_signals.check_citizen_text(s, actor=actor, text=text, where=where))
         if help_id is None:
             return False
     except Exception:  # noqa: BLE001 - the panel is still shown if it could not be recorded
         log.exception("could not record that help was shown")
-        if safety.detect_crisis(text) is None:
-            return False
         help_id = None
     shared = "\n".join(t for t in words if safety.detect_crisis(t)) or text  # the words the citizen may share
     st.session_state[SHOWN_KEY] = {"source": safety_signals.SIGNAL, "help_id": help_id, "words": shared}

@@ -180,8 +180,24 @@ class Config:
 SETTINGS: tuple[Setting, ...] = tuple(f.metadata["setting"] for f in fields(Config))
 
 
+_ENV_KEYS = tuple(os.environ.encodekey(setting.env) for setting in SETTINGS)
+_made: tuple[tuple[bytes | str | None, ...], Config] | None = None
+
+
+def _environment_now() -> tuple[bytes | str | None, ...]:
+    # os.environ's own store, read without decoding each value: ~5 µs where 46 os.environ.get() take ~150 µs.
+    return tuple(map(os.environ._data.get, _ENV_KEYS))  # type: ignore[attr-defined]
+
+
 def load_config() -> Config:
-    return Config()
+    """The settings as the environment holds them now. Read many times in every script run, so the Config is
+    made again only when one of its environment variables changed (issue 18: 0.2 ms a time)."""
+    global _made
+    now = _environment_now()
+    made = _made
+    if made is None or made[0] != now:
+        made = _made = (now, Config())
+    return made[1]
 
 
 __all__ = ["Config", "SETTINGS", "Setting", "load_config", "PROJECT_ROOT"]

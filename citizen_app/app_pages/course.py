@@ -14,15 +14,16 @@ from citizen_app import course_widgets as cw
 from citizen_app.i18n import _, money
 from citizen_app.read_aloud import read_aloud
 from dialogs import engine, replies
-from storage import course, messages
+from storage import course, messages, workshops
 from storage.db import transaction
 
 actor = session.current_actor()
 COURSE = engine.load_course()
 
-state, ctx, unread_answers = transaction(lambda s: (course.load_state(s, actor=actor, citizen_id=actor.id),
-                                                    course.context(s, actor=actor),
-                                                    messages.unread_count(s, actor=actor)), read=True)
+# One read for the whole page (issue 18: a turn's run asks the database as few times as it can).
+state, ctx, unread_answers, in_workshop = transaction(lambda s: (
+    course.load_state(s, actor=actor, citizen_id=actor.id), course.context(s, actor=actor),
+    messages.unread_count(s, actor=actor), workshops.mine(s, actor=actor)), read=True)
 budget, months, name, categories = ctx.budget_ore, ctx.months, ctx.display_name, list(ctx.categories)
 budget_text = money(budget)
 
@@ -70,7 +71,7 @@ def doing(action):
 
 
 st.title(_("Samtale"))
-if (in_workshop := workshop_box.joined_workshop(actor)) is not None:
+if in_workshop is not None:
     workshop_box.status(actor, in_workshop, can_leave=False)
 message_widgets.new_answers_box(unread_answers)  # the support person's answers to questions asked here (issue 12)
 

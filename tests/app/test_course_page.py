@@ -1,7 +1,7 @@
 """The course page: answers saved as given, the place kept across sessions, help on crisis words."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Engine, event, select
 from streamlit.testing.v1 import AppTest
 
 from storage.db import write_session
@@ -166,3 +166,24 @@ def test_the_error_box_says_gemt_only_when_nothing_of_the_action_was_lost(app, d
         at.run()
     assert [e.value for e in at.error][-1] == "Beklager, der skete en fejl. Dine svar er gemt."
     assert _nannas_answers(demo_db)["welcome_start"] == "start"  # true: every earlier answer is stored
+
+
+def test_a_chat_answer_costs_four_transactions(app, demo_db, fresh_code):
+    """Issue 18: the callback asks for the login and saves; the script asks for the login again (a callback may
+    have changed it) and reads what the page draws in one go. Words with no crisis signal open no transaction."""
+    at = _open_course(app, fresh_code)
+    for label in ("Lad os gå i gang", "Det giver mening"):
+        press(at, label)
+    begun: list[object] = []
+
+    def count(connection) -> None:
+        begun.append(connection)
+
+    event.listen(Engine, "begin", count)
+    try:
+        at.chat_input[0].set_value("Min nabo er god, og jeg sover bedre nu.").run()
+    finally:
+        event.remove(Engine, "begin", count)
+    assert not at.exception
+    assert _answers(demo_db)["now_good"] == "Min nabo er god, og jeg sover bedre nu."
+    assert len(begun) == 4  # was 6: the help check asked for the login and opened an empty transaction

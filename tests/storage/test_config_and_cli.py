@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from storage.config import SETTINGS
+from storage.config import SETTINGS, load_config
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,6 +23,18 @@ def _cli(tmp_path, *args, env_extra=None):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", **(env_extra or {})}
     return subprocess.run([sys.executable, "-m", "storage.cli", *args], capture_output=True, text=True, env=env,
                           cwd=ROOT, timeout=120)
+
+
+def test_the_settings_follow_the_environment_and_are_made_once_while_it_holds(monkeypatch):
+    monkeypatch.setenv("BORGERBUDGET_IDLE_MINUTES", "7")
+    first = load_config()
+    assert first.idle_minutes == 7.0 and load_config() is first  # unchanged: not made again
+    monkeypatch.setenv("BORGERBUDGET_IDLE_MINUTES", "3")
+    assert load_config().idle_minutes == 3.0
+    monkeypatch.delenv("BORGERBUDGET_IDLE_MINUTES")
+    assert load_config().idle_minutes == 15.0  # back to the default
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://x@db/y")
+    assert load_config().database_url == "postgresql+psycopg://x@db/y"
 
 
 def test_cli_migrates_loads_demo_once_creates_users_and_exports(tmp_path):
