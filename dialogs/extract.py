@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from dialogs import limits
-from dialogs.amount_text import candidates
+from dialogs.amount_text import UNIT_AFTER, candidates
 from dialogs.amounts import AmountError, read_price
 
 
@@ -141,13 +141,38 @@ def _pieces(text: str) -> list[str]:
     return [p for p in (*pieces, text[last:]) if p.strip()]
 
 
+# What may follow an amount and still belong to it: "2000 kr", "2000 kr.", "2000 kroner", "2000,-", "2000 dkk".
+_UNIT_TAIL = re.compile(r"(?:\s*(?:kr\.?|kroner|krone|dkk)(?![^\W\d_])|,-)?", re.IGNORECASE)
+
+
+def _run_on(piece: str) -> list[str]:
+    """"cykel 2000 lås 300", "tandlæge 3000 kr briller 1500 kr": things and prices one after another with no
+    comma or "og" between them, cut after each price. Only when every cut piece is a thing with its own clear
+    price; else [piece] ("husleje 500 kr om måneden i 6 måneder", "2 billetter til 300 kr." stay whole)."""
+    cuts = []
+    for c in candidates(piece):
+        end = _UNIT_TAIL.match(piece, c.end).end()  # type: ignore[union-attr]  # (it matches the empty string)
+        # A price: kroner said, or 100 or more; not a count or a measure ("10 gange", "2 x", "55 tommer").
+        price_like = end > c.end or (c.value is not None and c.value >= 100)
+        if price_like and not UNIT_AFTER.match(piece[c.end:]) and re.match(r"\s+[^\W\d_]", piece[end:]):
+            cuts.append(end)
+    if not cuts:
+        return [piece]
+    cut_up = [piece[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(piece)])]
+    for part in cut_up:
+        price = read_price(part)
+        if price.ore is None or not _title_around(part, price.spans):
+            return [piece]
+    return cut_up
+
+
 def _priced_parts(text: str) -> tuple[WishPart, ...]:
     """"en sofa til 3000 og et bord til 1000": two things, each with its own clear price; else ().
     A price covers the things named since the last price ("en jakke og en cykel til 2000" is one price);
     things named after the last price have none ("en computer til 2500 og et kørekort": the kørekort is a
     wish of its own, not lost). One group alone is not parts: "en seng og en sofa til 4000" stays one wish."""
     pieces: list[str] = []
-    for piece in _pieces(text):
+    for piece in (cut for whole in _pieces(text) for cut in _run_on(whole)):
         price = read_price(piece)
         if pieces and price.spans and not _title_around(piece, price.spans):
             pieces[-1] += ", " + piece  # "en sofa, den koster 2000 kr.": the price of the thing before it

@@ -12,6 +12,9 @@ the main script; the bare app gets a copy) and measures:
   (turns/s, rerun p50 / p95, server CPU per turn, RSS per extra session, error boxes seen, lock
   timeouts and the longest write transaction from the server's log);
 - the same sessions left idle for BENCH_IDLE_SECONDS: the server's CPU, as a share of one core;
+- the floor for a page of the project's size: the echo app once more, drawing as many more plain lines per
+  run as a course turn of the project sends more elements than the echo app (counted in this run), so the
+  ratios show how much of the gap is the page's size in Streamlit itself and how much is the project's work;
 - BENCH_VARIANTS (comma-separated): the project on SQLite once more for each, chat turn and load, in the same
   run: "postScriptGC" / "no postScriptGC" (Streamlit's full collection after each run on / off; shipped: off),
   "switch 1 ms" / "switch 5 ms" (`sys.setswitchinterval`; 5 ms is Python's default, which the app keeps).
@@ -66,6 +69,14 @@ if typed := st.chat_input("Skriv her"):
     for role in ("user", "assistant"):
         with st.chat_message(role):
             st.text(typed)
+'''
+
+# The floor for a page of the project's size: the echo app that also draws BENCH_EXTRA_ELEMENTS plain lines,
+# as many more elements as one course turn of the project sends than the echo app does (measured in the run).
+SIZED_APP = BARE_APP + '''
+import os
+for line in range(int(os.environ.get("BENCH_EXTRA_ELEMENTS", "0"))):
+    st.text(f"Linje {line}")
 '''
 
 # Loaded into every server under test (PYTHONPATH): on SIGUSR1 it writes the process's heap figures and
@@ -317,6 +328,8 @@ class LoadResult:
     longest_write_ms: float | None = None
     login_errors: list[str] = field(default_factory=list)
     heap: dict = field(default_factory=dict)       # after one session: modules, objects, frozen
+    deltas_per_turn: float = float("nan")         # elements and blocks sent per turn (every run it takes)
+    kib_per_turn: float = float("nan")            # bytes the server sent per turn
     gc_ms_per_run: float = float("nan")           # full collections during the turns, per script run
 
 
@@ -374,12 +387,15 @@ async def _load(server: Server, project: bool) -> LoadResult:
 
     cpu_before, wall_before = proc_cpu_seconds(server.pid), time.perf_counter()
     gc_before, runs_before = server.probe(), sum(s.runs for s in others)
+    deltas_before, bytes_before = sum(s.deltas for s in others), sum(s.bytes_in for s in others)
     await asyncio.gather(*(answer_many(s) for s in others))
     wall, cpu = time.perf_counter() - wall_before, proc_cpu_seconds(server.pid) - cpu_before
     gc_after, runs = server.probe(), sum(s.runs for s in others) - runs_before
     if gc_after and gc_before and runs:
         result.gc_ms_per_run = (gc_after["full_seconds"] - gc_before["full_seconds"]) * 1000 / runs
     turns = len(result.turn_seconds)
+    result.deltas_per_turn = (sum(s.deltas for s in others) - deltas_before) / max(1, turns)
+    result.kib_per_turn = (sum(s.bytes_in for s in others) - bytes_before) / 1024 / max(1, turns)
     result.turns_per_second = turns / wall
     result.cpu_per_turn_ms = cpu / turns * 1000
     await asyncio.sleep(1)
@@ -415,7 +431,7 @@ _ANSWERED = """([n, finished]) => document.querySelectorAll('[data-testid="stCha
 _REPLY_DRAWN = """([n]) => document.querySelectorAll('[data-testid="stChatMessage"]').length >= n + 2"""
 
 
-def measure_chat(server: Server, project: bool, lookup: str) -> list[float]:
+def measure_chat(server: Server, project: bool, lookup: str, sent: list[int] | None = None) -> list[float]:
     """Enter in the chat box -> the reply drawn and the app idle again, CHAT_TURNS times. Steps that are
     not answered in the chat box (quick replies, forms) are answered on the way, not timed."""
     from playwright.sync_api import sync_playwright
@@ -439,6 +455,7 @@ def measure_chat(server: Server, project: bool, lookup: str) -> list[float]:
             if box.count() and box.is_enabled():
                 box.fill(ANSWER)
                 before, finished = page.evaluate(_CHAT_COUNT), page.evaluate("() => window.__bb.finished")
+                bytes_before = page.evaluate("() => window.__bb.bytes")
                 start = time.perf_counter()
                 box.press("Enter")
                 page.wait_for_function(_ANSWERED, arg=[before, finished], polling="raf", timeout=120_000)
@@ -447,6 +464,8 @@ def measure_chat(server: Server, project: bool, lookup: str) -> list[float]:
                 if not page.evaluate(_REPLY_DRAWN, [before]):
                     break  # the course is over: no more questions to time
                 times.append(took)
+                if sent is not None:  # the bytes the browser received for this turn
+                    sent.append(page.evaluate("() => window.__bb.bytes") - bytes_before)
             elif page.locator('[data-testid="stForm"]').count():
                 act(page, page.get_by_role("button", name="Det vil jeg ikke svare på nu").click)
             else:
@@ -461,6 +480,7 @@ def measure_chat(server: Server, project: bool, lookup: str) -> list[float]:
 class AppFigures:
     name: str
     chat: list[float] = field(default_factory=list)
+    chat_bytes: list[int] = field(default_factory=list)   # what the browser received per chat turn
     load: LoadResult | None = None
 
 
@@ -471,7 +491,7 @@ def run_app(name: str, app: Path, cwd: Path, env: dict[str, str], work: Path, pr
     if chat:
         server = Server(app, cwd, env, log.with_suffix(".chat.log"))
         try:
-            figures.chat = measure_chat(server, project, lookups(SESSIONS + 2)[-1])
+            figures.chat = measure_chat(server, project, lookups(SESSIONS + 2)[-1], figures.chat_bytes)
         finally:
             server.stop()
     server = Server(app, cwd, env, log)
@@ -501,12 +521,15 @@ def project_figures(tree: Tree, kind: str, work: Path, chat: bool, variant: str 
         drop()
 
 
-def bare_figures(work: Path) -> AppFigures:
-    bare = work / "bare"
+def bare_figures(work: Path, extra_elements: int = 0) -> AppFigures:
+    """The echo app; with ``extra_elements``, the echo app drawing that many more plain lines every run."""
+    bare = work / f"bare{extra_elements or ''}"
     (bare / ".streamlit").mkdir(parents=True)
     shutil.copy(ROOT / "citizen_app" / ".streamlit" / "config.toml", bare / ".streamlit" / "config.toml")
-    (bare / "echo.py").write_text(BARE_APP, encoding="utf-8")
-    return run_app("bare Streamlit", bare / "echo.py", bare, server_env(None), work, False, True)
+    (bare / "echo.py").write_text(SIZED_APP if extra_elements else BARE_APP, encoding="utf-8")
+    env = server_env(None) | {"BENCH_EXTRA_ELEMENTS": str(extra_elements)}
+    name = f"bare, +{extra_elements} elements" if extra_elements else "bare Streamlit"
+    return run_app(name, bare / "echo.py", bare, env, work, False, True)
 
 
 def fmt_ms(seconds: float) -> str:
@@ -533,18 +556,32 @@ def report(all_figures: list[AppFigures]) -> None:
               f"{(f'{ld.peak_rss_after_logins:.0f}' if ld.login_seconds else '-'):>8} "
               f"{ld.idle_core_share * 100:8.1f}% {ld.error_boxes + len(ld.login_errors):6d} {ld.lock_timeouts:6d} "
               f"{(f'{ld.longest_write_ms:.0f}' if ld.longest_write_ms is not None else '-'):>16}")
-    print(f"{'app':34} {'modules':>8} {'objects':>9} {'frozen':>9} {'full GC ms per script run':>26}")
+    print(f"{'app':34} {'modules':>8} {'objects':>9} {'frozen':>9} {'full GC ms per script run':>26} "
+          f"{'elements/turn':>13} {'KiB/turn':>8} {'browser KiB/chat turn':>21}")
     for f in all_figures:
         h = f.load.heap
         print(f"{f.name:34} {h.get('modules', 0):8d} {h.get('objects', 0):9d} {h.get('frozen', 0):9d} "
-              f"{f.load.gc_ms_per_run:26.1f}")
+              f"{f.load.gc_ms_per_run:26.1f} {f.load.deltas_per_turn:13.0f} {f.load.kib_per_turn:8.1f} "
+              f"{(f'{statistics.median(f.chat_bytes) / 1024:.1f}' if f.chat_bytes else '-'):>21}")
     print("ratios to the bare app (chat p50, turns/s, CPU/turn, MiB/session):")
+    sized = next((f for f in all_figures if f.name.startswith("bare, +")), None)
     for f in all_figures[1:]:
         ld = f.load
         chat = (f"{statistics.median(f.chat) / statistics.median(bare.chat):.2f}x" if f.chat and bare.chat else "-")
         print(f"  {f.name:32} chat {chat:>6}  turns/s {ld.turns_per_second / bl.turns_per_second:.2f}  "
               f"CPU {ld.cpu_per_turn_ms / bl.cpu_per_turn_ms:.1f}x  "
               f"memory {ld.rss_per_session_mib / bl.rss_per_session_mib if bl.rss_per_session_mib > 0 else float('nan'):.1f}x")
+    if sized is not None:
+        sl = sized.load
+        print(f"ratios to {sized.name} (the same page size with no work behind it):")
+        for f in all_figures[1:]:
+            if f is sized:
+                continue
+            ld = f.load
+            chat = (f"{statistics.median(f.chat) / statistics.median(sized.chat):.2f}x" if f.chat and sized.chat
+                    else "-")
+            print(f"  {f.name:32} chat {chat:>6}  turns/s {ld.turns_per_second / sl.turns_per_second:.2f}  "
+                  f"CPU {ld.cpu_per_turn_ms / sl.cpu_per_turn_ms:.1f}x")
 
 
 def main() -> None:
@@ -563,6 +600,11 @@ def main() -> None:
                     figures.append(project_figures(tree, kind, work, chat=kind == "sqlite"))
                 for variant in VARIANTS:  # the shipped settings against other choices, in the same run
                     figures.append(project_figures(tree, "sqlite", work, chat=True, variant=variant))
+            # The floor for a page as big as the course: the echo app sending as many elements per turn.
+            now = next(f for f in figures if f.name == "now, sqlite")
+            extra = round(now.load.deltas_per_turn - figures[0].load.deltas_per_turn)
+            if extra > 0:
+                figures.append(bare_figures(work, extra))
             report(figures)
             for f in figures:
                 for error in f.load.login_errors[:3]:

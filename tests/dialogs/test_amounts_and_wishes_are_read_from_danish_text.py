@@ -458,6 +458,30 @@ def test_an_amount_in_two_parts_is_not_split_into_two_wishes(text, parts):
     assert (wishes_of(wish) if wish.split else [WishPart(wish.title, wish.price_ore)]) == parts
 
 
+@pytest.mark.parametrize(("text", "parts"), [
+    # no comma and no "og" between the things: read as one wish at the last price ("Cykel 2000 lås", 300 kr.)
+    ("cykel 2000 lås 300", [WishPart("Cykel", 200000), WishPart("Lås", 30000)]),
+    ("cykel 2000 kr lås 300 kr", [WishPart("Cykel", 200000), WishPart("Lås", 30000)]),   # was asked back
+    ("tandlæge 3000 briller 1500 cykel 2000", [WishPart("Tandlæge", 300000), WishPart("Briller", 150000),
+                                               WishPart("Cykel", 200000)]),
+    ("en telefon 1500,- et cover 200,- og en oplader til 150", [
+        WishPart("En telefon", 150000), WishPart("Et cover", 20000), WishPart("En oplader", 15000)]),
+])
+def test_things_and_prices_written_one_after_another_are_several_wishes(text, parts):
+    wish = extract_wish(text)
+    assert wish.split and wishes_of(wish) == parts
+
+
+@pytest.mark.parametrize(("text", "title", "price"), [
+    ("husleje 500 kr om måneden i 6 måneder", "Husleje", 300000),   # what follows the price is not a thing
+    ("en cykel til 2000 kr fra den blå avis", "En cykel", 200000),
+    ("iPhone 13 til 3000", "IPhone 13", 300000),                     # a number in the name is not a price
+])
+def test_words_after_a_price_without_a_price_of_their_own_are_not_cut_off(text, title, price):
+    wish = extract_wish(text)
+    assert (wish.parts, wish.price_ore) == ((), price) and wish.title.lower() == title.lower()
+
+
 @pytest.mark.parametrize("text", ["tandlæge ca 5.000 kr, har ondt", "en cykel til 2000, den skal være rød",
                                   "en sofa til 3000, fra ikea"])
 def test_a_remark_after_the_price_is_not_another_wish(text):

@@ -49,7 +49,7 @@ RUN_WATCHER = """
   // finished: full runs finished (ForwardMsg.script_finished = 0 or 1; 2 is "stopped early for a
   // rerun" and 3 a fragment run, neither is the end of a user's action); last: last message time.
   const bb = window.__bb = {doc: Math.random().toString(36).slice(2), finished: 0, fragments: 0,
-                            last: performance.now()};
+                            last: performance.now(), bytes: 0};
   const varint = (b, i) => {
     let v = 0, m = 1;
     while (i < b.length) { const x = b[i++]; v += (x & 127) * m; m *= 128; if (x < 128) break; }
@@ -75,6 +75,7 @@ RUN_WATCHER = """
     ws.addEventListener('message', event => {
       bb.last = performance.now();
       if (!(event.data instanceof ArrayBuffer)) return;
+      bb.bytes += event.data.byteLength;  // what the server sent (make bench: bytes per chat turn)
       const status = scriptFinished(event.data);
       if (status === 0 || status === 1) bb.finished += 1;
       else if (status === 3) bb.fragments += 1;

@@ -102,6 +102,8 @@ class StreamlitSession:
         self.pages: dict[str, str] = {}          # url path -> page script hash (from st.navigation)
         self.page_hash = ""
         self.runs = 0
+        self.deltas = 0      # elements and blocks the server sent (each a message of its own), all runs
+        self.bytes_in = 0    # what the server sent, in bytes
         self._ws = None
         self._reader: asyncio.Task | None = None
         self._finished: asyncio.Queue[int] = asyncio.Queue()
@@ -149,6 +151,7 @@ class StreamlitSession:
 
     async def _read(self) -> None:
         async for raw in self._ws:
+            self.bytes_in += len(raw)
             msg = ForwardMsg()
             msg.ParseFromString(raw)
             kind = msg.WhichOneof("type")
@@ -157,6 +160,7 @@ class StreamlitSession:
                 if msg.new_session.page_script_hash:
                     self.page_hash = msg.new_session.page_script_hash
             elif kind == "delta":
+                self.deltas += 1
                 path = tuple(msg.metadata.delta_path)
                 if msg.delta.WhichOneof("type") == "new_element":
                     self._elements[path] = msg.delta.new_element
