@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+# The conversation shows its last steps; the earlier ones are drawn when "Tidligere i samtalen" is opened
+# (issue 18: late in the course a turn redrew every step before it, about 10 elements each).
+RECENT_STEPS = 6
+
 # No less-than signs in the script: Streamlit's sanitiser would drop it (see citizen_app/theme.py).
 SCRIPT = """
 <script>

@@ -5,6 +5,8 @@ so a reload, a locked phone or a server restart loses nothing.
 """
 from __future__ import annotations
 
+import itertools
+
 import streamlit as st
 
 from citizen_app import course_helper, course_summary, goal_proposal, help_panel, message_widgets, session, ui
@@ -81,6 +83,15 @@ if st.button(_("Jeg har det svært lige nu"), icon=":material/sos:", key="hard_n
     st.session_state[cw.HELP_KEY] = "button"
 
 
+def show_turns(step_id: str) -> None:
+    """One answered step as it went: the guide's question, what else was said about it, the answer, a reflection."""
+    step = COURSE.step(step_id)
+    cw.show_guide(step, params_for(step_id))
+    ct.show_asides(state.asides.get(step_id, ()), params_for(step_id), key=step_id)
+    cw.show_citizen(cw.describe_answer(step, state.answers[step_id], state.last_words.get(step_id)))
+    ct.show_reflection(COURSE, state.path, state.answers, step_id, state.last_words.get(step_id))
+
+
 def conversation() -> None:
     """The steps so far, the current question and its input; or the end of the course."""
     form_mode = st.toggle(_("Vis som formular"), value=state.form_mode, key="form_mode_toggle",
@@ -95,14 +106,18 @@ def conversation() -> None:
                            title=_(where.module_title)))
 
     if not form_mode:
-        for step_id in state.path:
-            if step_id == current or step_id not in state.answers:
-                break
-            step = COURSE.step(step_id)
-            cw.show_guide(step, params_for(step_id))
-            ct.show_asides(state.asides.get(step_id, ()), params_for(step_id), key=step_id)
-            cw.show_citizen(cw.describe_answer(step, state.answers[step_id], state.last_words.get(step_id)))
-            ct.show_reflection(COURSE, state.path, state.answers, step_id, state.last_words.get(step_id))
+        done = list(itertools.takewhile(lambda sid: sid != current and sid in state.answers, state.path))
+        # At the end it is all drawn, once: the whole conversation to read through before the plan.
+        split = max(0, len(done) - course_view.RECENT_STEPS) if current is not None else 0
+        older, recent = done[:split], done[split:]
+        if older:  # drawn only when opened: a turn late in the course no longer redraws all of it
+            earlier = st.expander(_("Tidligere i samtalen"), key="course_earlier", on_change="rerun")
+            if earlier.open:
+                with earlier:
+                    for step_id in older:
+                        show_turns(step_id)
+        for step_id in recent:
+            show_turns(step_id)
 
     if current is None:
         st.success(_("Du er færdig med samtalen. Dine mål og ønsker står nu i din plan."), icon=":material/check:")
@@ -148,8 +163,9 @@ def conversation() -> None:
                    on_click=doing(lambda s: course.skip(s, actor=actor, step_id=current)))
 
     answered = [sid for sid in state.path if sid in state.answers and not engine.is_skipped(state.answers[sid])]
-    if answered:
-        with st.expander(_("Hvad må din støtteperson se?")):
+    if answered and (sharing := st.expander(_("Hvad må din støtteperson se?"), key="course_sharing",
+                                             on_change="rerun")).open:
+        with sharing:  # drawn only when opened (a text, a switch and a button for every answer)
             st.caption(_("Slå fra, hvis et svar kun er til dig."))
             help_panel.privacy_lines()
             for step_id in answered:

@@ -187,3 +187,18 @@ def test_a_chat_answer_costs_four_transactions(app, demo_db, fresh_code):
     assert not at.exception
     assert _answers(demo_db)["now_good"] == "Min nabo er god, og jeg sover bedre nu."
     assert len(begun) == 4  # was 6: the help check asked for the login and opened an empty transaction
+
+
+def test_the_conversation_draws_its_last_steps_and_the_earlier_ones_when_opened(app, demo_db, fresh_code):
+    """Issue 18: late in the course a turn redrew every step before it; now the last six, the rest on request."""
+    from citizen_app.course_view import RECENT_STEPS  # noqa: PLC0415
+    at = _open_course(app, fresh_code)
+    for _ in range(RECENT_STEPS + 2):
+        press(at, "Det vil jeg ikke svare på nu")
+    said = [t.value for t in at.text if t.value == "Det vil jeg ikke svare på nu."]
+    assert len(said) == RECENT_STEPS and [e.label for e in at.expander][0] == "Tidligere i samtalen"
+    assert len(_answers(demo_db)) == RECENT_STEPS + 2  # every answer is still saved
+    at.session_state["course_earlier"] = True  # the citizen opens "Tidligere i samtalen"
+    at.run()
+    said = [t.value for t in at.text if t.value == "Det vil jeg ikke svare på nu."]
+    assert len(said) == RECENT_STEPS + 2
