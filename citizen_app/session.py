@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import streamlit as st
+from sqlalchemy.orm import Session
 
 from citizen_app.i18n import DEFAULT_LANGUAGE, LANG_KEY
 from storage import devices, sessions
@@ -54,8 +55,9 @@ def _browser_token() -> str | None:
     return value if isinstance(value, str) else None  # (AppTest's context has no real cookies)
 
 
-def restore() -> Actor | None:
-    """At the start of every run: who holds this tab's login session now (one small query)."""
+def restore(db: Session | None = None) -> Actor | None:
+    """At the start of every run: who holds this tab's login session now (one small query). With ``db``, the
+    check (and the write it may need) is part of that transaction instead of transactions of its own."""
     token = st.session_state.get(TOKEN_KEY)
     if token is None and not st.session_state.get(COOKIE_SEEN_KEY):
         st.session_state[COOKIE_SEEN_KEY] = True
@@ -63,11 +65,16 @@ def restore() -> Actor | None:
     if token is None:
         st.session_state.pop(ACTOR_KEY, None)
         return None
-    with read_session() as s:
-        checked = sessions.check(s, token)
-    if checked.needs_write:
-        with write_session() as s:
-            sessions.record_activity(s, token, checked)
+    if db is not None:
+        checked = sessions.check(db, token)
+        if checked.needs_write:
+            sessions.record_activity(db, token, checked)
+    else:
+        with read_session() as s:
+            checked = sessions.check(s, token)
+        if checked.needs_write:
+            with write_session() as s:
+                sessions.record_activity(s, token, checked)
     if checked.actor is None:
         _forget(ENDED_NOTICES.get(checked.ended))  # type: ignore[arg-type]
         return None
@@ -83,11 +90,12 @@ def restore() -> Actor | None:
     return checked.actor
 
 
-def still_valid() -> bool:
+def still_valid(db: Session | None = None) -> bool:
     """For widget callbacks, which Streamlit runs before the script (and so before restore()): is the person
-    who drew this page still logged in, with the same role? If not, the callback must do nothing."""
+    who drew this page still logged in, with the same role? If not, the callback must do nothing. With
+    ``db`` (the action's own write transaction: ui.on_click), the check costs no transaction of its own."""
     drawn_for = current_actor()
-    return drawn_for is not None and restore() == drawn_for
+    return drawn_for is not None and restore(db) == drawn_for
 
 
 def log_in(actor: Actor, language: str | None = None) -> None:

@@ -125,12 +125,19 @@ def on_click(work: Work[object], done: str | None = None, *, after: Callable[[],
     so nothing reruns twice. Widget values are read from st.session_state by key inside `work`. A refusal is
     kept and shown by `show_errors(errors)` where the page draws that place (TOP: above the page)."""
 
+    def checked_work(s):
+        # The login is checked in the action's own transaction (one transaction, not two: issue 18). If it
+        # ended or changed since the page was drawn, nothing is done and the script's run says why.
+        if not session.still_valid(s):
+            return False
+        work(s)
+        return True
+
     def callback() -> None:
-        if not session.still_valid():
-            return  # the login ended or changed since the page was drawn: nothing is done, the run says why
         db.begin_action()
         try:
-            transaction(work)
+            if not transaction(checked_work):
+                return
         except RuleError as error:
             st.session_state.setdefault(ERRORS_KEY, {})[errors] = translate_error(error)
             return

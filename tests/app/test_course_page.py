@@ -168,9 +168,10 @@ def test_the_error_box_says_gemt_only_when_nothing_of_the_action_was_lost(app, d
     assert _nannas_answers(demo_db)["welcome_start"] == "start"  # true: every earlier answer is stored
 
 
-def test_a_chat_answer_costs_four_transactions(app, demo_db, fresh_code):
-    """Issue 18: the callback asks for the login and saves; the script asks for the login again (a callback may
-    have changed it) and reads what the page draws in one go. Words with no crisis signal open no transaction."""
+def test_a_chat_answer_costs_three_transactions(app, demo_db, fresh_code):
+    """Issue 18: the callback checks the login in the transaction that saves; the script checks the login again
+    (a callback may have changed it) and reads what the page draws in one go. Words with no crisis signal open
+    no transaction."""
     at = _open_course(app, fresh_code)
     for label in ("Lad os gå i gang", "Det giver mening"):
         press(at, label)
@@ -186,7 +187,7 @@ def test_a_chat_answer_costs_four_transactions(app, demo_db, fresh_code):
         event.remove(Engine, "begin", count)
     assert not at.exception
     assert _answers(demo_db)["now_good"] == "Min nabo er god, og jeg sover bedre nu."
-    assert len(begun) == 4  # was 6: the help check asked for the login and opened an empty transaction
+    assert len(begun) == 3  # was 6: the check before the save, and the help check's login check and empty one
 
 
 def test_the_conversation_draws_its_last_steps_and_the_earlier_ones_when_opened(app, demo_db, fresh_code):
@@ -202,3 +203,20 @@ def test_the_conversation_draws_its_last_steps_and_the_earlier_ones_when_opened(
     at.run()
     said = [t.value for t in at.text if t.value == "Det vil jeg ikke svare på nu."]
     assert len(said) == RECENT_STEPS + 2
+
+
+def test_an_answer_after_the_login_was_revoked_is_not_saved(app, demo_db, fresh_code):
+    """The login is checked in the answer's own transaction: a revoked login saves nothing and shows the login."""
+    from storage import citizens
+    from storage.auth import staff_actor
+    from storage.models import StaffUser
+    at = _open_course(app, fresh_code)
+    with write_session(demo_db) as s:  # the support person gives Nanna a new code: her open tab is logged out
+        sara = staff_actor(s.scalar(select(StaffUser).where(StaffUser.username == "sara")))
+        nanna = s.scalar(select(Citizen).where(Citizen.display_name == "Nanna"))
+        s.expunge(nanna)
+        citizens.reissue_access_code(s, actor=sara, citizen_id=nanna.id)
+    press(at, "Lad os gå i gang")
+    with write_session(demo_db) as s:
+        assert s.scalars(select(CourseAnswer).where(CourseAnswer.citizen_id == nanna.id)).all() == []
+    assert at.title[0].value == "Log ind"
