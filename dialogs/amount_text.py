@@ -16,7 +16,7 @@ LOCALE = "da_DK"  # amounts are typed the Danish way whatever the page's languag
 _NUMBER_WORD = (r"(?:nul|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|"
                 r"sytten|atten|nitten|tyve|tredive|fyrre(?:tyve)?|halvtreds(?:indstyve)?|tres(?:indstyve)?|"
                 r"halvfjerds(?:indstyve)?|firs(?:indstyve)?|halvfems(?:indstyve)?|hundrede|hundred|tusinde?|"
-                r"millioner|million|mio|halvanden|halvandet|halv|tusser|tusse|og)")
+                r"millioner|million|mio|halvanden|halvandet|halvt|halv|tusser|tusse|og)")
 _WORD_NUMBER = rf"(?!og\b)(?:{_NUMBER_WORD})+"  # "to", "tusind", "totusindfemhundrede", "femogtyve"
 _SCALE = re.compile(r"hundred|tusind|tusse|million|mio|halvanden|halvandet")
 _DIGITS = r"\d(?:[\d.,]*\d)?(?:[ \u00a0\u202f]\d{3}(?![\d]|[.,]\d))*"  # "1.200", "2.500,50", "1 200"
@@ -57,6 +57,8 @@ UNIT_AFTER = re.compile(r"^\s*(?:gb|tb|mb|cm|mm|m|meter|kg|kilo|km|stk|styk|gang
                          r"billetter|kurser?|sessioner|klip)\b", re.IGNORECASE)
 _HALF = ((re.compile(r"\bhalvanden\s*tusinde?\b"), "1500"), (re.compile(r"\bhalvandet\s*hundrede\b"), "150"),
          (re.compile(r"\bhalvanden\s*million\b"), "1500000"), (re.compile(r"\b(?:en\s+)?halv\s*million\b"), "500000"),
+         (re.compile(r"\b(?:en\s+)?halv\s*tusinde?\b"), "500"),      # "en halv tusse" (was read as 1.000 kr.)
+         (re.compile(r"\b(?:et\s+)?halvt\s*hundrede\b"), "50"),
          (re.compile(r"\bnul\b"), "0"))
 # "en to tusind", "en femhundrede": spoken Danish for "about"; the article is not a number of its own.
 _ABOUT_ARTICLE = re.compile(r"\b(?:en|et)\s+(?=(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|"

@@ -121,6 +121,9 @@ EXACT = [
     ("2000 + 500 kr", 250000),    # a sum; before, only the 500 kr. was read
     ("2000+500", 250000),
     ("en halvanden tusse", 150000),  # was read as 1.000 kr.
+    ("en halv tusse", 50000),        # was read as 1.000 kr.
+    ("halv tusind kr", 50000),
+    ("et halvt hundrede", 5000),     # was read as 100 kr.
 ]
 
 
