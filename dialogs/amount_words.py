@@ -11,7 +11,8 @@ from dataclasses import dataclass
 _COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10,
                 "elleve": 11, "tolv": 12, "femten": 15, "tyve": 20}
 _COUNT = rf"(?<![\w.,])(?P<n>\d{{1,3}}|{'|'.join(_COUNT_WORDS)})"
-_TIMES = re.compile(rf"{_COUNT}\s*(?:x|×|\*|gange|stk\.?\s*(?:à|á|a|af)?|styk\s*(?:à|á|a)?|à|á)\s*(?:kr\.?\s*)?$",
+_TIMES = re.compile(rf"{_COUNT}\s*(?:x|×|\*|gange\s*(?:à|á|a)?|stk\.?\s*(?:à|á|a|af)?|styk\s*(?:à|á|a)?|à|á)\s*"
+                    r"(?:kr\.?\s*)?$",
                     re.IGNORECASE)
 _NOT_A_THING = r"(?!(?:til|for|kr|kroner|og|eller|à|a|x|af|på)\b)"
 # "2 billetter til", "psykolog 10 gange til", "5 klippekort til svømmehallen": a count, a thing, up to three

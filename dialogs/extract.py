@@ -59,7 +59,7 @@ _OPENERS = [re.compile(p, re.IGNORECASE) for p in (
 _PRICE_EDGE = frozenset(
     "til for til: koster kostede koste som der den det de ca ca. cirka omkring omtrent pris pris: prisen er på "
     "ved kr kr. kr: kroner krone dkk ,- .- - – — : = og eller mellem fra af i alt tilsammen sammen sammenlagt "
-    "vist nok måske tror jeg vel sådan ish over under mindst højst op max maks a à "
+    "vist nok måske tror jeg vel sådan ish over under mindst højst op max maks a à á "
     # Arabic: "for", "at a price of", "about", "costs", kroner
     "ب بـ بسعر سعر السعر بحوالي حوالي تقريبا تقريباً ثمن ثمنها ثمنه تكلف يكلف كرونة كرونه كرون كرونات".split()
 )

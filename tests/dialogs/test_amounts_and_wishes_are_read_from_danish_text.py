@@ -221,6 +221,8 @@ PRODUCTS_AND_PERIODS = [
     ("3 stk. à 200 kr.", 60000),
     ("2 stk a 500 kr", 100000),
     ("10 gange 700 kr", 700000),
+    ("5 gange à 700", 350000),       # "gange à" was asked back
+    ("5 gange á 700 kr", 350000),    # á for à, as a phone types it
     ("to x 450 kr", 90000),
     ("500 kr. pr. måned i 6 måneder", 300000),
     ("300 kr om måneden i tolv måneder", 360000),
