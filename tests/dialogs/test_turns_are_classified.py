@@ -37,6 +37,7 @@ WHAT_DO_YOU_MEAN = [
     "jeg kan ikke forstå spørgsmålet", "forstår ikke hvad du spørger om", "hvordan mener du det",
     "hvad skal jeg svare på", "hvad går spørgsmålet ud på", "ka du forklare", "huh?", "hvad for noget?",
     "Hvad mener du??", "jeg forstår ikke helt",
+    "hvad er et delmål?", "hvad er en støtteperson",  # a word of the question itself
 ]
 QUESTION = [
     "kan jeg få penge til husleje??", "kan jeg faa en cykel?", "må jeg købe tøj for pengene?", "hvad med min hund?",
@@ -53,6 +54,7 @@ QUESTION = [
     "kan pengene bruges til tandlæge?", "må man købe en computer?", "ka jeg få en cykel?", "maa jeg kobe toj?",
 ]
 BACK = [
+    "kan jeg gå tilbage", "kan jeg gå et skridt tilbage?", "spørgsmålet før",
     "tilbage", "Tilbage!", "fortryd", "gå tilbage", "ga tilbage", "tilbge", "et skridt tilbage", "forrige",
     "forrige spørgsmål", "fortryd det", "jeg vil tilbage", "kan vi gå tilbage?", "tilbage tak", "fortryder",
     "jeg fortryder", "undo", "back", "jeg skrev forkert", "jeg vil gå tilbage", "fortryd sidste",
@@ -61,6 +63,7 @@ BACK = [
     "jeg trykkede forkert", "hov", "ups", "tilbage!!",
 ]
 PAUSE = [
+    "jeg holder en pause", "vi tager resten i morgen", "fortsætter senere", "resten i morgen", "jeg må gå",
     "stop", "STOP", "pause", "jeg gider ikke mere", "gider ik mere", "orker ikke mere", "jeg orker ikke mere",
     "jeg gider ikke", "pauze", "jeg holder pause", "kan vi holde pause?", "nok for i dag", "jeg er for træt til mere",
     "gider ikke svare mere", "farvel", "vi ses", "jeg vil stoppe", "jeg stopper nu", "ikke mere i dag",
