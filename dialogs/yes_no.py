@@ -13,12 +13,16 @@ YES = frozenset({
     "ja", "j", "jaa", "jah", "jep", "jeps", "jo", "ja tak", "ja det passer", "det passer", "passer",
     "det er rigtigt", "rigtigt", "korrekt", "ok", "okay", "oki", "fint", "det er fint", "ja ja", "jada",
     "jamen ja", "ja det gør", "ja det er rigtigt", "helt rigtigt", "ja gerne", "gerne", "klart", "selvfølgelig",
+    "helt sikkert", "sikkert", "absolut", "javel", "jaja", "ja da", "jo da", "det vil jeg gerne",
+    "ja det vil jeg gerne", "det kan du tro", "meget gerne", "ja meget gerne",
     "yes", "y", "yeah", "yep", "sure", "yes please", "right", "correct",
     "نعم", "ايوه", "ايوا", "اه", "ايه", "صح", "صحيح", "تمام", "اكيد", "طيب", "نعم شكرا", "اي", "بلى",
 })
 NO = frozenset({
     "nej", "n", "nej tak", "næ", "nix", "nope", "no", "nej det passer ikke", "det passer ikke", "forkert",
     "det er forkert", "ikke rigtigt", "nej nej", "nej det er forkert", "no thanks", "wrong",
+    "aldrig", "niks", "nah", "nææ", "nej ikke nu", "ikke nu", "nej ikke lige nu", "ikke lige nu", "nej det vil jeg ikke",
+    "det tror jeg ikke", "nej det tror jeg ikke", "ikke rigtig", "nej ikke rigtig", "nej helst ikke", "helst ikke",
     "لا", "لا شكرا", "كلا", "غلط", "مش صح", "خطا", "ليس صحيحا",
 })
 

@@ -9,8 +9,9 @@ from dialogs.model import Step
 from dialogs.yes_no import is_no, is_yes
 
 YES = ["ja", "Ja!", "jep", "jaaa", "ja tak.", "JA TAK", "det passer", "ok", "yes please", "نعم", "أيوه", "ايوه",
-       "تمام"]
-NO = ["nej", "Nej.", "neej", "neeej", "nope", "nej tak", "det passer ikke", "no", "لا", "كلا", "غلط"]
+       "تمام", "helt sikkert", "Det vil jeg gerne.", "ja, meget gerne", "absolut"]
+NO = ["nej", "Nej.", "neej", "neeej", "nope", "nej tak", "det passer ikke", "no", "لا", "كلا", "غلط", "aldrig",
+      "nej, ikke lige nu", "det tror jeg ikke", "nææ", "niks", "helst ikke"]
 NEITHER = ["", "måske", "ja men prisen er forkert", "nej, den koster 3000", "jamen", "ved ikke", "لا أعرف", "janne"]
 
 
