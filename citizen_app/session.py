@@ -9,9 +9,9 @@ or session keys). Every page gets the actor from here and passes it to the servi
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import streamlit as st
-from sqlalchemy.orm import Session
 
 from citizen_app.i18n import DEFAULT_LANGUAGE, LANG_KEY
 from storage import devices, sessions
@@ -19,6 +19,9 @@ from storage.access import Actor
 from storage.config import load_config
 from storage.db import read_session, write_session
 from storage.errors import N_
+
+if TYPE_CHECKING:  # the action's own database session, passed through to storage.sessions
+    from sqlalchemy.orm import Session
 
 ACTOR_KEY = "actor"
 TOKEN_KEY = "session_token"
