@@ -73,6 +73,18 @@ def count_before(text: str, start: int, *, at: object | None = None) -> bool:
     return at is None or getattr(at, "start", None) == m.start("n")
 
 
+_EACH_JUST_BEFORE = re.compile(r"(?:à|á)\s*(?:kr\.?\s*)?$", re.IGNORECASE)
+
+
+def each_count_before(text: str, start: int) -> int | None:
+    """The count when "à" stands between a count of things and the price ("2 billetter à 450": 450 each, so
+    900 in all); None otherwise ("2 billetter til 450" may be each or all: that is asked)."""
+    m = _COUNT_OF_THINGS.search(text[:start])
+    if not m or _number(m.group("n")) < 2 or not _EACH_JUST_BEFORE.search(text[:start]):
+        return None
+    return _number(m.group("n"))
+
+
 @dataclass(frozen=True)
 class Period:
     """A price per month, week, year, day, hour, time or piece: the words as written, and how many periods

@@ -27,7 +27,7 @@ from dialogs.amount_text import (
     candidates,
     linked,
 )
-from dialogs.amount_words import count_before, fraction, glued_times, per_period, times_before, vague
+from dialogs.amount_words import count_before, each_count_before, fraction, glued_times, per_period, times_before, vague
 from dialogs.i18n_markers import N_
 from dialogs.rules import RuleError
 
@@ -135,7 +135,9 @@ def _judge(text: str, found: list[Candidate]) -> int:
             raise AmountError(MSG_PER_PIECE if period.unit == "s" else MSG_PER, text=period.text)
         times *= period.count   # "300 kr. om måneden i 6 måneder": the price of the whole time
     if times == 1 and count_before(text, only.start):
-        raise AmountError(MSG_EACH, value_ore=ore)   # "2 billetter til 300 kr.": each, or both?
+        times = each_count_before(text, only.start) or 1   # "2 billetter à 450": 450 each
+        if times == 1:
+            raise AmountError(MSG_EACH, value_ore=ore)   # "2 billetter til 300 kr.": each, or both?
     ore *= times
     if ore == 0:
         raise AmountError(MSG_ZERO_TYPED)   # "0 x 500 kr."

@@ -223,6 +223,8 @@ PRODUCTS_AND_PERIODS = [
     ("10 gange 700 kr", 700000),
     ("5 gange à 700", 350000),       # "gange à" was asked back
     ("5 gange á 700 kr", 350000),    # á for à, as a phone types it
+    ("2 billetter à 450", 90000),    # "à" says each (was asked: each, or for both?)
+    ("3 klippekort á 200 kr", 60000),
     ("to x 450 kr", 90000),
     ("500 kr. pr. måned i 6 måneder", 300000),
     ("300 kr om måneden i tolv måneder", 360000),
