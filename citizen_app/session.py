@@ -8,6 +8,7 @@ or session keys). Every page gets the actor from here and passes it to the servi
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -68,16 +69,11 @@ def restore(db: Session | None = None) -> Actor | None:
     if token is None:
         st.session_state.pop(ACTOR_KEY, None)
         return None
-    if db is not None:
-        checked = sessions.check(db, token)
-        if checked.needs_write:
-            sessions.record_activity(db, token, checked)
-    else:
-        with read_session() as s:
-            checked = sessions.check(s, token)
-        if checked.needs_write:
-            with write_session() as s:
-                sessions.record_activity(s, token, checked)
+    with nullcontext(db) if db is not None else read_session() as s:
+        checked = sessions.check(s, token)
+    if checked.needs_write:
+        with nullcontext(db) if db is not None else write_session() as s:
+            sessions.record_activity(s, token, checked)
     if checked.actor is None:
         _forget(ENDED_NOTICES.get(checked.ended))  # type: ignore[arg-type]
         return None

@@ -31,7 +31,7 @@ _SMALL_WORDS = {"en": 1, "et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks"
 _LINK_AFTER = re.compile(r"^\s*(?:-|–|til|og|eller)\s*(?:\d|[^\W\d_]+\s+(?:tusind|hundrede|million))",
                          re.IGNORECASE)
 
-_CURRENCY_AFTER = re.compile(r"^(?:,[-–]|\.[-–])?\s*(?:kr\b\.?|kroner\b|krone\b|kr(?=\d)|dkk\b|,[-–]|\.[-–]|"
+CURRENCY_AFTER = re.compile(r"^(?:,[-–]|\.[-–])?\s*(?:kr\b\.?|kroner\b|krone\b|kr(?=\d)|dkk\b|,[-–]|\.[-–]|"
                              r"كرون(?:ة|ه|ات)?\b)",
                              re.IGNORECASE)
 # Another currency: the price must be asked again in kroner, never read as kroner ("300 euro" is not 300 kr.).
@@ -148,7 +148,7 @@ def candidates(text: str) -> list[Candidate]:
         scaled = bool(_SCALE.search(written.lower()))
         cue = bool(_CUE_BEFORE.search(before)) or not after.strip(" .!?,)")
         foreign = bool(_FOREIGN_AFTER.match(after) or _FOREIGN_BEFORE.search(before))
-        marked = bool(_CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before)) or scaled or foreign or (
+        marked = bool(CURRENCY_AFTER.match(after) or _CURRENCY_BEFORE.search(before)) or scaled or foreign or (
             cue and not _WORD_AFTER.match(after))
         for n in numbers:
             raw = n.group(0)

@@ -64,13 +64,17 @@ def times_before(text: str, start: int) -> tuple[int, int] | None:
     return (_number(m.group("n")), m.start()) if m else None
 
 
+def _things_counted(text: str, start: int) -> tuple[int, re.Match[str]] | None:
+    """(the count, its match) when two or more things are counted just before the price at `start`."""
+    m = _COUNT_OF_THINGS.search(text[:start])
+    return (_number(m.group("n")), m) if m and _number(m.group("n")) >= 2 else None
+
+
 def count_before(text: str, start: int, *, at: object | None = None) -> bool:
     """True when a count of two or more things stands just before the price at `start` ("2 billetter til").
     With `at` (a candidate number), only when that number is the count."""
-    m = _COUNT_OF_THINGS.search(text[:start])
-    if not m or _number(m.group("n")) < 2:
-        return False
-    return at is None or getattr(at, "start", None) == m.start("n")
+    counted = _things_counted(text, start)
+    return counted is not None and (at is None or getattr(at, "start", None) == counted[1].start("n"))
 
 
 _EACH_JUST_BEFORE = re.compile(r"(?:à|á)\s*(?:kr\.?\s*)?$", re.IGNORECASE)
@@ -79,10 +83,8 @@ _EACH_JUST_BEFORE = re.compile(r"(?:à|á)\s*(?:kr\.?\s*)?$", re.IGNORECASE)
 def each_count_before(text: str, start: int) -> int | None:
     """The count when "à" stands between a count of things and the price ("2 billetter à 450": 450 each, so
     900 in all); None otherwise ("2 billetter til 450" may be each or all: that is asked)."""
-    m = _COUNT_OF_THINGS.search(text[:start])
-    if not m or _number(m.group("n")) < 2 or not _EACH_JUST_BEFORE.search(text[:start]):
-        return None
-    return _number(m.group("n"))
+    counted = _things_counted(text, start)
+    return counted[0] if counted and _EACH_JUST_BEFORE.search(text[:start]) else None
 
 
 @dataclass(frozen=True)

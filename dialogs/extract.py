@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from dialogs import limits
-from dialogs.amount_text import UNIT_AFTER, candidates
+from dialogs.amount_text import CURRENCY_AFTER, UNIT_AFTER, candidates
 from dialogs.amounts import AmountError, read_price
 
 
@@ -141,17 +141,14 @@ def _pieces(text: str) -> list[str]:
     return [p for p in (*pieces, text[last:]) if p.strip()]
 
 
-# What may follow an amount and still belong to it: "2000 kr", "2000 kr.", "2000 kroner", "2000,-", "2000 dkk".
-_UNIT_TAIL = re.compile(r"(?:\s*(?:kr\.?|kroner|krone|dkk)(?![^\W\d_])|,-)?", re.IGNORECASE)
-
-
 def _run_on(piece: str) -> list[str]:
     """"cykel 2000 lås 300", "tandlæge 3000 kr briller 1500 kr": things and prices one after another with no
     comma or "og" between them, cut after each price. Only when every cut piece is a thing with its own clear
     price; else [piece] ("husleje 500 kr om måneden i 6 måneder", "2 billetter til 300 kr." stay whole)."""
     cuts = []
     for c in candidates(piece):
-        end = _UNIT_TAIL.match(piece, c.end).end()  # type: ignore[union-attr]  # (it matches the empty string)
+        kroner = CURRENCY_AFTER.match(piece[c.end:])  # "2000 kr.", "2000,-": still the amount
+        end = c.end + (kroner.end() if kroner else 0)
         # A price: kroner said, or 100 or more; not a count or a measure ("10 gange", "2 x", "55 tommer").
         price_like = end > c.end or (c.value is not None and c.value >= 100)
         if price_like and not UNIT_AFTER.match(piece[c.end:]) and re.match(r"\s+[^\W\d_]", piece[end:]):
